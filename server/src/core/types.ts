@@ -1,0 +1,100 @@
+/**
+ * The analysis result every feature queries. All offsets are UTF-16 code units into the document text
+ * (JavaScript string indices), end exclusive — the same unit LSP positions count in, so the server converts
+ * offsets to line/character at one boundary only (`TextDocument.positionAt`).
+ */
+import type { EntityKind } from './kb/types';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type MentionKind = EntityKind | 'other';
+
+/** How a mention was tied to its entity. */
+export type MentionVia = 'name' | 'alias' | 'demonym' | 'title' | 'pronoun';
+
+export interface EntityMention extends Span {
+  readonly text: string;
+  readonly kind: MentionKind;
+  /** KB id, or null for a capitalised name the KB does not know. */
+  readonly id: string | null;
+  /** Canonical name (the KB name, or the text itself for unknown entities). */
+  readonly name: string;
+  readonly via: MentionVia;
+}
+
+export type AttributionHow = 'direct' | 'pronoun' | 'title' | 'intermediary' | 'inherited' | 'according-to';
+
+export interface Speaker extends Span {
+  readonly name: string;
+  readonly id: string | null;
+  readonly how: AttributionHow;
+  /** The outlet or intermediary the words came through ("TASS says Putin said …"), when there is one. */
+  readonly via?: string;
+}
+
+export type QuoteKind = 'speech' | 'partial' | 'continued' | 'scare' | 'heading';
+
+export interface Quote extends Span {
+  /** The quoted words, without the marks. */
+  readonly text: string;
+  /** Span including the opening and (when present) closing marks. */
+  readonly outer: Span;
+  readonly kind: QuoteKind;
+  readonly speaker: Speaker | null;
+  /** The speech verb that tied the speaker to the quote ("said", "added"), or null. */
+  readonly cue: string | null;
+  /** Span of the cue word, when there is one. */
+  readonly cueSpan?: Span;
+  /** True when the quote opened and never closed before the paragraph ended. */
+  readonly unclosed: boolean;
+}
+
+export type ClaimKind = 'number' | 'money' | 'percentage' | 'count' | 'date' | 'statement';
+
+/** A check-worthy span: a number, an amount, a date, or a sourced statement. */
+export interface Claim extends Span {
+  readonly text: string;
+  readonly kind: ClaimKind;
+  /** The sentence that carries the claim. */
+  readonly sentence: Span;
+}
+
+export interface Paragraph extends Span {
+  readonly sentences: readonly Span[];
+}
+
+/** The article's date and where it came from. */
+export interface ArticleDate {
+  readonly date: string; // YYYY-MM-DD
+  readonly source: 'front-matter' | 'dateline' | 'id' | 'text' | 'setting' | 'default';
+  readonly span?: Span;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RelatedSpan extends Span {
+  readonly message: string;
+}
+
+/** A problem found by a rule, before severity settings are applied. */
+export interface Finding extends Span {
+  readonly code: string;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly related?: readonly RelatedSpan[];
+  /** Everything a quick fix needs (so code actions never re-run analysis). */
+  readonly data?: Record<string, unknown>;
+}
+
+export interface ArticleModel {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly entities: readonly EntityMention[];
+  readonly quotes: readonly Quote[];
+  readonly claims: readonly Claim[];
+  readonly date: ArticleDate;
+  readonly diagnostics: readonly Finding[];
+}
