@@ -1,0 +1,79 @@
+// Bundles the extension client, the language server and the CLI into dist/ with esbuild.
+// Entry points that do not exist yet are skipped with a warning, so the script works while
+// parts of the project are still being written.
+//
+//   node scripts/bundle.mjs            one build
+//   node scripts/bundle.mjs --watch    rebuild on change
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+
+/** One bundle per entry: source (relative to the repo root) → output file, plus extra externals. */
+const entries = [
+  { source: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
+  { source: 'server/src/main.ts', outfile: 'dist/server.js', external: [] },
+  { source: 'server/src/cli/main.ts', outfile: 'dist/cli.js', external: [] },
+];
+
+/** @param {typeof entries[number]} entry @returns {import('esbuild').BuildOptions} */
+function optionsFor(entry) {
+  return {
+    absWorkingDir: root,
+    entryPoints: [join(root, entry.source)],
+    outfile: join(root, entry.outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: 'linked',
+    minify: false,
+    external: entry.external,
+    loader: { '.json': 'json' }, // seed data / schemas imported by code get inlined
+    logLevel: 'warning',
+  };
+}
+
+async function main() {
+  const present = entries.filter((entry) => {
+    if (existsSync(join(root, entry.source))) return true;
+    console.warn(`bundle: skipping ${entry.source} (file not found)`);
+    return false;
+  });
+  if (present.length === 0) {
+    console.error('bundle: no entry points found');
+    process.exitCode = 1;
+    return;
+  }
+  if (watch) {
+    for (const entry of present) {
+      const context = await esbuild.context(optionsFor(entry));
+      await context.watch();
+    }
+    console.log(`bundle: watching ${present.length} entr${present.length === 1 ? 'y' : 'ies'}`);
+    return;
+  }
+  const started = Date.now();
+  const results = await Promise.allSettled(present.map((entry) => esbuild.build(optionsFor(entry))));
+  let failed = 0;
+  results.forEach((result, i) => {
+    const { source, outfile } = present[i];
+    if (result.status === 'fulfilled') {
+      console.log(`bundle: ${source} -> ${relative(root, join(root, outfile))}`);
+    } else {
+      failed++;
+      // esbuild has already printed the diagnostics; add which entry they belong to.
+      console.error(`bundle: FAILED ${source}`);
+    }
+  });
+  console.log(`bundle: done in ${Date.now() - started} ms${failed ? `, ${failed} failed` : ''}`);
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,126 @@
+/**
+ * In-memory knowledge base: indexes entities by literal name, alias and demonym, and answers
+ * date-scoped questions (who held a role, what a state's CIS status was). No IO here; see
+ * server/src/kbLoader.ts for reading files.
+ */
+import type { CisStatusPeriod, KbEntity, KbLocation, Period, Role } from './types';
+
+export interface KbEntry {
+  readonly entity: KbEntity;
+  /** Where the entity is defined (user file first when overridden). */
+  readonly location?: KbLocation;
+}
+
+export interface NameHit {
+  readonly entity: KbEntity;
+  readonly via: 'name' | 'alias';
+}
+
+/** True when `date` (YYYY-MM-DD) falls inside the period. Partial dates compare as prefixes. */
+export function isWithin(period: Period, date: string): boolean {
+  if (period.start && compareDates(date, period.start) < 0) return false;
+  if (period.end && compareDates(date, period.end) >= 0) return false;
+  return true;
+}
+
+/** Compares ISO dates of possibly different precision; "2018" counts as its first day. */
+function compareDates(a: string, b: string): number {
+  const pad = (d: string) => (d + '-01-01').slice(0, 10);
+  return pad(a) < pad(b) ? -1 : pad(a) > pad(b) ? 1 : 0;
+}
+
+export class KnowledgeBase {
+  private readonly byId = new Map<string, KbEntry>();
+  private readonly byName = new Map<string, NameHit[]>();
+  private readonly byDemonym = new Map<string, KbEntity>();
+  /** Longest alias length in words, so the matcher knows how far to look ahead. */
+  maxNameWords = 1;
+
+  constructor(entries: readonly KbEntry[]) {
+    for (const entry of entries) this.byId.set(entry.entity.id, entry);
+    for (const { entity } of this.byId.values()) this.indexEntity(entity);
+  }
+
+  static fromEntities(entities: readonly KbEntity[]): KnowledgeBase {
+    return new KnowledgeBase(entities.map((entity) => ({ entity })));
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  entities(): IterableIterator<KbEntry> {
+    return this.byId.values();
+  }
+
+  get(id: string): KbEntity | undefined {
+    return this.byId.get(id)?.entity;
+  }
+
+  location(id: string): KbLocation | undefined {
+    return this.byId.get(id)?.location;
+  }
+
+  /** Entities whose canonical name or alias is exactly `name` (case-sensitive). */
+  lookupName(name: string): readonly NameHit[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  hasNameStartingWith(word: string): boolean {
+    return this.firstWords.has(word);
+  }
+
+  lookupDemonym(word: string): KbEntity | undefined {
+    return this.byDemonym.get(word);
+  }
+
+  /** People holding a role matching `predicate` at `date`, most recent start first. */
+  holders(date: string, predicate: (role: Role) => boolean): KbEntity[] {
+    const found: { entity: KbEntity; start: string }[] = [];
+    for (const { entity } of this.byId.values()) {
+      for (const role of entity.roles ?? []) {
+        if (predicate(role) && isWithin(role, date)) found.push({ entity, start: role.start ?? '' });
+      }
+    }
+    return found.sort((a, b) => (a.start < b.start ? 1 : -1)).map((f) => f.entity);
+  }
+
+  rolesAt(entity: KbEntity, date: string): Role[] {
+    return (entity.roles ?? []).filter((r) => isWithin(r, date));
+  }
+
+  cisStatusAt(countryId: string, date: string): CisStatusPeriod | undefined {
+    const periods = this.get(countryId)?.cis ?? [];
+    return periods.find((p) => isWithin(p, date));
+  }
+
+  isMedia(id: string | null): boolean {
+    return id !== null && this.get(id)?.orgType === 'media';
+  }
+
+  private readonly firstWords = new Set<string>();
+
+  private indexEntity(entity: KbEntity): void {
+    const add = (name: string, via: NameHit['via']) => {
+      const key = name.trim();
+      if (!key) return;
+      const hits = this.byName.get(key) ?? [];
+      if (!hits.some((h) => h.entity.id === entity.id)) hits.push({ entity, via });
+      this.byName.set(key, hits);
+      this.maxNameWords = Math.max(this.maxNameWords, key.split(/\s+/).length + 2);
+      this.firstWords.add(firstWord(key));
+    };
+    add(entity.name, 'name');
+    if (entity.officialName) add(entity.officialName, 'alias');
+    for (const alias of entity.aliases ?? []) add(alias, 'alias');
+    for (const demonym of entity.demonyms ?? []) {
+      if (!this.byDemonym.has(demonym)) this.byDemonym.set(demonym, entity);
+    }
+  }
+}
+
+/** The leading run of letters/digits of a name, the key the matcher probes with. */
+export function firstWord(name: string): string {
+  const m = /^[\p{L}\p{N}]+/u.exec(name);
+  return m ? m[0] : name.charAt(0);
+}
