@@ -33,9 +33,6 @@ export class KnowledgeBase {
   private readonly byId = new Map<string, KbEntry>();
   private readonly byName = new Map<string, NameHit[]>();
   private readonly byDemonym = new Map<string, KbEntity>();
-  /** Longest alias length in words, so the matcher knows how far to look ahead. */
-  maxNameWords = 1;
-
   constructor(entries: readonly KbEntry[]) {
     for (const entry of entries) this.byId.set(entry.entity.id, entry);
     for (const { entity } of this.byId.values()) this.indexEntity(entity);
@@ -66,8 +63,9 @@ export class KnowledgeBase {
     return this.byName.get(name) ?? [];
   }
 
-  hasNameStartingWith(word: string): boolean {
-    return this.firstWords.has(word);
+  /** Names and aliases that begin with `word`, longest first, so the matcher prefers "Russian Federation" to "Russia". */
+  namesStartingWith(word: string): readonly string[] {
+    return this.namesByFirstWord.get(word) ?? [];
   }
 
   lookupDemonym(word: string): KbEntity | undefined {
@@ -98,7 +96,7 @@ export class KnowledgeBase {
     return id !== null && this.get(id)?.orgType === 'media';
   }
 
-  private readonly firstWords = new Set<string>();
+  private readonly namesByFirstWord = new Map<string, string[]>();
 
   private indexEntity(entity: KbEntity): void {
     const add = (name: string, via: NameHit['via']) => {
@@ -107,8 +105,13 @@ export class KnowledgeBase {
       const hits = this.byName.get(key) ?? [];
       if (!hits.some((h) => h.entity.id === entity.id)) hits.push({ entity, via });
       this.byName.set(key, hits);
-      this.maxNameWords = Math.max(this.maxNameWords, key.split(/\s+/).length + 2);
-      this.firstWords.add(firstWord(key));
+      const first = firstWord(key);
+      const names = this.namesByFirstWord.get(first) ?? [];
+      if (!names.includes(key)) {
+        names.push(key);
+        names.sort((a, b) => b.length - a.length);
+      }
+      this.namesByFirstWord.set(first, names);
     };
     add(entity.name, 'name');
     if (entity.officialName) add(entity.officialName, 'alias');

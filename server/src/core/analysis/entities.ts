@@ -1,0 +1,137 @@
+/**
+ * Entity mentions by literal KB name or alias (longest first), upper-case datelines (MOSCOW),
+ * demonyms (Russian → Russia), plus capitalised names the KB does not know when a cue says
+ * what they are ("President X", "X Agency", "in X").
+ */
+import cues from '../data/cues.json';
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { EntityMention, MentionKind, Span } from '../types';
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const UPPER_START = /^\p{Lu}/u;
+const ALL_CAPS = /^\p{Lu}{3,}$/u;
+const NOT_A_NAME = new Set([
+  ...cues.sentenceInitialNonNames,
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Western', 'Eastern', 'Northern', 'Southern',
+]);
+const ORG_SUFFIXES = new Set(cues.orgSuffixes);
+const PLACE_CUES = new Set(cues.placeCues);
+const PERSON_CUES = new Set(cues.personCues.filter((c) => !c.includes(' ')));
+const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
+
+export function findEntityMentions(text: string, paragraphs: readonly Span[], kb: KnowledgeBase): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  for (const paragraph of paragraphs) {
+    const slice = text.slice(paragraph.start, paragraph.end);
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let sentenceStart = true;
+    let prevEnd = 0;
+    while ((m = WORD.exec(slice))) {
+      const start = paragraph.start + m.index;
+      const word = m[0];
+      const gap = slice.slice(prevEnd, m.index);
+      if (/[.!?:|]\s*$/.test(gap) || /[“"«]\s*$/.test(gap)) sentenceStart = true;
+      prevEnd = m.index + word.length;
+      const mention = UPPER_START.test(word) ? matchKnown(text, start, word, paragraph.end, kb) : undefined;
+      if (mention) {
+        mentions.push(mention);
+        WORD.lastIndex = mention.end - paragraph.start;
+        prevEnd = WORD.lastIndex;
+      } else if (UPPER_START.test(word)) {
+        const unknown = matchUnknown(text, start, paragraph, kb, sentenceStart);
+        if (unknown) {
+          mentions.push(unknown);
+          WORD.lastIndex = unknown.end - paragraph.start;
+          prevEnd = WORD.lastIndex;
+        }
+      }
+      sentenceStart = false;
+    }
+  }
+  return mentions;
+}
+
+function matchKnown(text: string, start: number, word: string, limit: number, kb: KnowledgeBase): EntityMention | undefined {
+  for (const name of kb.namesStartingWith(word)) {
+    if (text.startsWith(name, start) && isBoundary(text, start + name.length, limit)) {
+      return mentionFor(text, start, start + name.length, name, kb);
+    }
+  }
+  if (ALL_CAPS.test(word)) {
+    // Datelines and headlines shout: MOSCOW → Moscow.
+    const titleCased = word.charAt(0) + word.slice(1).toLowerCase();
+    for (const name of kb.namesStartingWith(titleCased)) {
+      const candidate = text.slice(start, start + name.length);
+      if (candidate === name.toUpperCase() && isBoundary(text, start + name.length, limit)) {
+        return mentionFor(text, start, start + name.length, name, kb);
+      }
+    }
+  }
+  const demonym = kb.lookupDemonym(word);
+  if (demonym && isBoundary(text, start + word.length, limit)) {
+    return { start, end: start + word.length, text: word, kind: demonym.kind, id: demonym.id, name: demonym.name, via: 'demonym' };
+  }
+  return undefined;
+}
+
+function mentionFor(text: string, start: number, end: number, name: string, kb: KnowledgeBase): EntityMention {
+  const hit = kb.lookupName(name)[0];
+  return { start, end, text: text.slice(start, end), kind: hit.entity.kind, id: hit.entity.id, name: hit.entity.name, via: hit.via };
+}
+
+function isBoundary(text: string, index: number, limit: number): boolean {
+  return index >= limit || !/[\p{L}\p{N}]/u.test(text.charAt(index));
+}
+
+/** A run of capitalised words (with "of", "the", … inside) starting at `start`. */
+function capitalisedRun(text: string, start: number, limit: number): { end: number; words: string[] } {
+  const re = /([\p{L}\p{N}][\p{L}\p{N}'’.-]*)(\s+|$)/uy;
+  re.lastIndex = start;
+  const words: string[] = [];
+  let end = start;
+  let m: RegExpExecArray | null;
+  while (re.lastIndex < limit && (m = re.exec(text))) {
+    const word = m[1].replace(/[’'.]s?$|\.$/u, '');
+    if (UPPER_START.test(word)) {
+      words.push(word);
+      end = m.index + word.length;
+      if (/[.,;:]$/.test(m[1])) break;
+    } else if (NAME_CONNECTORS.has(word) && words.length > 0) {
+      words.push(word);
+    } else break;
+  }
+  while (words.length && NAME_CONNECTORS.has(words[words.length - 1])) words.pop();
+  return { end: Math.min(end, limit), words };
+}
+
+function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, sentenceStart: boolean): EntityMention | undefined {
+  const run = capitalisedRun(text, start, paragraph.end);
+  if (run.words.length === 0 || NOT_A_NAME.has(run.words[0]) || run.words.some((w) => kb.lookupDemonym(w))) return undefined;
+  if (run.words.every((w) => ALL_CAPS.test(w) || w.length < 2)) return undefined; // banners such as "STORY CONTINUES"
+  const before = text.slice(Math.max(paragraph.start, start - 40), start);
+  const prevWord = /([\p{L}.]+)\s+$/u.exec(before)?.[1] ?? '';
+  let kind: MentionKind | undefined;
+  if (PERSON_CUES.has(prevWord) && run.words.length <= 3) kind = 'person';
+  else if (run.words.length >= 2 && ORG_SUFFIXES.has(run.words[run.words.length - 1])) kind = 'organization';
+  else if (PLACE_CUES.has(prevWord) && !sentenceStart && run.words.length <= 3) kind = 'place';
+  if (!kind) return undefined;
+  const end = trimRunToKnown(text, start, run.end, kb);
+  if (end <= start) return undefined;
+  const name = text.slice(start, end);
+  return { start, end, text: name, kind, id: null, name, via: 'name' };
+}
+
+/** Stops an unknown run before a known name inside it ("Minister Lavrov" is handled by the KB). */
+function trimRunToKnown(text: string, start: number, end: number, kb: KnowledgeBase): number {
+  const words = /[\p{L}\p{N}]+/gu;
+  const slice = text.slice(start, end);
+  let m: RegExpExecArray | null;
+  while ((m = words.exec(slice))) {
+    if (m.index > 0 && kb.namesStartingWith(m[0]).some((n) => text.startsWith(n, start + m!.index))) {
+      return start + slice.slice(0, m.index).trimEnd().length;
+    }
+  }
+  return end;
+}

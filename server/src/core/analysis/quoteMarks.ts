@@ -1,0 +1,92 @@
+/**
+ * Finds quotations by their marks: straight and curly doubles, curly and straight singles,
+ * «guillemets» and „low-high“ marks. Only top-level quotes are returned; marks nested inside
+ * an open quote belong to it. Apostrophes (Putin’s, it’s, St George's) are told apart from
+ * single quote marks by the letters around them.
+ */
+import type { Span } from '../types';
+
+export interface RawQuote {
+  /** Content span, without the marks. */
+  readonly start: number;
+  readonly end: number;
+  readonly outer: Span;
+  readonly unclosed: boolean;
+  readonly paragraphIndex: number;
+  /** True when the quote opens at the very start of its paragraph (news continuation convention). */
+  readonly opensParagraph: boolean;
+}
+
+type OpenMark = { readonly closers: string; readonly single: boolean; readonly pos: number };
+
+const DOUBLE_OPENERS: Record<string, string> = { '“': '”“', '«': '»', '„': '“”', '"': '"', '”': '”' };
+const LETTER = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+
+function isLetter(ch: string): boolean {
+  return ch !== '' && LETTER.test(ch);
+}
+
+/** Scans each paragraph for quotations. */
+export function findQuoteMarks(text: string, paragraphs: readonly Span[]): RawQuote[] {
+  const quotes: RawQuote[] = [];
+  paragraphs.forEach((paragraph, paragraphIndex) => {
+    let open: OpenMark | null = null;
+    for (let i = paragraph.start; i < paragraph.end; i++) {
+      const ch = text[i];
+      if (!isQuoteChar(ch)) continue;
+      const prev = i > paragraph.start ? text[i - 1] : '';
+      const next = i + 1 < paragraph.end ? text[i + 1] : '';
+      if (open) {
+        if (closes(open, ch, prev, next)) {
+          quotes.push(makeQuote(open.pos, i, i + 1, false, paragraph, paragraphIndex));
+          open = null;
+        }
+        continue;
+      }
+      open = opens(ch, prev, next, i);
+    }
+    // An unclosed double quote runs to the end of the paragraph; an unclosed single mark was an apostrophe.
+    if (open && !open.single && open.pos + 1 < paragraph.end) {
+      quotes.push(makeQuote(open.pos, paragraph.end, paragraph.end, true, paragraph, paragraphIndex));
+    }
+  });
+  return quotes;
+}
+
+function isQuoteChar(ch: string): boolean {
+  return ch === '"' || ch === '“' || ch === '”' || ch === '«' || ch === '»' || ch === '„' || ch === '‘' || ch === '’' || ch === "'";
+}
+
+function opens(ch: string, prev: string, next: string, pos: number): OpenMark | null {
+  if (next === '' || /\s/.test(next)) return null;
+  if (ch === '‘' || ch === "'") {
+    // An opening single mark follows a space or punctuation and precedes a letter: 'external forces'.
+    if (isLetter(prev) || !isLetter(next)) return null;
+    return { closers: ch === '‘' ? '’' : "'", single: true, pos };
+  }
+  if (ch === '’' || ch === '»') return null;
+  if (ch === '”' && isLetter(prev)) return null;
+  const closers = DOUBLE_OPENERS[ch];
+  return closers ? { closers, single: false, pos } : null;
+}
+
+function closes(open: OpenMark, ch: string, prev: string, next: string): boolean {
+  if (!open.closers.includes(ch)) return false;
+  if (!open.single) return ch !== '"' || prev === '' || !/\s/.test(prev) || next === '' || /[\s.,;:!?)]/.test(next);
+  // Inside a single quote, ’ followed by a lower-case letter is an apostrophe (leaders’s, it’s);
+  // followed by nothing, punctuation or a capital (a run-in heading) it closes the quote.
+  if (/\s/.test(prev) || prev === '') return false;
+  return !isLetter(next) || UPPER.test(next);
+}
+
+function makeQuote(openPos: number, contentEnd: number, outerEnd: number, unclosed: boolean, paragraph: Span, paragraphIndex: number): RawQuote {
+  return {
+    start: openPos + 1,
+    end: contentEnd,
+    outer: { start: openPos, end: outerEnd },
+    unclosed,
+    paragraphIndex,
+    opensParagraph: openPos === paragraph.start,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Title references ("the Russian president", "The Russian leader", "Armenia’s prime minister",
+ * "the president") resolved to the person holding that office on the article's date.
+ */
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { KbEntity, Role } from '../kb/types';
+import type { EntityMention } from '../types';
+
+const TITLE_WORDS = 'president|leader|prime minister|premier|foreign minister|head of state|head of government';
+const TITLE_REF = new RegExp(
+  `\\b(?:([Tt]he)\\s+(?:(\\p{Lu}[\\p{L}-]+)\\s+)?|(\\p{Lu}[\\p{L}-]+)[’']s\\s+)(${TITLE_WORDS})\\b(?![’']?\\s+\\p{Lu}\\p{Ll})`,
+  'gu',
+);
+
+export function roleMatchesTitle(role: Role, title: string): boolean {
+  switch (title.toLowerCase()) {
+    case 'president':
+      return /\bpresident\b/i.test(role.title) && !/vice|acting/i.test(role.title) && role.type === 'head-of-state';
+    case 'leader':
+    case 'head of state':
+      return role.type === 'head-of-state';
+    case 'prime minister':
+    case 'premier':
+    case 'head of government':
+      return role.type === 'head-of-government' || /prime minister|premier/i.test(role.title);
+    case 'foreign minister':
+      return /foreign (affairs )?minister|minister of foreign affairs/i.test(role.title);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Finds title references in `text`. `known` are the name mentions found so far (sorted by start),
+ * used both to find the country a title names and to pick "the president" from people already mentioned.
+ */
+export function findTitleMentions(text: string, known: readonly EntityMention[], kb: KnowledgeBase, date: string): EntityMention[] {
+  const found: EntityMention[] = [];
+  TITLE_REF.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TITLE_REF.exec(text))) {
+    const qualifier = m[2] ?? m[3];
+    const title = m[4];
+    let country: KbEntity | undefined;
+    if (qualifier) {
+      country = kb.lookupDemonym(qualifier) ?? kb.lookupName(qualifier).find((h) => h.entity.kind === 'country')?.entity;
+      if (!country) continue; // "the Security Council president" is not a head of state we can resolve
+    }
+    const person = country
+      ? kb.holders(date, (r) => r.of === country!.id && roleMatchesTitle(r, title))[0]
+      : lastPersonWithTitle(known, m.index, kb, date, title);
+    if (!person) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'person', id: person.id, name: person.name, via: 'title' });
+  }
+  return found;
+}
+
+function lastPersonWithTitle(known: readonly EntityMention[], before: number, kb: KnowledgeBase, date: string, title: string): KbEntity | undefined {
+  for (let i = upperBound(known, before) - 1; i >= 0; i--) {
+    const mention = known[i];
+    if (mention.kind !== 'person' || !mention.id) continue;
+    const person = kb.get(mention.id);
+    if (person && kb.rolesAt(person, date).some((r) => roleMatchesTitle(r, title))) return person;
+  }
+  return undefined;
+}
+
+/** Index of the first mention starting at or after `offset` (mentions sorted by start). */
+export function upperBound(mentions: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,149 @@
+/**
+ * Statements the knowledge base contradicts on the article's date: CIS membership claims
+ * ("X and Y are the associate states", "Its full members are …", "X is a member of the CIS")
+ * and founding years ("The CIS was formed in 1991").
+ */
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { CisStatusPeriod } from '../kb/types';
+import type { EntityMention, Span } from '../types';
+import type { Rule, RuleContext, RuleFinding } from './types';
+
+type ClaimedStatus = 'member' | 'full-member' | 'associate' | 'any';
+
+const STATUS_AFTER_LIST = /^\s*(?:is|are|was|were|remains?)\s+(?:(?:the|an?|its|all)\s+)?(full(?:-fledged)?\s+|associate(?:d)?\s+|founding\s+)?(?:member(?:s|\s+states?|\s+countries)?|states?|participants?)\b/iu;
+const ASSOCIATE_AFTER_LIST = /^\s*(?:is|are|was|were)\s+(?:the\s+|an?\s+)?associate(?:d)?\s+(?:members?|states?)\b/iu;
+const PARTICIPATES_AS = /^\s*participates?\s+as\s+(?:an?\s+)?(associate|full)\s+member\b/iu;
+const LIST_AFTER_STATUS = /\b(?:its|the)\s+(full\s+|associate\s+)?members\s+(?:are|were|include)\s*:?\s*$|\bconsists?\s+of\s*$/iu;
+const FOUNDED = /\b(?:was|were)\s+(?:formed|founded|established|created)\s+in\s+(\d{4})\b/giu;
+
+export const kbContradiction: Rule = {
+  code: 'kb-contradiction',
+  description: 'A stated fact (CIS membership, founding date) contradicts the knowledge base for the article’s date.',
+  defaultSeverity: 'warning',
+  examples: [
+    { text: 'Ukraine and Turkmenistan are the associate states of the CIS.', expect: 1 },
+    { text: 'Turkmenistan participates as an associate member of the CIS.', expect: 0 },
+    { text: 'The CIS was formed in 1995.', expect: 1 },
+    { text: 'The CIS was formed in 1991.', expect: 0 },
+  ],
+  *check(ctx) {
+    for (const sentence of ctx.sentences) {
+      const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id && e.start >= sentence.start && e.end <= sentence.end);
+      for (const list of countryLists(ctx.text, countries)) yield* checkList(ctx, list, sentence);
+    }
+    yield* checkFounding(ctx);
+  },
+};
+
+/** Runs of country names joined by commas and "and". */
+function countryLists(text: string, countries: readonly EntityMention[]): EntityMention[][] {
+  const lists: EntityMention[][] = [];
+  let current: EntityMention[] = [];
+  for (const c of countries) {
+    const prev = current[current.length - 1];
+    if (prev && /^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(prev.end, c.start) + (text.slice(prev.end, c.start).trim() === '' ? 'x' : ''))) current.push(c);
+    else {
+      if (current.length) lists.push(current);
+      current = [c];
+    }
+  }
+  if (current.length) lists.push(current);
+  return lists;
+}
+
+function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): Iterable<RuleFinding> {
+  const first = list[0];
+  const last = list[list.length - 1];
+  const after = ctx.text.slice(last.end, sentence.end);
+  const before = ctx.text.slice(sentence.start, first.start);
+  if (!mentionsCis(ctx, sentence)) return;
+  let claimed: ClaimedStatus | undefined;
+  let phraseEnd = last.end;
+  const statusAfter = ASSOCIATE_AFTER_LIST.exec(after) ?? STATUS_AFTER_LIST.exec(after);
+  const participates = PARTICIPATES_AS.exec(after);
+  const listAfter = LIST_AFTER_STATUS.exec(before);
+  if (participates) {
+    claimed = /associate/i.test(participates[1]) ? 'associate' : 'full-member';
+    phraseEnd = last.end + participates[0].length;
+  } else if (statusAfter) {
+    claimed = /associate/i.test(statusAfter[0]) ? 'associate' : /full|founding/i.test(statusAfter[0]) ? 'full-member' : /member/i.test(statusAfter[0]) ? 'member' : undefined;
+    phraseEnd = last.end + statusAfter[0].length;
+  } else if (listAfter) {
+    claimed = /associate/i.test(listAfter[0]) ? 'associate' : /full/i.test(listAfter[0]) ? 'full-member' : /members/i.test(listAfter[0]) ? 'member' : 'any';
+  }
+  if (!claimed) return;
+  const span = { start: listAfter ? sentence.start + listAfter.index : first.start, end: phraseEnd };
+  for (const country of list) {
+    const actual = ctx.kb.cisStatusAt(country.id!, ctx.date);
+    if (contradicts(claimed, actual)) {
+      yield {
+        ...span,
+        message: `${country.name} is described as ${describeClaim(claimed)} of the CIS, but on ${ctx.date} the knowledge base has it as ${describeStatus(actual)}.`,
+        related: [{ start: country.start, end: country.end, message: `${country.name}: ${actual?.note ?? describeStatus(actual)}` }],
+        data: { entity: country.id, claimed, actual: actual?.status ?? null },
+      };
+    }
+  }
+}
+
+function mentionsCis(ctx: RuleContext, sentence: Span): boolean {
+  const window = ctx.text.slice(Math.max(0, sentence.start - 600), sentence.end);
+  return /\bCIS\b|Commonwealth/.test(window);
+}
+
+function contradicts(claimed: ClaimedStatus, actual: CisStatusPeriod | undefined): boolean {
+  if (!actual) return false; // the KB does not know: say nothing rather than guess
+  const isMember = actual.status === 'member' || actual.status === 'founding-member';
+  switch (claimed) {
+    case 'associate':
+      return actual.status !== 'associate';
+    case 'full-member':
+    case 'member':
+      return !isMember;
+    case 'any':
+      return actual.status === 'withdrawn' || actual.status === 'non-member';
+  }
+}
+
+function describeClaim(claimed: ClaimedStatus): string {
+  return claimed === 'associate' ? 'an associate state' : claimed === 'any' ? 'a participant' : 'a member';
+}
+
+function describeStatus(actual: CisStatusPeriod | undefined): string {
+  if (!actual) return 'unknown';
+  const labels: Record<CisStatusPeriod['status'], string> = {
+    'founding-member': 'a founding member',
+    member: 'a member',
+    associate: 'an associate state',
+    participant: 'a participant that never ratified the Charter',
+    withdrawn: 'no longer taking part (withdrawn)',
+    'non-member': 'never a member',
+  };
+  return `${labels[actual.status]}${actual.start ? ` since ${actual.start}` : ''}`;
+}
+
+function* checkFounding(ctx: RuleContext): Iterable<RuleFinding> {
+  FOUNDED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FOUNDED.exec(ctx.text))) {
+    const subject = lastOrganizationBefore(ctx.entities, m.index, ctx.kb);
+    const founded = subject && ctx.kb.get(subject.id!)?.founded;
+    if (!subject || !founded || founded.slice(0, 4) === m[1]) continue;
+    yield {
+      start: subject.start,
+      end: m.index + m[0].length,
+      message: `${subject.name} is said to have been formed in ${m[1]}, but the knowledge base dates it to ${founded}.`,
+      data: { entity: subject.id, claimed: m[1], actual: founded },
+    };
+  }
+}
+
+function lastOrganizationBefore(entities: readonly EntityMention[], offset: number, kb: KnowledgeBase): EntityMention | undefined {
+  for (let i = entities.length - 1; i >= 0; i--) {
+    const e = entities[i];
+    if (e.end > offset) continue;
+    if (offset - e.end > 40) return undefined;
+    if (e.kind === 'organization' && e.id && kb.get(e.id)?.founded) return e;
+  }
+  return undefined;
+}

@@ -1,0 +1,61 @@
+/**
+ * Second-hand sourcing: the article relays what another outlet reported ("as reported by TASS",
+ * "TASS says", "X reports that", "according to <media outlet>", "told news agency X",
+ * "cited as saying"). The original should be checked.
+ */
+import cues from '../data/cues.json';
+import type { EntityMention } from '../types';
+import type { Rule, RuleContext, RuleFinding } from './types';
+
+const MEDIA_NOUNS = [...cues.mediaNouns].sort((a, b) => b.length - a.length).join('|');
+const AS_REPORTED_RE = /\b(?:as|was|were|had been)\s+(?:reported|quoted|cited)\s+by\s+[^,.;:\n(“"«]{1,60}/giu;
+const CITED_RE = /\b(?:(?:was|were|is|are)\s+)?(?:cited|quoted)\s+as\s+saying\b/giu;
+const TOLD_RE = new RegExp(`\\btold\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'giu');
+const OUTLET_VERB_RE = new RegExp(`^\\s*(?:\\([^)]{1,20}\\)\\s*)?(?:${cues.secondhandVerbs.join('|')})\\b(?:\\s+that\\b)?`, 'iu');
+
+export const secondhandSource: Rule = {
+  code: 'secondhand-source',
+  description: 'The statement is relayed from another outlet or intermediary; check the original.',
+  defaultSeverity: 'information',
+  examples: [
+    { text: 'The meeting took place, as reported by TASS.', expect: 1 },
+    { text: 'TASS says the talks went well.', expect: 1 },
+    { text: 'He was cited as saying that the talks went well.', expect: 1 },
+    { text: 'The talks went well, Putin said.', expect: 0 },
+  ],
+  *check(ctx) {
+    yield* patternFindings(ctx.text, AS_REPORTED_RE, (s) => `Second-hand source: “${s}”. Find and check the original report.`);
+    yield* patternFindings(ctx.text, CITED_RE, (s) => `Second-hand quotation: “${s}”. Who cited it, and where is the original?`);
+    yield* patternFindings(ctx.text, TOLD_RE, (s) => `Second-hand source: “${s}”. The statement was relayed through a news outlet.`);
+    yield* outletVerbs(ctx);
+  },
+};
+
+function* patternFindings(text: string, re: RegExp, message: (s: string) => string): Iterable<RuleFinding> {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const matched = m[0].trimEnd();
+    yield { start: m.index, end: m.index + matched.length, message: message(matched.replace(/\s+/g, ' ')) };
+  }
+}
+
+/** "TASS says …", "Anadolu Agency (AA) reports that …", "according to Interfax". */
+function* outletVerbs(ctx: RuleContext): Iterable<RuleFinding> {
+  for (const mention of ctx.entities) {
+    if (!isMedia(mention, ctx)) continue;
+    const verb = OUTLET_VERB_RE.exec(ctx.text.slice(mention.end, mention.end + 60));
+    const according = /\baccording\s+to\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$/iu.exec(ctx.text.slice(Math.max(0, mention.start - 50), mention.start));
+    if (verb) {
+      const end = mention.end + verb[0].length;
+      yield { start: mention.start, end, message: `Second-hand source: ${mention.name} reports it. Check the original statement.`, data: { outlet: mention.id } };
+    } else if (according) {
+      const start = mention.start - according[0].length;
+      yield { start, end: mention.end, message: `Second-hand source: according to ${mention.name}. Check the original statement.`, data: { outlet: mention.id } };
+    }
+  }
+}
+
+function isMedia(mention: EntityMention, ctx: RuleContext): boolean {
+  return mention.kind === 'organization' && mention.via !== 'demonym' && ctx.kb.isMedia(mention.id);
+}

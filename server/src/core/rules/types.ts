@@ -1,0 +1,40 @@
+/** The contract every diagnostic rule implements (one rule per file, registered in index.ts). */
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { Claim, EntityMention, Paragraph, Quote, RelatedSpan, Severity, Span } from '../types';
+
+/** What a rule may read: the finished analysis of one article. */
+export interface RuleContext {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  /** Every sentence in text order. */
+  readonly sentences: readonly Span[];
+  readonly entities: readonly EntityMention[];
+  readonly quotes: readonly Quote[];
+  readonly claims: readonly Claim[];
+  /** The article's date, YYYY-MM-DD, for time-scoped KB facts. */
+  readonly date: string;
+  readonly kb: KnowledgeBase;
+}
+
+export interface RuleFinding extends Span {
+  readonly message: string;
+  readonly related?: readonly RelatedSpan[];
+  readonly data?: Record<string, unknown>;
+}
+
+export interface RuleExample {
+  readonly text: string;
+  /** How many findings the rule must report on `text`. */
+  readonly expect: number;
+}
+
+export interface Rule {
+  /** Stable id: the diagnostic code and the key in the `cisLens.rules` setting. Never rename. */
+  readonly code: string;
+  /** One sentence for users (settings, docs, SARIF rule metadata). */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** Firing and non-firing examples, run by test/unit/rules/examples.test.ts. */
+  readonly examples: readonly RuleExample[];
+  check(ctx: RuleContext): Iterable<RuleFinding>;
+}

@@ -1,0 +1,98 @@
+/**
+ * Splits an article into paragraphs and sentences. News copy puts one paragraph per line
+ * (sometimes with blank lines between), so every non-blank line is a paragraph; Markdown
+ * front matter and fenced code are left out so they are never analysed as prose.
+ */
+import type { Span } from '../types';
+
+/** Abbreviations whose trailing period does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'St', 'Mr', 'Mrs', 'Ms', 'Dr', 'Gen', 'Col', 'Lt', 'Sgt', 'Prof', 'Jr', 'Sr', 'vs', 'etc', 'Inc', 'Ltd', 'Co', 'Corp',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'No', 'Nos', 'approx', 'e.g', 'i.e',
+  'U.S', 'U.K', 'U.N', 'E.U', 'a.m', 'p.m', 'Rep', 'Sen', 'Gov', 'Amb', 'Adm', 'Capt', 'Maj', 'Fig', 'Vol',
+]);
+
+/** Non-blank lines, excluding Markdown front matter and fenced code blocks. */
+export function findParagraphs(text: string): Span[] {
+  const paragraphs: Span[] = [];
+  let offset = 0;
+  let inFence = false;
+  let lineIndex = 0;
+  let inFrontMatter = false;
+  while (offset <= text.length) {
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd < 0) lineEnd = text.length;
+    let contentEnd = lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const line = text.slice(offset, contentEnd);
+    const trimmed = line.trim();
+    if (lineIndex === 0 && trimmed === '---') inFrontMatter = true;
+    else if (inFrontMatter) {
+      if (trimmed === '---' || trimmed === '...') inFrontMatter = false;
+    } else if (/^(```|~~~)/.test(trimmed)) inFence = !inFence;
+    else if (!inFence && trimmed.length > 0) {
+      let start = offset;
+      while (start < contentEnd && isSpace(text.charCodeAt(start))) start++;
+      while (contentEnd > start && isSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
+      paragraphs.push({ start, end: contentEnd });
+    }
+    lineIndex++;
+    if (lineEnd >= text.length) break;
+    offset = lineEnd + 1;
+  }
+  return paragraphs;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f;
+}
+
+/**
+ * Sentence spans inside a paragraph. `masked` spans (quotations) are never split, so a quote of
+ * several sentences stays inside the one sentence that carries its attribution.
+ */
+export function findSentences(text: string, paragraph: Span, masked: readonly Span[]): Span[] {
+  const sentences: Span[] = [];
+  let start = paragraph.start;
+  let maskIndex = 0;
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    while (maskIndex < masked.length && masked[maskIndex].end <= i) maskIndex++;
+    const mask = masked[maskIndex];
+    if (mask && mask.start <= i && i < mask.end) {
+      i = mask.end - 1;
+      continue;
+    }
+    const ch = text.charCodeAt(i);
+    if (ch !== 46 && ch !== 33 && ch !== 63) continue; // . ! ?
+    let next = i + 1;
+    while (next < paragraph.end && isClosingPunct(text.charCodeAt(next))) next++;
+    if (next < paragraph.end && !isSpace(text.charCodeAt(next))) continue;
+    let after = next;
+    while (after < paragraph.end && isSpace(text.charCodeAt(after))) after++;
+    if (after < paragraph.end && !startsSentence(text.charCodeAt(after))) continue;
+    if (ch === 46 && isAbbreviation(text, i)) continue;
+    sentences.push({ start, end: next });
+    start = after;
+    i = after - 1;
+  }
+  if (start < paragraph.end) sentences.push({ start, end: paragraph.end });
+  return sentences;
+}
+
+function isClosingPunct(code: number): boolean {
+  // closing quote marks and brackets that may follow a full stop
+  return code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x29 || code === 0x5d;
+}
+
+function startsSentence(code: number): boolean {
+  const ch = String.fromCharCode(code);
+  return /[\p{Lu}\p{N}"'“‘«„(\[]/u.test(ch);
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let s = dot;
+  while (s > 0 && /[\p{L}.]/u.test(text.charAt(s - 1))) s--;
+  const word = text.slice(s, dot);
+  if (ABBREVIATIONS.has(word)) return true;
+  // Single capital initials ("V. Putin") and dotted acronyms ("U.S.") do not end sentences.
+  return /^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+}

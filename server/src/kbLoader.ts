@@ -1,0 +1,162 @@
+/**
+ * Reads knowledge-base JSON files from disk into a KnowledgeBase, recording where each entity is
+ * defined (for go-to-definition) and every problem found (for diagnostics on the KB file). A broken
+ * file never stops the others from loading.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { KnowledgeBase, type KbEntry } from './core/kb/knowledgeBase';
+import type { KbEntity } from './core/kb/types';
+
+export interface KbProblem {
+  readonly uri: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+export interface KbSource {
+  readonly uri: string;
+  readonly text: string;
+}
+
+export interface LoadedKb {
+  readonly kb: KnowledgeBase;
+  readonly problems: readonly KbProblem[];
+  readonly files: readonly string[];
+}
+
+const KINDS = new Set(['person', 'country', 'organization', 'place', 'event']);
+
+/** The built-in KB: `seeds/kb` next to the bundle (dist/..) or the compiled tree (out/server/src/../../..). */
+export function builtInKbDir(): string {
+  const candidates = [path.resolve(__dirname, '..', 'seeds', 'kb'), path.resolve(__dirname, '..', '..', '..', 'seeds', 'kb')];
+  return candidates.find((dir) => fs.existsSync(dir)) ?? candidates[0];
+}
+
+export function listKbFiles(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+/** Loads built-in files first, then user files; a user entity with the same id replaces the built-in one. */
+export function loadKnowledgeBase(builtIn: readonly string[], user: readonly string[] = [], overrides: readonly KbSource[] = []): LoadedKb {
+  const sources: KbSource[] = [];
+  const problems: KbProblem[] = [];
+  for (const file of [...builtIn, ...user]) {
+    const uri = pathToFileURL(file).toString();
+    const override = overrides.find((o) => o.uri === uri);
+    if (override) sources.push(override);
+    else {
+      try {
+        sources.push({ uri, text: fs.readFileSync(file, 'utf8') });
+      } catch (error) {
+        problems.push({ uri, offset: 0, length: 0, message: `Cannot read knowledge-base file: ${(error as Error).message}`, severity: 'error' });
+      }
+    }
+  }
+  return buildKnowledgeBase(sources, problems, builtIn.length);
+}
+
+export function buildKnowledgeBase(sources: readonly KbSource[], problems: KbProblem[] = [], builtInCount = sources.length): LoadedKb {
+  const entries = new Map<string, KbEntry>();
+  sources.forEach((source, index) => {
+    for (const entry of parseKbSource(source, problems)) {
+      const existing = entries.get(entry.entity.id);
+      if (existing && existing.location?.uri === source.uri) {
+        problems.push(problemAt(source, entry.location!.offset, 2, `Duplicate id "${entry.entity.id}" in this file.`));
+        continue;
+      }
+      if (existing && index < builtInCount && existing.location && sources.findIndex((s) => s.uri === existing.location!.uri) < builtInCount) {
+        problems.push(problemAt(source, entry.location!.offset, 2, `Duplicate id "${entry.entity.id}" (also defined in ${existing.location.uri}).`));
+      }
+      entries.set(entry.entity.id, entry);
+    }
+  });
+  checkAliasConflicts([...entries.values()], sources, problems);
+  return { kb: new KnowledgeBase([...entries.values()]), problems, files: sources.map((s) => s.uri) };
+}
+
+function parseKbSource(source: KbSource, problems: KbProblem[]): KbEntry[] {
+  const errors: ParseError[] = [];
+  const root = parseTree(source.text, errors, { allowTrailingComma: true });
+  for (const e of errors) problems.push(problemAt(source, e.offset, e.length, `JSON syntax error: ${printParseErrorCode(e.error)}.`));
+  if (!root) return [];
+  const list = findNodeAtLocation(root, ['entities']);
+  if (!list || list.type !== 'array') {
+    problems.push(problemAt(source, root.offset, 1, 'A knowledge-base file must be an object with an "entities" array.'));
+    return [];
+  }
+  const entries: KbEntry[] = [];
+  for (const node of list.children ?? []) {
+    const entity = nodeValue(node) as KbEntity;
+    const problem = validateEntity(entity);
+    if (problem) {
+      problems.push(problemAt(source, node.offset, 1, problem));
+      continue;
+    }
+    const idNode = findNodeAtLocation(node, ['id']);
+    entries.push({ entity, location: locationOf(source, idNode?.parent?.offset ?? node.offset) });
+  }
+  return entries;
+}
+
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value, p.children![1] ? nodeValue(p.children![1]) : undefined]));
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+/** The checks a broken entity must pass before it can be used; the JSON Schema says the same for editors. */
+export function validateEntity(e: Partial<KbEntity> | null): string | undefined {
+  if (!e || typeof e !== 'object') return 'Each entity must be an object.';
+  if (typeof e.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(e.id)) return 'Entity "id" must be a lower-case kebab-case string.';
+  if (!e.kind || !KINDS.has(e.kind)) return `Entity "${e.id}": "kind" must be one of ${[...KINDS].join(', ')}.`;
+  if (typeof e.name !== 'string' || !e.name.trim()) return `Entity "${e.id}": "name" is required.`;
+  if (typeof e.wikidata !== 'string' || !/^Q\d+$/.test(e.wikidata)) return `Entity "${e.id}": "wikidata" must be a QID such as "Q159".`;
+  if (!Array.isArray(e.sources) || e.sources.length === 0) return `Entity "${e.id}": at least one source URL is required.`;
+  if (e.aliases !== undefined && (!Array.isArray(e.aliases) || e.aliases.some((a) => typeof a !== 'string'))) return `Entity "${e.id}": "aliases" must be a list of strings.`;
+  for (const role of e.roles ?? []) {
+    if (role.start && role.end && role.end < role.start) return `Entity "${e.id}": role "${role.title}" ends (${role.end}) before it starts (${role.start}).`;
+  }
+  return undefined;
+}
+
+function checkAliasConflicts(entries: readonly KbEntry[], sources: readonly KbSource[], problems: KbProblem[]): void {
+  const owners = new Map<string, KbEntry>();
+  for (const entry of entries) {
+    for (const alias of entry.entity.aliases ?? []) {
+      const key = `${entry.entity.kind}\u0000${alias}`;
+      const owner = owners.get(key);
+      if (owner && owner.entity.id !== entry.entity.id) {
+        const source = sources.find((s) => s.uri === entry.location?.uri);
+        if (source) problems.push(problemAt(source, entry.location!.offset, 2, `Alias "${alias}" is claimed by both "${owner.entity.id}" and "${entry.entity.id}" (both ${entry.entity.kind}).`, 'warning'));
+      } else owners.set(key, entry);
+    }
+  }
+}
+
+function locationOf(source: KbSource, offset: number) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = source.text.indexOf('\n'); i >= 0 && i < offset; i = source.text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { uri: source.uri, line, character: offset - lineStart, offset };
+}
+
+function problemAt(source: KbSource, offset: number, length: number, message: string, severity: KbProblem['severity'] = 'error'): KbProblem {
+  return { uri: source.uri, offset, length, message, severity };
+}
