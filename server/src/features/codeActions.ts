@@ -1,0 +1,76 @@
+/**
+ * Quick fixes on CIS Lens diagnostics: record a verdict (verified / disputed / false / ignore here),
+ * set a quote's speaker, add an unknown entity to the workspace KB. Verdicts that need input run a
+ * client command (which asks, then calls the server's `cisLens.applyAnnotation`); the rest are
+ * complete on their own.
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ReviewedArticle } from '../core/review';
+import { SOURCE } from '../convert';
+
+export const APPLY_ANNOTATION = 'cisLens.applyAnnotation';
+export const ADD_TO_KB = 'cisLens.addToKnowledgeBase';
+/** Client-side commands that ask the user for details first. */
+export const ASK_AND_ANNOTATE = 'cisLens.annotate';
+export const ASK_SPEAKER = 'cisLens.setSpeaker';
+export const ADD_NOTE = 'cisLens.addNote';
+
+export interface AnnotationRequest {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly status: 'verified' | 'disputed' | 'false' | 'ignored' | 'note' | 'speaker';
+  readonly rule?: string;
+  readonly note?: string;
+  readonly source?: string;
+  readonly speaker?: { readonly id: string | null; readonly name: string };
+}
+
+const VERDICTS = [
+  { status: 'verified', title: 'Mark as verified…' },
+  { status: 'disputed', title: 'Mark as disputed…' },
+  { status: 'false', title: 'Mark as false…' },
+] as const;
+
+export function getCodeActions(doc: TextDocument, article: ReviewedArticle, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+    const start = doc.offsetAt(diagnostic.range.start);
+    const end = doc.offsetAt(diagnostic.range.end);
+    const base = { uri: doc.uri, start, end, rule: diagnostic.code };
+    for (const verdict of VERDICTS) {
+      actions.push(action(`${verdict.title} (${diagnostic.code})`, diagnostic, ASK_AND_ANNOTATE, { ...base, status: verdict.status }, verdict.status === 'verified'));
+    }
+    actions.push(action(`Ignore ${diagnostic.code} here`, diagnostic, APPLY_ANNOTATION, { ...base, status: 'ignored' }));
+    if (diagnostic.code === 'unattributed-quote') {
+      const people = uniquePeople(article);
+      actions.push(action('Set speaker…', diagnostic, ASK_SPEAKER, { ...base, status: 'speaker', candidates: people }));
+    }
+  }
+  const from = doc.offsetAt(range.start);
+  const to = doc.offsetAt(range.end);
+  for (const mention of article.model.entities) {
+    if (mention.id !== null || mention.end < from || mention.start > to || mention.via !== 'name') continue;
+    actions.push({
+      title: `Add “${mention.name}” to the knowledge base`,
+      kind: CodeActionKind.QuickFix,
+      command: { title: 'Add to knowledge base', command: ADD_TO_KB, arguments: [{ uri: doc.uri, name: mention.name, kind: mention.kind }] },
+    });
+  }
+  if (to > from) {
+    actions.push({ title: 'Add note…', kind: CodeActionKind.Empty, command: { title: 'Add note', command: ADD_NOTE, arguments: [{ uri: doc.uri, start: from, end: to, status: 'note' }] } });
+  }
+  return actions;
+}
+
+function action(title: string, diagnostic: Diagnostic, command: string, args: object, preferred = false): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred || undefined, command: { title, command, arguments: [args] } };
+}
+
+function uniquePeople(article: ReviewedArticle): { id: string | null; name: string }[] {
+  const seen = new Map<string, { id: string | null; name: string }>();
+  for (const e of article.model.entities) if (e.kind === 'person') seen.set(e.id ?? e.name, { id: e.id, name: e.name });
+  return [...seen.values()];
+}

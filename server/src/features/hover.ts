@@ -1,0 +1,76 @@
+/** Hover: an entity's KB card, a quote's speaker, and any reviewer annotation on the span. */
+import type { Hover } from 'vscode-languageserver/node';
+import type { EntityMention, KnowledgeBase, Quote } from '../core';
+import type { AnchoredAnnotation } from '../core/annotations/anchoring';
+import type { ReviewedArticle } from '../core/review';
+import { annotationsAt, mentionAt, quoteAt, sameEntity } from './lookup';
+
+export function getHover(article: ReviewedArticle, offset: number, kb: KnowledgeBase): Hover | null {
+  const parts: string[] = [];
+  const mention = mentionAt(article, offset);
+  if (mention) parts.push(entityCard(article, mention, kb));
+  else {
+    const quote = quoteAt(article, offset);
+    if (quote) parts.push(quoteCard(quote));
+  }
+  for (const a of annotationsAt(article, offset)) parts.push(annotationCard(a));
+  return parts.length ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : null;
+}
+
+function entityCard(article: ReviewedArticle, mention: EntityMention, kb: KnowledgeBase): string {
+  const count = article.model.entities.filter((e) => sameEntity(e, mention)).length;
+  const entity = mention.id ? kb.get(mention.id) : undefined;
+  const how = mention.via === 'name' || mention.via === 'alias' ? '' : ` — via ${mention.via} “${mention.text}”`;
+  if (!entity) {
+    return `**${mention.name}** _(${mention.kind}, not in the knowledge base)_${how}\n\nMentions in this document: ${count}`;
+  }
+  const date = article.model.date;
+  const lines = [`**${entity.name}** _(${entity.kind}${entity.orgType ? `, ${entity.orgType}` : ''})_${how}`, '', entity.description, ''];
+  const roles = kb.rolesAt(entity, date.date).map((r) => `${r.title}${r.of ? ` of ${kb.get(r.of)?.name ?? r.of}` : ''} (since ${r.start ?? '?'})`);
+  if (roles.length) lines.push(`- Role: ${roles.join('; ')}`);
+  if (entity.country) lines.push(`- Country: ${kb.get(entity.country)?.name ?? entity.country}`);
+  if (entity.capital) lines.push(`- Capital: ${kb.get(entity.capital)?.name ?? entity.capital}`);
+  const cis = kb.cisStatusAt(entity.id, date.date);
+  if (cis) lines.push(`- CIS status: ${cis.status}${cis.start ? ` since ${cis.start}` : ''}${cis.note ? ` — ${cis.note}` : ''}`);
+  if (entity.aliases?.length) lines.push(`- Also: ${entity.aliases.join(', ')}`);
+  lines.push(`- Wikidata: [${entity.wikidata}](https://www.wikidata.org/wiki/${entity.wikidata})`);
+  lines.push(`- Sources: ${entity.sources.map((s, i) => `[${i + 1}](${s})`).join(' ')}`);
+  lines.push(`- Mentions in this document: ${count}`);
+  lines.push('', `_Facts as of ${date.date} (${describeDateSource(date.source)})._`);
+  return lines.join('\n');
+}
+
+function describeDateSource(source: string): string {
+  return source === 'default' ? 'today; the article’s date was not found' : source === 'setting' ? 'from the cisLens.articleDate setting' : `article date from its ${source}`;
+}
+
+function quoteCard(quote: Quote): string {
+  if (quote.kind === 'scare') return '**Scare quotes** — no speech; not treated as a quotation.';
+  if (!quote.speaker) return `**Quotation** _(${quote.kind})_ — **no speaker found**. Use “Set speaker…” to record who said it.`;
+  const how: Record<string, string> = {
+    direct: 'named directly',
+    pronoun: 'through a pronoun',
+    title: 'through a title',
+    intermediary: 'through an intermediary',
+    inherited: 'continues an earlier attributed quote',
+    'according-to': '“according to”',
+  };
+  return [
+    `**Quotation** _(${quote.kind})_`,
+    '',
+    `- Speaker: **${quote.speaker.name}**`,
+    `- Cue: ${quote.cue ? `“${quote.cue}”` : 'none'}`,
+    `- Attributed: ${how[quote.speaker.how] ?? quote.speaker.how}`,
+  ].join('\n');
+}
+
+function annotationCard(anchored: AnchoredAnnotation): string {
+  const v = anchored.annotation.cisLens;
+  const lines = [`**Review: ${v.status}**`];
+  if (v.source) lines.push(`- Source: ${v.source}`);
+  if (v.note) lines.push(`- Note: ${v.note}`);
+  if (v.speaker) lines.push(`- Speaker: ${v.speaker.name}`);
+  lines.push(`- By ${v.author ?? anchored.annotation.creator?.name ?? 'unknown'} on ${(anchored.annotation.modified ?? anchored.annotation.created ?? '').slice(0, 10)}`);
+  return lines.join('\n');
+}
+

@@ -1,0 +1,299 @@
+/**
+ * The language server: capabilities, document lifecycle and one thin adapter per request. All
+ * analysis happens in the core (reviewArticle); features/ turn its results into LSP data.
+ */
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  DidChangeConfigurationNotification,
+  DiagnosticSeverity,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnnotationStore, isCorrupt } from './annotationStore';
+import { createAnnotation, type Annotation } from './core/annotations/model';
+import { reviewArticle, type ReviewedArticle } from './core/review';
+import { SOURCE, toDiagnostic } from './convert';
+import { ADD_TO_KB, APPLY_ANNOTATION, getCodeActions, type AnnotationRequest } from './features/codeActions';
+import { getDefinition } from './features/definition';
+import { getDocumentSymbols } from './features/documentSymbols';
+import { getHover } from './features/hover';
+import { getReferences } from './features/references';
+import { getSemanticTokens, legend } from './features/semanticTokens';
+import { getWorkspaceSymbols } from './features/workspaceSymbols';
+import { builtInKbDir, listKbFiles, loadKnowledgeBase, type KbProblem, type LoadedKb } from './kbLoader';
+import { addEntityStubEdit, type StubRequest } from './kbStub';
+import { defaultSettings, mergeSettings, toAnalysisConfig, type Settings } from './settings';
+import { findUserKbFiles, isUserKbFile } from './workspaceFiles';
+
+export interface ServerOptions {
+  /** Folder of the built-in knowledge base; tests may point elsewhere. */
+  readonly kbDir?: string;
+}
+
+interface CachedArticle {
+  readonly version: number;
+  readonly article: ReviewedArticle;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, CachedArticle>();
+  const annotations = new Map<string, { items: readonly Annotation[]; problem?: Diagnostic }>();
+  const store = new AnnotationStore();
+  const pending = new Map<string, NodeJS.Immediate>();
+  let settings: Settings = defaultSettings;
+  let roots: string[] = [];
+  let canPullConfiguration = false;
+  let loaded: LoadedKb = loadKb();
+  let kbProblemUris = new Set<string>();
+
+  function loadKb(): LoadedKb {
+    return loadKnowledgeBase(listKbFiles(options.kbDir ?? builtInKbDir()), findUserKbFiles(roots));
+  }
+
+  function reloadKb(): void {
+    loaded = loadKb();
+    publishKbProblems(loaded.problems);
+    cache.clear();
+    documents.all().forEach(schedule);
+  }
+
+  function publishKbProblems(problems: readonly KbProblem[]): void {
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const uri of kbProblemUris) byUri.set(uri, []);
+    for (const p of problems) {
+      const doc = documents.get(p.uri) ?? TextDocument.create(p.uri, 'json', 0, readText(p.uri));
+      const range = { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) };
+      byUri.set(p.uri, [...(byUri.get(p.uri) ?? []), { range, message: p.message, source: SOURCE, code: 'kb-file', severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning }]);
+    }
+    kbProblemUris = new Set(problems.map((p) => p.uri));
+    for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
+  }
+
+  function isArticle(doc: TextDocument): boolean {
+    return settings.languages.includes(doc.languageId) && !doc.uri.endsWith('.json');
+  }
+
+  function articleFor(doc: TextDocument): ReviewedArticle | undefined {
+    if (!isArticle(doc) || doc.getText().length > settings.maxFileSize) return undefined;
+    const cached = cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.article;
+    const article = reviewArticle(doc.getText(), loaded.kb, toAnalysisConfig(settings), annotationsFor(doc.uri).items);
+    cache.set(doc.uri, { version: doc.version, article });
+    return article;
+  }
+
+  function annotationsFor(uri: string): { items: readonly Annotation[]; problem?: Diagnostic } {
+    let entry = annotations.get(uri);
+    if (!entry) {
+      entry = { items: [] };
+      const file = filePath(uri);
+      if (file) {
+        const result = store.load(file);
+        entry = isCorrupt(result)
+          ? { items: [], problem: { range: zero(), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'annotations-file', message: `Annotations not loaded (the file is left untouched): ${result.error}` } }
+          : { items: result.annotations };
+      }
+      annotations.set(uri, entry);
+    }
+    return entry;
+  }
+
+  function validate(doc: TextDocument): void {
+    pending.delete(doc.uri);
+    if (!isArticle(doc)) return;
+    const diagnostics: Diagnostic[] = [];
+    if (doc.getText().length > settings.maxFileSize) {
+      diagnostics.push({ range: zero(), severity: DiagnosticSeverity.Information, source: SOURCE, code: 'file-too-large', message: `CIS Lens skipped this document: ${doc.getText().length} characters is over the cisLens.maxFileSize limit of ${settings.maxFileSize}.` });
+    } else {
+      const article = guard('analysis', () => articleFor(doc), undefined);
+      for (const finding of article?.model.diagnostics ?? []) diagnostics.push(toDiagnostic(doc, finding));
+      const problem = annotationsFor(doc.uri).problem;
+      if (problem) diagnostics.push(problem);
+    }
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  /** Coalesces bursts of edits: analysis runs once per turn of the event loop, on the newest text. */
+  function schedule(doc: TextDocument): void {
+    if (pending.has(doc.uri)) return;
+    pending.set(doc.uri, setImmediate(() => {
+      const latest = documents.get(doc.uri);
+      if (latest) validate(latest);
+    }));
+  }
+
+  function guard<T>(name: string, fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch (error) {
+      connection.console.error(`CIS Lens ${name} failed: ${(error as Error).stack ?? String(error)}`);
+      return fallback;
+    }
+  }
+
+  function withArticle<T>(uri: string, fallback: T, fn: (doc: TextDocument, article: ReviewedArticle) => T): T {
+    const doc = documents.get(uri);
+    const article = doc && guard('analysis', () => articleFor(doc), undefined);
+    return doc && article ? guard('request', () => fn(doc, article), fallback) : fallback;
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    const raw = await connection.workspace.getConfiguration({ section: 'cisLens' }).catch(() => undefined);
+    settings = mergeSettings(raw);
+    cache.clear();
+  }
+
+  async function applyAnnotation(request: AnnotationRequest): Promise<boolean> {
+    const doc = documents.get(request.uri);
+    const file = filePath(request.uri);
+    if (!doc || !file) {
+      void connection.window.showErrorMessage('CIS Lens can record reviews only for saved files on disk.');
+      return false;
+    }
+    const loadedNow = store.load(file);
+    if (isCorrupt(loadedNow)) {
+      void connection.window.showErrorMessage(`CIS Lens did not save the review: the annotations file is broken and was left untouched. ${loadedNow.error}`);
+      return false;
+    }
+    const annotation = createAnnotation(doc.getText(), { start: request.start, end: request.end }, {
+      status: request.status, rule: request.rule, note: request.note, source: request.source, speaker: request.speaker,
+      author: settings.author || process.env.USER || undefined, article: fileName(file),
+    }, new Date());
+    const saved = store.save(file, [...loadedNow.annotations, annotation]);
+    if (!saved.ok) {
+      void connection.window.showErrorMessage(`CIS Lens could not save the review: ${saved.error}`);
+      return false;
+    }
+    annotations.delete(request.uri);
+    cache.delete(request.uri);
+    validate(doc);
+    return true;
+  }
+
+  async function addToKnowledgeBase(request: StubRequest & { uri: string }): Promise<boolean> {
+    const root = roots[0];
+    if (!root) {
+      void connection.window.showErrorMessage('Open a folder to add entities to its knowledge base (.cis/entities.cis.json).');
+      return false;
+    }
+    const { edit, uri } = addEntityStubEdit(root, request, loaded.kb);
+    const result = await connection.workspace.applyEdit({ label: `Add ${request.name} to the knowledge base`, edit });
+    if (result.applied) void connection.window.showDocument({ uri, takeFocus: true });
+    return result.applied;
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    roots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => !!p);
+    if (!roots.length && params.rootUri) roots = [filePath(params.rootUri)].filter((p): p is string => !!p);
+    if (roots.length) loaded = loadKb();
+    const init = params.initializationOptions as { settings?: Partial<Settings> } | undefined;
+    if (init?.settings) settings = mergeSettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'CIS Lens' },
+        definitionProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', ''] },
+        semanticTokensProvider: { legend, full: true },
+        executeCommandProvider: { commands: [APPLY_ANNOTATION, ADD_TO_KB] },
+      },
+      serverInfo: { name: 'cis-lens' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    await refreshSettings();
+    publishKbProblems(loaded.problems);
+    documents.all().forEach(schedule);
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await refreshSettings();
+    else settings = mergeSettings((change.settings as { cisLens?: Partial<Settings> } | undefined)?.cisLens);
+    cache.clear();
+    documents.all().forEach(schedule);
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    let kbChanged = false;
+    for (const { uri } of change.changes) {
+      const file = filePath(uri);
+      if (file && isUserKbFile(file)) kbChanged = true;
+      if (uri.endsWith('.annotations.json')) {
+        const articleUri = uri.slice(0, -'.annotations.json'.length);
+        annotations.delete(articleUri);
+        cache.delete(articleUri);
+        const doc = documents.get(articleUri);
+        if (doc) schedule(doc);
+      }
+    }
+    if (kbChanged) reloadKb();
+  });
+
+  documents.onDidOpen((e) => validate(e.document));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    annotations.delete(e.document.uri);
+    if (isArticle(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  documents.onDidSave((e) => {
+    const file = filePath(e.document.uri);
+    if (file && isUserKbFile(file)) reloadKb();
+  });
+
+  connection.onHover((p) => withArticle(p.textDocument.uri, null, (doc, a) => getHover(a, doc.offsetAt(p.position), loaded.kb)));
+  connection.onDocumentSymbol((p) => withArticle(p.textDocument.uri, [], (doc, a) => getDocumentSymbols(doc, a)));
+  connection.onDefinition((p) => withArticle(p.textDocument.uri, null, (doc, a) => getDefinition(a, doc.offsetAt(p.position), loaded.kb)));
+  connection.onReferences((p) => withArticle(p.textDocument.uri, [], (doc, a) => getReferences(doc, a, doc.offsetAt(p.position), p.context.includeDeclaration, loaded.kb)));
+  connection.onWorkspaceSymbol((p) => guard('workspace symbols', () => getWorkspaceSymbols(loaded.kb, p.query), []));
+  connection.onCodeAction((p) => withArticle(p.textDocument.uri, [], (doc, a) => getCodeActions(doc, a, p.range, p.context.diagnostics)));
+  connection.languages.semanticTokens.on((p) => withArticle(p.textDocument.uri, { data: [] }, (doc, a) => getSemanticTokens(doc, a)));
+  connection.onExecuteCommand(async (p) => {
+    const arg = p.arguments?.[0];
+    if (p.command === APPLY_ANNOTATION && arg) return applyAnnotation(arg as AnnotationRequest);
+    if (p.command === ADD_TO_KB && arg) return addToKnowledgeBase(arg as StubRequest & { uri: string });
+    return false;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function filePath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+function readText(uri: string): string {
+  try {
+    const file = filePath(uri);
+    return file ? fs.readFileSync(file, 'utf8') : '';
+  } catch {
+    return '';
+  }
+}
+
+function zero() {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
