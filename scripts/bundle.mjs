@@ -27,6 +27,8 @@ function optionsFor(entry) {
     outfile: join(root, entry.outfile),
     bundle: true,
     platform: 'node',
+    // jsonc-parser's UMD build requires its own files at run time; its ESM build bundles cleanly.
+    mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node18',
     sourcemap: 'linked',

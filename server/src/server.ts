@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DiagnosticSeverity,
+  MessageType,
+  ShowMessageRequest,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -129,6 +131,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }));
   }
 
+  /** Messages are best-effort: a client that cannot show them must not take the server down. */
+  function showError(message: string): void {
+    connection.sendRequest(ShowMessageRequest.type, { type: MessageType.Error, message }).catch(() => connection.console.error(message));
+  }
+
   function guard<T>(name: string, fn: () => T, fallback: T): T {
     try {
       return fn();
@@ -155,12 +162,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(request.uri);
     const file = filePath(request.uri);
     if (!doc || !file) {
-      void connection.window.showErrorMessage('CIS Lens can record reviews only for saved files on disk.');
+      showError('CIS Lens can record reviews only for saved files on disk.');
       return false;
     }
     const loadedNow = store.load(file);
     if (isCorrupt(loadedNow)) {
-      void connection.window.showErrorMessage(`CIS Lens did not save the review: the annotations file is broken and was left untouched. ${loadedNow.error}`);
+      showError(`CIS Lens did not save the review: the annotations file is broken and was left untouched. ${loadedNow.error}`);
       return false;
     }
     const annotation = createAnnotation(doc.getText(), { start: request.start, end: request.end }, {
@@ -169,7 +176,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }, new Date());
     const saved = store.save(file, [...loadedNow.annotations, annotation]);
     if (!saved.ok) {
-      void connection.window.showErrorMessage(`CIS Lens could not save the review: ${saved.error}`);
+      showError(`CIS Lens could not save the review: ${saved.error}`);
       return false;
     }
     annotations.delete(request.uri);
@@ -181,12 +188,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   async function addToKnowledgeBase(request: StubRequest & { uri: string }): Promise<boolean> {
     const root = roots[0];
     if (!root) {
-      void connection.window.showErrorMessage('Open a folder to add entities to its knowledge base (.cis/entities.cis.json).');
+      showError('Open a folder to add entities to its knowledge base (.cis/entities.cis.json).');
       return false;
     }
     const { edit, uri } = addEntityStubEdit(root, request, loaded.kb);
     const result = await connection.workspace.applyEdit({ label: `Add ${request.name} to the knowledge base`, edit });
-    if (result.applied) void connection.window.showDocument({ uri, takeFocus: true });
+    if (result.applied) connection.window.showDocument({ uri, takeFocus: true }).catch(() => undefined);
     return result.applied;
   }
 
