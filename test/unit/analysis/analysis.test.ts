@@ -1,0 +1,107 @@
+/** Unit tests for the analysis modules, each through small purpose-made texts. */
+import * as assert from 'node:assert/strict';
+import { analyzeArticle } from '../../../server/src/core/analysis/analyze';
+import { findArticleDate } from '../../../server/src/core/analysis/articleDate';
+import { findQuoteMarks } from '../../../server/src/core/analysis/quoteMarks';
+import { resolveConfig } from '../../../server/src/core/config';
+import { findParagraphs, findSentences } from '../../../server/src/core/text/segments';
+import { builtInKb } from '../../helpers/kb';
+
+const { kb } = builtInKb();
+const analyze = (text: string, date = '2025-12-22') => analyzeArticle(text, kb, resolveConfig({ fallbackDate: date }));
+const quotesOf = (text: string) => findQuoteMarks(text, findParagraphs(text)).map((q) => text.slice(q.start, q.end));
+
+suite('segments', () => {
+  test('paragraphs are non-blank lines, CRLF-safe, without front matter or fenced code', () => {
+    const text = '---\ndate: 2025-01-01\n---\nFirst line.\r\n\r\n```\ncode\n```\n  Second.  \n';
+    assert.deepEqual(findParagraphs(text).map((p) => text.slice(p.start, p.end)), ['First line.', 'Second.']);
+  });
+  test('sentences do not split at abbreviations, initials or inside quotes', () => {
+    const text = 'He flew to St. Petersburg. “One. Two,” he said. Then U.S. officials left.';
+    const p = findParagraphs(text)[0];
+    const masked = findQuoteMarks(text, [p]).map((q) => q.outer);
+    assert.deepEqual(findSentences(text, p, masked).map((s) => text.slice(s.start, s.end)), ['He flew to St. Petersburg.', '“One. Two,” he said.', 'Then U.S. officials left.']);
+  });
+});
+
+suite('quote marks', () => {
+  test('straight, curly, single, guillemet and low-high marks', () => {
+    assert.deepEqual(quotesOf('A "one" b “two” c ‘three’ d «four» e „five“.'), ['one', 'two', 'three', 'four', 'five']);
+  });
+  test('apostrophes in possessives and contractions are not quote marks', () => {
+    assert.deepEqual(quotesOf('Putin’s aide said it’s the Kremlin’s view and St George\'s Hall is open.'), []);
+  });
+  test('an unclosed quote runs to the end of its paragraph', () => {
+    assert.deepEqual(quotesOf('“It is enough to look.\n“But risks grow,” he said.'), ['It is enough to look.', 'But risks grow,']);
+  });
+  test('emoji before a quote keep offsets in UTF-16 code units', () => {
+    const text = '🇷🇺 “Hello there,” Putin said.';
+    const q = findQuoteMarks(text, findParagraphs(text))[0];
+    assert.equal(text.slice(q.start, q.end), 'Hello there,');
+  });
+});
+
+suite('entities', () => {
+  test('names, aliases, possessives, datelines and demonyms', () => {
+    const model = analyze('MOSCOW, April 5. /TASS/. Putin’s aide met Russian and Kazakh officials in St. Petersburg.');
+    const seen = model.entities.map((e) => `${e.text}|${e.kind}|${e.via}|${e.name}`);
+    for (const expected of ['MOSCOW|place|name|Moscow', 'TASS|organization|name|TASS', 'Putin|person|alias|Vladimir Putin', 'Russian|country|demonym|Russia', 'Kazakh|country|demonym|Kazakhstan', 'St. Petersburg|place|alias|Saint Petersburg']) {
+      assert.ok(seen.includes(expected), `${expected} not in ${seen.join(', ')}`);
+    }
+  });
+  test('a name glued to another word is not matched', () => {
+    assert.equal(analyze('Plans are underwayPutin said.').entities.filter((e) => e.name === 'Vladimir Putin').length, 0);
+  });
+  test('unknown capitalised names with cues get a guessed kind', () => {
+    const model = analyze('President Zhaparov Ulanbek spoke. The Tengri News Agency reported. Talks were held in Zhetisu yesterday.');
+    const unknown = model.entities.filter((e) => e.id === null).map((e) => `${e.text}|${e.kind}`);
+    assert.ok(unknown.includes('Tengri News Agency|organization'), unknown.join(', '));
+    assert.ok(unknown.includes('Zhetisu|place'), unknown.join(', '));
+  });
+});
+
+suite('titles and pronouns', () => {
+  test('“the Russian president” resolves to the office holder on the article date', () => {
+    const at2010 = analyze('The Russian president spoke.', '2010-01-01').entities.find((e) => e.via === 'title');
+    const at2020 = analyze('The Russian president spoke.', '2020-01-01').entities.find((e) => e.via === 'title');
+    assert.equal(at2010?.name, 'Dmitry Medvedev');
+    assert.equal(at2020?.name, 'Vladimir Putin');
+  });
+  test('“Armenia’s prime minister” and “the president” after a named president', () => {
+    const model = analyze('Ilham Aliyev arrived. Armenia’s prime minister was late. The president waited.');
+    const titles = model.entities.filter((e) => e.via === 'title').map((e) => `${e.text}|${e.name}`);
+    assert.deepEqual(titles, ['Armenia’s prime minister|Nikol Pashinyan', 'The president|Ilham Aliyev']);
+  });
+});
+
+suite('attribution', () => {
+  const speakerOf = (text: string) => analyze(text).quotes.map((q) => q.speaker?.name ?? null);
+  test('after the quote, inverted, pronoun and title', () => {
+    assert.deepEqual(speakerOf('“We agree,” Putin said.'), ['Vladimir Putin']);
+    assert.deepEqual(speakerOf('“We agree,” said Sergey Lavrov.'), ['Sergey Lavrov']);
+    assert.deepEqual(speakerOf('Putin spoke. “We agree,” he added.'), ['Vladimir Putin']);
+    assert.deepEqual(speakerOf('“We agree,” the Russian leader noted.'), ['Vladimir Putin']);
+  });
+  test('before the quote: According to X, cited as saying, partial quotes', () => {
+    assert.deepEqual(speakerOf('According to Putin, “trade is growing fast.”'), ['Vladimir Putin']);
+    assert.deepEqual(speakerOf('Putin spoke. He was cited as saying that “trade is growing fast.”'), ['Vladimir Putin']);
+    assert.deepEqual(speakerOf('Lavrov said the West “wants a long and bloody war” in Europe.'), ['Sergey Lavrov']);
+  });
+  test('continued paragraphs inherit the speaker; scare quotes get none', () => {
+    const model = analyze('“It is enough to look around.\n“But the risks grow,” Putin said.\nThe software is sold “as is” here.');
+    assert.deepEqual(model.quotes.map((q) => [q.kind, q.speaker?.name ?? null]), [['continued', 'Vladimir Putin'], ['speech', 'Vladimir Putin'], ['scare', null]]);
+  });
+});
+
+suite('claims and dates', () => {
+  test('money, percentages, counts and relative dates are claims; years and small numbers are not', () => {
+    const model = analyze('Trade hit $90 billion, up 12%, and 1,500 troops left 25 years ago. In 1991 two documents were signed.');
+    assert.deepEqual(model.claims.map((c) => `${c.kind}:${c.text}`), ['money:$90 billion', 'percentage:12%', 'count:1,500 troops', 'date:25 years ago']);
+  });
+  test('article date from front matter, a MENAFN id, a full date, or the fallback', () => {
+    assert.equal(findArticleDate('---\ndate: 2024-03-01\n---\nText', '2000-01-01').date, '2024-03-01');
+    assert.equal(findArticleDate('x MENAFN22122025000045017169ID1110512300', '2000-01-01').date, '2025-12-22');
+    assert.equal(findArticleDate('Published December 22, 2025 in Minsk', '2000-01-01').date, '2025-12-22');
+    assert.deepEqual(findArticleDate('No date here', '2000-01-01'), { date: '2000-01-01', source: 'default' });
+  });
+});

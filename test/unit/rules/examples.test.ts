@@ -1,0 +1,53 @@
+/** Runs every rule's own examples (firing and non-firing) and checks the registry contract. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeArticle } from '../../../server/src/core/analysis/analyze';
+import { resolveConfig } from '../../../server/src/core/config';
+import { allRules } from '../../../server/src/core/rules';
+import { builtInKb, repoRoot } from '../../helpers/kb';
+
+suite('Rules', () => {
+  const { kb } = builtInKb();
+  const config = resolveConfig({ fallbackDate: '2025-12-22' });
+
+  for (const rule of allRules) {
+    suite(rule.code, () => {
+      rule.examples.forEach((example, i) => {
+        test(`example ${i + 1} gives ${example.expect} finding(s): ${example.text.slice(0, 50)}`, () => {
+          const found = analyzeArticle(example.text, kb, config).diagnostics.filter((d) => d.code === rule.code);
+          assert.equal(found.length, example.expect, found.map((f) => `${f.message} @${f.start}`).join('; '));
+          for (const f of found) assert.ok(f.start >= 0 && f.end <= example.text.length && f.start <= f.end);
+        });
+      });
+    });
+  }
+
+  test('codes are unique kebab-case, each rule lives in its own file, and has a description and both kinds of example', () => {
+    const codes = allRules.map((r) => r.code);
+    assert.equal(new Set(codes).size, codes.length);
+    const ruleDir = path.join(repoRoot, 'server', 'src', 'core', 'rules');
+    for (const rule of allRules) {
+      assert.match(rule.code, /^[a-z]+(-[a-z]+)*$/);
+      const file = rule.code.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) + '.ts';
+      assert.ok(fs.existsSync(path.join(ruleDir, file)), `${rule.code} should live in rules/${file}`);
+      assert.ok(rule.description.length > 20);
+      assert.ok(rule.examples.some((e) => e.expect > 0) && rule.examples.some((e) => e.expect === 0), `${rule.code} needs firing and non-firing examples`);
+    }
+  });
+
+  test('severity settings apply, and "off" silences a rule', () => {
+    const text = 'Analysts say the summit failed.';
+    assert.equal(analyzeArticle(text, kb, resolveConfig({ rules: { 'vague-source': 'error' } })).diagnostics[0].severity, 'error');
+    assert.equal(analyzeArticle(text, kb, resolveConfig({ rules: { 'vague-source': 'off' } })).diagnostics.length, 0);
+  });
+
+  test('the core imports no editor, file-system or network module', () => {
+    const coreDir = path.join(repoRoot, 'server', 'src', 'core');
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(coreDir).filter((f) => f.endsWith('.ts'))) {
+      const source = fs.readFileSync(file, 'utf8');
+      assert.doesNotMatch(source, /from '(vscode|vscode-languageserver(\/node)?|node:fs|fs|node:path|path|node:http|node:child_process)'/, file);
+    }
+  });
+});
