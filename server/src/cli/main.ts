@@ -1,0 +1,53 @@
+/** `cis-lens` command-line entry (bundled to dist/cli.js; bin/cis-lens.js requires it). */
+import packageJson from '../../../package.json';
+import { helpText, parseArgs, UsageError, type CliOptions } from './args';
+import { runCheck } from './check';
+import { runExport } from './export';
+import type { Messages } from './session';
+
+const version: string = packageJson.version;
+const informationUri = (packageJson.repository?.url ?? 'https://example.invalid/cis-lens').replace(/^git\+/, '').replace(/\.git$/, '');
+
+function main(argv: readonly string[]): number {
+  const write = (chunk: string) => void process.stdout.write(chunk);
+  const messages: Messages = {
+    info: (m) => process.stderr.write(`cis-lens: ${m}\n`),
+    warn: (m) => process.stderr.write(`cis-lens: warning: ${m}\n`),
+    error: (m) => process.stderr.write(`cis-lens: error: ${m}\n`),
+  };
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    messages.error(`${e.message}\nRun "cis-lens --help" for usage.`);
+    return 2;
+  }
+  switch (options.command) {
+    case 'help':
+      write(helpText(version, options.topic));
+      return 0;
+    case 'version':
+      write(`${version}\n`);
+      return 0;
+    case 'export':
+      return runExport(options, write, messages);
+    case 'check': {
+      const color = !options.noColor && !!process.stdout.isTTY && !process.env.NO_COLOR;
+      return runCheck(options, { write, version, color, cwd: process.cwd(), informationUri }, messages);
+    }
+  }
+}
+
+// Output to a closed pipe (`cis-lens check … | head`) is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`cis-lens: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exitCode = 3;
+}
