@@ -14,6 +14,8 @@ const VERB_RE = new RegExp(`\\b(?:${VERBS.join('|')})\\b`, 'giu');
 const LEADING_VERB_RE = new RegExp(`^[\\s,]*(${VERBS.join('|')})\\s+`, 'iu');
 /** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed". */
 const GAP_RE = /^[\s,]*(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|\p{L}+ly)\s+){0,3}$/u;
+/** An appositive between subject and verb: "Lukashenko, speaking to BelTA, said …". */
+const APPOSITIVE_RE = /^\s*,[^,;“”"«»]{1,80},\s*(?:(?:also|then|has|had|\p{L}+ly)\s+){0,2}$/u;
 const SCARE_MAX_WORDS = 4;
 
 export interface SpeakerCandidate extends EntityMention {
@@ -126,7 +128,9 @@ function candidateEndingBefore(ctx: AttributionContext, offset: number, floor: n
     const c = ctx.candidates[i];
     if (c.start < floor) return undefined;
     if (c.end > offset) continue;
-    return GAP_RE.test(ctx.text.slice(c.end, offset)) ? c : undefined;
+    const gap = ctx.text.slice(c.end, offset);
+    if (GAP_RE.test(gap) || APPOSITIVE_RE.test(gap)) return c;
+    if (gap.length > 90) return undefined;
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import type { Rule, RuleContext, RuleFinding } from './types';
 const MEDIA_NOUNS = [...cues.mediaNouns].sort((a, b) => b.length - a.length).join('|');
 const AS_REPORTED_RE = /\b(?:as|was|were|had been)\s+(?:reported|quoted|cited)\s+by\s+[^,.;:\n(“"«]{1,60}/giu;
 const CITED_RE = /\b(?:(?:was|were|is|are)\s+)?(?:cited|quoted)\s+as\s+saying\b/giu;
-const TOLD_RE = new RegExp(`\\btold\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'giu');
+const TOLD_RE = new RegExp(`\\b(?:told|speaking\\s+to|in\\s+an\\s+interview\\s+with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'gu');
 const OUTLET_VERB_RE = new RegExp(`^\\s*(?:\\([^)]{1,20}\\)\\s*)?(?:${cues.secondhandVerbs.join('|')})\\b(?:\\s+that\\b)?`, 'iu');
 
 export const secondhandSource: Rule = {
@@ -21,6 +21,7 @@ export const secondhandSource: Rule = {
     { text: 'The meeting took place, as reported by TASS.', expect: 1 },
     { text: 'TASS says the talks went well.', expect: 1 },
     { text: 'He was cited as saying that the talks went well.', expect: 1 },
+    { text: 'Lukashenko, speaking to state news agency BelTA, praised the talks.', expect: 1 },
     { text: 'The talks went well, Putin said.', expect: 0 },
   ],
   *check(ctx) {

@@ -2,12 +2,14 @@
 import cues from '../data/cues.json';
 import type { Rule } from './types';
 
-const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
+/** Alternation of lower-case phrases that also matches them capitalised at a sentence start (the regex is case-sensitive). */
+const alt = (words: readonly string[]) =>
+  [...words].sort((a, b) => b.length - a.length).map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/ /g, '\\s+')}`).join('|');
 /** Optional qualifiers before the vague noun: "some", "Western", "Russian", "unnamed". */
-const QUALIFIER = '(?:(?:some|many|several|unnamed|anonymous|local|western|foreign|independent|informed|\\p{Lu}\\p{Ll}+)\\s+){0,2}';
+const QUALIFIER = `(?:(?:${alt(['some', 'many', 'several', 'unnamed', 'anonymous', 'local', 'western', 'foreign', 'independent', 'informed'])}|\\p{Lu}\\p{Ll}+)\\s+){0,2}`;
 const VAGUE_RE = new RegExp(
   `\\b(?:${QUALIFIER}(?:${alt(cues.vagueNouns)})\\s+(?:${alt(cues.vagueVerbs)})|(?:${alt(cues.vaguePhrases)})|(?:${alt(cues.vagueAdverbs)})(?:\\s+\\p{Ll}+)?)\\b`,
-  'giu',
+  'gu',
 );
 
 export const vagueSource: Rule = {
