@@ -186,6 +186,29 @@ async function runSuite(server: CodeServer): Promise<number> {
   }
 }
 
+/**
+ * Copies the extension's output channels ("CIS Lens": client errors + the server's stderr) and the
+ * remote extension host log out of the temporary user-data dir into test-results/. Returns the CIS Lens log.
+ */
+function collectOutputLogs(server: CodeServer): string | undefined {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/CIS Lens\.log$|^remoteexthost\.log$/.test(e.name)) found.push(p);
+    }
+  };
+  walk(path.join(server.userData, 'logs'));
+  let main: string | undefined;
+  found.forEach((f, i) => {
+    const dest = path.join(OUT, /CIS Lens/.test(f) ? `cis-lens-output-${i}.log` : `exthost-${i}.log`);
+    fs.copyFileSync(f, dest);
+    if (/CIS Lens/.test(f) && fs.statSync(f).size > 0) main = dest;
+  });
+  return main;
+}
+
 /** Workbench URL for the workspace; `payload` carries what the desktop CLI takes as --extensionTestsPath etc. */
 function workbenchUrl(server: CodeServer, extra: string[][], devPath = DEV_PATH): string {
   const payload = [
@@ -448,6 +471,11 @@ async function main(): Promise<number> {
     console.error(`[e2e:code-server] ${(e as Error)?.stack ?? e}`);
     codes.setup = 1;
   } finally {
+    const outputLog = collectOutputLogs(server);
+    if (outputLog && Object.values(codes).some((c) => c !== 0)) {
+      const tail = fs.readFileSync(outputLog, 'utf8').split('\n').slice(0, 40).join('\n      ');
+      console.log(`\n── "CIS Lens" output channel (${outputLog}), first lines ──\n      ${tail}\n`);
+    }
     await server.stop();
   }
   const worst = Object.values(codes).find((c) => c !== 0) ?? 0;

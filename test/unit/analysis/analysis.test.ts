@@ -87,6 +87,16 @@ suite('attribution', () => {
     assert.deepEqual(speakerOf('Putin spoke. He was cited as saying that “trade is growing fast.”'), ['Vladimir Putin']);
     assert.deepEqual(speakerOf('Lavrov said the West “wants a long and bloody war” in Europe.'), ['Sergey Lavrov']);
   });
+  test('British single quotes, appositives, and attribution by the next sentence', () => {
+    assert.deepEqual(speakerOf("'We will respond,' Sergey Lavrov said."), ['Sergey Lavrov']);
+    assert.deepEqual(speakerOf('Lukashenko, speaking to state media, said the union was "stronger than ever".'), ['Alexander Lukashenko']);
+    assert.deepEqual(speakerOf('Lavrov arrived. "This is unacceptable." The foreign minister made the remarks in Minsk.'), ['Sergey Lavrov']);
+  });
+  test('a short quoted sentence is speech, not a scare quote, and is flagged when nobody said it', () => {
+    const model = analyze('The talks stalled. "This is unacceptable."');
+    assert.equal(model.quotes[0].kind, 'speech');
+    assert.ok(model.diagnostics.some((d) => d.code === 'unattributed-quote'));
+  });
   test('continued paragraphs inherit the speaker; scare quotes get none', () => {
     const model = analyze('“It is enough to look around.\n“But the risks grow,” Putin said.\nThe software is sold “as is” here.');
     assert.deepEqual(model.quotes.map((q) => [q.kind, q.speaker?.name ?? null]), [['continued', 'Vladimir Putin'], ['speech', 'Vladimir Putin'], ['scare', null]]);

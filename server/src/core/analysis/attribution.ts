@@ -41,7 +41,7 @@ export function attributeQuotes(raw: readonly RawQuote[], ctx: AttributionContex
 function attributeOne(q: RawQuote, ctx: AttributionContext): Quote {
   const { text } = ctx;
   const sentence = ctx.sentenceOf(q.outer.start);
-  const found = speakerAfter(q, sentence, ctx) ?? speakerBefore(q, sentence, ctx);
+  const found = speakerAfter(q, sentence, ctx) ?? speakerBefore(q, sentence, ctx) ?? speakerInNextSentence(q, sentence, ctx);
   const content = text.slice(q.start, q.end);
   const kind = quoteKind(q, sentence, content, text, found !== undefined);
   return {
@@ -102,6 +102,22 @@ function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Fo
   return best;
 }
 
+/** A quote that is a whole sentence may be attributed by the next one: “…” The minister said so in Minsk. */
+function speakerInNextSentence(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  if (!/^\s*$/.test(ctx.text.slice(sentence.start, q.outer.start))) return undefined;
+  const paragraph = ctx.paragraphs[q.paragraphIndex];
+  let next = sentence.end;
+  while (next < paragraph.end && /\s/.test(ctx.text.charAt(next))) next++;
+  if (next >= paragraph.end) return undefined;
+  const candidate = candidateAt(ctx, next, 'near');
+  if (!candidate || /^[“"«„‘']/.test(ctx.text.charAt(next))) return undefined;
+  const rest = ctx.text.slice(candidate.end, ctx.sentenceOf(next).end);
+  VERB_RE.lastIndex = 0;
+  const verb = VERB_RE.exec(rest) ?? /^\s+(?:made|gave)\s+(?:the|these|those)\s+(?:remarks?|comments?|statement)/u.exec(rest);
+  if (!verb || (verb.index > 0 && !GAP_RE.test(rest.slice(0, verb.index) + ' '))) return undefined;
+  return found(candidate, verb[0].trim(), candidate.end + verb.index + (verb[0].length - verb[0].trimStart().length));
+}
+
 function found(candidate: SpeakerCandidate, cue: string, cueStart: number, how?: Speaker['how']): Found {
   const person = candidate.referent ?? candidate;
   const speakerHow: Speaker['how'] =
@@ -139,7 +155,8 @@ function quoteKind(q: RawQuote, sentence: Span, content: string, text: string, a
   const closedBy = text.charAt(q.outer.end);
   if (q.opensParagraph && !q.unclosed && /\p{Lu}/u.test(closedBy) && /[‘']/.test(text.charAt(q.outer.start))) return 'heading';
   const words = content.trim().split(/\s+/).filter(Boolean).length;
-  if (!attributed && words <= SCARE_MAX_WORDS && !q.unclosed) return 'scare';
+  // Scare quotes are short phrases ("as is"), not sentences: a quote ending in sentence punctuation is speech.
+  if (!attributed && words <= SCARE_MAX_WORDS && !q.unclosed && !/[.!?]$/.test(content.trim())) return 'scare';
   const startsSentence = /^\s*$/.test(text.slice(sentence.start, q.outer.start));
   return startsSentence ? 'speech' : 'partial';
 }

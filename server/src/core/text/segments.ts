@@ -59,6 +59,15 @@ export function findSentences(text: string, paragraph: Span, masked: readonly Sp
     const mask = masked[maskIndex];
     if (mask && mask.start <= i && i < mask.end) {
       i = mask.end - 1;
+      // A quotation that ends its own sentence (“… over.” Then …) closes the sentence around it too.
+      const closesSentence = /[.!?]/.test(text.charAt(mask.end - 2)) && /\s/.test(text.charAt(mask.end));
+      let after = mask.end;
+      while (after < paragraph.end && isSpace(text.charCodeAt(after))) after++;
+      if (closesSentence && after < paragraph.end && /\p{Lu}/u.test(text.charAt(after))) {
+        sentences.push({ start, end: mask.end });
+        start = after;
+        i = after - 1;
+      }
       continue;
     }
     const ch = text.charCodeAt(i);
