@@ -291,14 +291,18 @@ async function runUi(server: CodeServer): Promise<number> {
     await step(`hover over "${MENTION}" shows "${PERSON}"`, 'hover.png', async () => {
       const deadline = Date.now() + STEP_TIMEOUT;
       let seen = '';
-      while (Date.now() < deadline) {
+      for (let attempt = 1; Date.now() < deadline; attempt++) {
         const box = await wordBox(page, MENTION);
         if (!box) throw new Error(`"${MENTION}" is not visible in the editor`);
         await page.mouse.move(box.x + box.width / 2, box.y + box.height + 200); // away, then onto the word
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
         const card = page.locator('.monaco-hover', { hasText: PERSON }).first();
-        if (await card.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
-          return (await card.innerText()).replace(/\s+/g, ' ').slice(0, 160);
+        if (await card.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
+          // let the fade-in finish so the screenshot shows the card opaque
+          await page.waitForFunction(`Array.from(document.querySelectorAll('.monaco-hover')).some((h) => {
+            for (let e = h; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+            return h.offsetParent !== null; })`, undefined, { timeout: 3_000 }).catch(() => undefined);
+          return `attempt ${attempt}: ${(await card.innerText()).replace(/\s+/g, ' ').slice(0, 140)}`;
         }
         seen = (await page.locator('.monaco-hover').allInnerTexts()).join(' | ').replace(/\s+/g, ' ').slice(0, 300);
       }
@@ -440,6 +444,7 @@ async function runCommand(page: Page, title: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------- main
 async function main(): Promise<number> {
   fs.mkdirSync(OUT, { recursive: true });
+  for (const f of fs.readdirSync(OUT)) if (/^(cis-lens-output|exthost)-\d+\.log$/.test(f)) fs.rmSync(path.join(OUT, f));
   const missing: string[] = [];
   if (!fs.existsSync(ENTRY)) missing.push(`code-server (${ENTRY}): run \`bash scripts/install-code-server.sh\``);
   if (!DEV_PATH && !fs.existsSync(VSIX)) missing.push(`${VSIX}: run \`npm run package\``);
