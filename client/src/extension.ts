@@ -6,6 +6,9 @@ import { commands, ExtensionContext, FileSystemWatcher, OutputChannel, window, w
 import {
   DocumentFilter, LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
+import { registerReviewCommands } from './reviewCommands';
+import { registerReviewComments } from './reviewComments';
+import { registerReviewStatus } from './reviewStatus';
 
 const CLIENT_ID = 'cisLens'; // also makes `cisLens.trace.server` work
 const CLIENT_NAME = 'CIS Lens';
@@ -28,6 +31,9 @@ export async function activate(context: ExtensionContext): Promise<CisLensApi> {
   watchers = WATCHED_GLOBS.map((glob) => workspace.createFileSystemWatcher(glob));
   context.subscriptions.push(output, ...watchers);
   registerCommands(context);
+  registerReviewCommands(context, () => client);
+  registerReviewStatus(context);
+  registerReviewComments(context);
   restartOnSettingChange(context);
   await enqueue(() => startClient(context));
   return { get client() { return client; } };

@@ -185,7 +185,7 @@ suite('bad input: the CLI', () => {
     fs.writeFileSync(path.join(tmp, 'small.txt'), 'Ilham Aliyev spoke.');
     const text = cli(['check', '--max-size', '1000', '.'], tmp);
     assert.equal(text.status, 0, text.stderr);
-    const skipLines = text.stdout.split('\n').filter((l) => l.includes('skipped'));
+    const skipLines = text.stdout.split('\n').filter((l) => l.includes(': skipped:'));
     assert.equal(skipLines.length, 1);
     assert.match(skipLines[0]!, /^big\.txt: skipped: larger than --max-size \(2200 characters, limit 1000\)$/);
     assert.match(text.stdout, /^small\.txt$/m);

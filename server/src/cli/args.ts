@@ -151,11 +151,11 @@ function parseRule(value: string): [string, RuleSetting] {
 
 export function helpText(version: string, topic?: 'check' | 'export'): string {
   const rules = allRules.map((r) => `  ${r.code.padEnd(20)} ${r.defaultSeverity.padEnd(12)} ${r.description}`).join('\n');
-  const common = `  --kb <dir|file>        Extra knowledge-base JSON (a file, or a folder of *.json); repeatable.
-                         Loaded after the built-in KB; an entity with the same id replaces it.
-  --date YYYY-MM-DD      Date to assume for articles whose own date cannot be found (default: today).
-  --max-size <chars>     Skip articles longer than this (default ${DEFAULT_MAX_SIZE}).
-  --rule <code>=<sev>    Severity for a rule: off, hint, information, warning, error; repeatable.`;
+  const common = `  --kb <dir|file>            Extra knowledge-base JSON (a file, or a folder of *.json); repeatable.
+                             Loaded after the built-in KB; an entity with the same id replaces it.
+  --date YYYY-MM-DD          Date to assume for articles whose own date cannot be found (default: today).
+  --max-size <chars>         Skip articles longer than this (default ${DEFAULT_MAX_SIZE}).
+  --rule <code>=<severity>   Severity for a rule: off, hint, information, warning, error; repeatable.`;
   const check = `cis-lens check <files or folders> [options]
 
   Analyses articles (*.txt, *.md, *.markdown, *.article; folders are searched recursively, skipping
@@ -177,8 +177,13 @@ ${common}
     brat   <out>/<name>.ann + <name>.txt per article and <out>/annotation.conf (needs --out;
            offsets are Unicode code points, as brat counts them)
   Without --out the single-file formats are written to stdout. --out may name a file or an existing
-  folder (the file is then called cis-lens.<format extension>).
-${common}`;
+  folder (the file is then cis-lens.w3c.json, cis-lens.jsonl or cis-lens.csv).
+
+  --format w3c|brat|jsonl|csv   Export format (required).
+  --out <dir|file>              Where to write (required for brat).
+${common}
+
+  Exit status: 0 written, 2 a path could not be read or written, or the command line is wrong.`;
   if (topic === 'check') return check + '\n';
   if (topic === 'export') return exp + '\n';
   return `cis-lens ${version}: entities, quotes and check-worthy claims in English news about the CIS.

@@ -7,7 +7,6 @@ import cues from '../data/cues.json';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention, MentionKind, Span } from '../types';
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const UPPER_START = /^\p{Lu}/u;
 const ALL_CAPS = /^\p{Lu}{3,}$/u;
 const NOT_A_NAME = new Set([
@@ -22,35 +21,30 @@ const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
 
 export function findEntityMentions(text: string, paragraphs: readonly Span[], kb: KnowledgeBase): EntityMention[] {
   const mentions: EntityMention[] = [];
+  const word = /[\p{L}\p{N}]+/gu;
   for (const paragraph of paragraphs) {
-    const slice = text.slice(paragraph.start, paragraph.end);
-    WORD.lastIndex = 0;
+    word.lastIndex = paragraph.start;
     let m: RegExpExecArray | null;
-    let sentenceStart = true;
-    let prevEnd = 0;
-    while ((m = WORD.exec(slice))) {
-      const start = paragraph.start + m.index;
-      const word = m[0];
-      const gap = slice.slice(prevEnd, m.index);
-      if (/[.!?:|]\s*$/.test(gap) || /[“"«]\s*$/.test(gap)) sentenceStart = true;
-      prevEnd = m.index + word.length;
-      const mention = UPPER_START.test(word) ? matchKnown(text, start, word, paragraph.end, kb) : undefined;
+    while ((m = word.exec(text)) && m.index < paragraph.end) {
+      const start = m.index;
+      const code = text.charCodeAt(start);
+      // Most words are lower-case ASCII or digits: skip them before any Unicode test.
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || !UPPER_START.test(m[0])) continue;
+      const mention = matchKnown(text, start, m[0], paragraph.end, kb) ?? matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start));
       if (mention) {
         mentions.push(mention);
-        WORD.lastIndex = mention.end - paragraph.start;
-        prevEnd = WORD.lastIndex;
-      } else if (UPPER_START.test(word)) {
-        const unknown = matchUnknown(text, start, paragraph, kb, sentenceStart);
-        if (unknown) {
-          mentions.push(unknown);
-          WORD.lastIndex = unknown.end - paragraph.start;
-          prevEnd = WORD.lastIndex;
-        }
+        word.lastIndex = mention.end;
       }
-      sentenceStart = false;
     }
   }
   return mentions;
+}
+
+/** True when only sentence punctuation, an opening quote mark or nothing stands before `start` in its paragraph. */
+function startsSentence(text: string, start: number, floor: number): boolean {
+  let i = start - 1;
+  while (i >= floor && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i < floor || '.!?:|“"«'.includes(text.charAt(i));
 }
 
 function matchKnown(text: string, start: number, word: string, limit: number, kb: KnowledgeBase): EntityMention | undefined {

@@ -6,11 +6,9 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { KbEntity, Role } from '../kb/types';
 import type { EntityMention } from '../types';
 
-const TITLE_WORDS = 'president|leader|prime minister|premier|foreign minister|head of state|head of government';
-const TITLE_REF = new RegExp(
-  `\\b(?:([Tt]he)\\s+(?:(\\p{Lu}[\\p{L}-]+)\\s+)?|(\\p{Lu}[\\p{L}-]+)[’']s\\s+)(${TITLE_WORDS})\\b(?![’']?\\s+\\p{Lu}\\p{Ll})`,
-  'gu',
-);
+const TITLE_WORD_RE = /\b(?:president|leader|prime minister|premier|foreign minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/gu;
+/** What may stand before a title word: "the", "the Russian", or a possessive "Armenia’s". */
+const QUALIFIER_BEFORE = /(?:\b([Tt]he)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?|\b(\p{Lu}[\p{L}-]+)[’']s\s+)$/u;
 
 export function roleMatchesTitle(role: Role, title: string): boolean {
   switch (title.toLowerCase()) {
@@ -36,11 +34,16 @@ export function roleMatchesTitle(role: Role, title: string): boolean {
  */
 export function findTitleMentions(text: string, known: readonly EntityMention[], kb: KnowledgeBase, date: string): EntityMention[] {
   const found: EntityMention[] = [];
-  TITLE_REF.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TITLE_REF.exec(text))) {
-    const qualifier = m[2] ?? m[3];
-    const title = m[4];
+  TITLE_WORD_RE.lastIndex = 0;
+  let t: RegExpExecArray | null;
+  while ((t = TITLE_WORD_RE.exec(text))) {
+    // Title words are rare, so the qualifier before them is checked only where one occurs.
+    const q = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, t.index - 40), t.index));
+    if (!q) continue;
+    const start = t.index - q[0].length;
+    const m = { index: start, 0: text.slice(start, t.index + t[0].length) };
+    const qualifier = q[2] ?? q[3];
+    const title = t[0];
     let country: KbEntity | undefined;
     if (qualifier) {
       country = kb.lookupDemonym(qualifier) ?? kb.lookupName(qualifier).find((h) => h.entity.kind === 'country')?.entity;

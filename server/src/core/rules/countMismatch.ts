@@ -5,8 +5,8 @@ import type { Rule } from './types';
 
 const NUMBER_WORDS: Record<string, number> = cues.numberWords;
 const GROUP_RE = new RegExp(
-  `\\b(?:these|those|the|all|all\\s+the)\\s+(${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,2})\\s+(?:${cues.groupNouns.join('|')})\\b`,
-  'giu',
+  `\\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Aa]ll|[Aa]ll\\s+the)\\s+(${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,2})\\s+(?:${cues.groupNouns.join('|')})\\b`,
+  'gu',
 );
 /** How far back (in characters) a list may stand from the phrase that counts it. */
 const LOOKBACK = 600;

@@ -5,6 +5,7 @@
  */
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { CisStatusPeriod } from '../kb/types';
+import { upperBound } from '../analysis/titles';
 import type { EntityMention, Span } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -14,7 +15,7 @@ const STATUS_AFTER_LIST = /^\s*(?:is|are|was|were|remains?)\s+(?:(?:the|an?|its|
 const ASSOCIATE_AFTER_LIST = /^\s*(?:is|are|was|were)\s+(?:the\s+|an?\s+)?associate(?:d)?\s+(?:members?|states?)\b/iu;
 const PARTICIPATES_AS = /^\s*participates?\s+as\s+(?:an?\s+)?(associate|full)\s+member\b/iu;
 const LIST_AFTER_STATUS = /\b(?:its|the)\s+(full\s+|associate\s+)?members\s+(?:are|were|include)\s*:?\s*$|\bconsists?\s+of\s*$/iu;
-const FOUNDED = /\b(?:was|were)\s+(?:formed|founded|established|created)\s+in\s+(\d{4})\b/giu;
+const FOUNDED = /\b(?:was|were)\s+(?:formed|founded|established|created)\s+in\s+(\d{4})\b/gu;
 
 export const kbContradiction: Rule = {
   code: 'kb-contradiction',
@@ -27,9 +28,15 @@ export const kbContradiction: Rule = {
     { text: 'The CIS was formed in 1991.', expect: 0 },
   ],
   *check(ctx) {
+    // One sweep: sentences and entities are both in text order.
+    const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id);
+    let next = 0;
     for (const sentence of ctx.sentences) {
-      const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id && e.start >= sentence.start && e.end <= sentence.end);
-      for (const list of countryLists(ctx.text, countries)) yield* checkList(ctx, list, sentence);
+      while (next < countries.length && countries[next].start < sentence.start) next++;
+      const inSentence: EntityMention[] = [];
+      for (let i = next; i < countries.length && countries[i].end <= sentence.end; i++) inSentence.push(countries[i]);
+      if (inSentence.length === 0) continue;
+      for (const list of countryLists(ctx.text, inSentence)) yield* checkList(ctx, list, sentence);
     }
     yield* checkFounding(ctx);
   },
@@ -139,7 +146,7 @@ function* checkFounding(ctx: RuleContext): Iterable<RuleFinding> {
 }
 
 function lastOrganizationBefore(entities: readonly EntityMention[], offset: number, kb: KnowledgeBase): EntityMention | undefined {
-  for (let i = entities.length - 1; i >= 0; i--) {
+  for (let i = upperBound(entities, offset) - 1; i >= 0; i--) {
     const e = entities[i];
     if (e.end > offset) continue;
     if (offset - e.end > 40) return undefined;

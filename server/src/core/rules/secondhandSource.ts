@@ -8,8 +8,8 @@ import type { EntityMention } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 const MEDIA_NOUNS = [...cues.mediaNouns].sort((a, b) => b.length - a.length).join('|');
-const AS_REPORTED_RE = /\b(?:as|was|were|had been)\s+(?:reported|quoted|cited)\s+by\s+[^,.;:\n(“"«]{1,60}/giu;
-const CITED_RE = /\b(?:(?:was|were|is|are)\s+)?(?:cited|quoted)\s+as\s+saying\b/giu;
+const AS_REPORTED_RE = /\b(?:[Aa]s|was|were|had been)\s+(?:reported|quoted|cited)\s+by\s+[^,.;:\n(“"«]{1,60}/gu;
+const CITED_RE = /\b(?:(?:was|were|is|are)\s+)?(?:cited|quoted)\s+as\s+saying\b/gu;
 const TOLD_RE = new RegExp(`\\b(?:told|speaking\\s+to|in\\s+an\\s+interview\\s+with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'gu');
 const OUTLET_VERB_RE = new RegExp(`^\\s*(?:\\([^)]{1,20}\\)\\s*)?(?:${cues.secondhandVerbs.join('|')})\\b(?:\\s+that\\b)?`, 'iu');
 

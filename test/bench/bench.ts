@@ -1,0 +1,249 @@
+/**
+ * `npm run bench`: prints a markdown table of
+ *   (a) core throughput on a corpus built by repeating the seed articles: as separate articles and as one document;
+ *   (b) p50/p95 latency from didChange to the publishDiagnostics of that version, over stdio against the bundled
+ *       server, for a 100 KB and a 1 MB article (full-text changes, each a small edit);
+ *   (c) the server's resident memory after opening 1,000 distinct articles.
+ * Options: --corpus-mb <n> (default 10), --only core|lsp. Measures; asserts nothing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { analyzeArticle, resolveConfig } from '../../server/src/core';
+import { builtInKb, repoRoot } from '../helpers/kb';
+
+const seedsDir = path.join(repoRoot, 'seeds', 'articles');
+const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
+const serverJs = path.join(repoRoot, 'dist', 'server.js');
+
+interface Row {
+  readonly measure: string;
+  readonly value: string;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const mb = (chars: string | number) => (typeof chars === 'string' ? Buffer.byteLength(chars, 'utf8') : chars) / 1e6;
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+/** Seed articles repeated (each copy numbered, so no two are identical) until `bytes` of UTF-8. */
+function corpus(bytes: number): string[] {
+  const articles: string[] = [];
+  let total = 0;
+  for (let i = 0; total < bytes; i++) {
+    const text = `${seeds[i % seeds.length]!}\n\nCopy ${i + 1}.\n`;
+    articles.push(text);
+    total += Buffer.byteLength(text, 'utf8') + 2;
+  }
+  return articles;
+}
+
+/** An article of about `bytes`: seed articles joined as paragraphs. */
+function articleOf(bytes: number): string {
+  return corpus(bytes).join('\n\n');
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+// ----------------------------------------------------------------------------------------------- (a)
+
+function benchCore(corpusMb: number): Row[] {
+  const kb = builtInKb().kb;
+  const config = resolveConfig({ fallbackDate: '2024-06-01' });
+  for (const s of seeds) analyzeArticle(s, kb, config); // warm up the JIT and the KB indexes
+
+  const articles = corpus(corpusMb * 1e6);
+  const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a, 'utf8'), 0);
+  log(`core: ${articles.length} separate articles, ${fmt(mb(bytes))} MB`);
+  let started = performance.now();
+  for (const a of articles) analyzeArticle(a, kb, config);
+  const separate = (performance.now() - started) / 1000;
+
+  const whole = articles.join('\n\n');
+  log(`core: one document of ${fmt(mb(whole))} MB (this can take a while)`);
+  started = performance.now();
+  const model = analyzeArticle(whole, kb, config);
+  const single = (performance.now() - started) / 1000;
+  return [
+    { measure: `Core throughput, ${fmt(mb(bytes))} MB as ${articles.length.toLocaleString('en-US')} separate articles`, value: `${fmt(mb(bytes) / separate, 2)} MB/s (${fmt(separate, 2)} s)` },
+    { measure: `Core throughput, one ${fmt(mb(whole))} MB document (${model.entities.length.toLocaleString('en-US')} entities)`, value: `${fmt(mb(whole) / single, 2)} MB/s (${fmt(single, 2)} s)` },
+  ];
+}
+
+// ----------------------------------------------------------------------------------------------- (b), (c)
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly connection: ProtocolConnection;
+  /** Resolves at the first publishDiagnostics for `uri` with `version` (or with no version, if the server sends none). */
+  published(uri: string, version: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<Server> {
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
+  child.once('exit', (code) => {
+    if (code) log(`server exited with ${code}: ${stderr}`);
+  });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiters = new Map<string, { version: number; resolve: () => void }[]>();
+  const seen = new Map<string, number>();
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    const version = p.version ?? Number.POSITIVE_INFINITY;
+    seen.set(p.uri, Math.max(seen.get(p.uri) ?? -1, version));
+    const list = waiters.get(p.uri);
+    if (!list) return;
+    const ready = list.filter((w) => version >= w.version);
+    waiters.set(p.uri, list.filter((w) => version < w.version));
+    for (const w of ready) w.resolve();
+  });
+  // Answer whatever the server asks (configuration, capability registration, progress) the way a plain client would.
+  connection.onRequest('workspace/configuration', (params: { items?: unknown[] }) => (params?.items ?? []).map(() => null));
+  for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest',
+    'workspace/semanticTokens/refresh', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh', 'workspace/diagnostic/refresh']) {
+    connection.onRequest(method, () => null);
+  }
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return {
+    child,
+    connection,
+    published(uri, version) {
+      if ((seen.get(uri) ?? -1) >= version) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no publishDiagnostics for ${uri} version ${version} within 10 minutes`)), 600_000);
+        waiters.set(uri, [...(waiters.get(uri) ?? []), { version, resolve: () => { clearTimeout(timer); resolve(); } }]);
+      });
+    },
+    async stop() {
+      await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+      await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => { child.kill(); resolve(); }, 3000);
+        child.once('exit', () => { clearTimeout(timer); resolve(); });
+      });
+      connection.dispose();
+    },
+  };
+}
+
+/** Opens an article of `bytes`, then sends `edits` full-text changes, each a small edit, one at a time. */
+async function benchLatency(server: Server, bytes: number, edits: number): Promise<Row> {
+  const uri = `file:///bench/latency-${bytes}.txt`;
+  let text = articleOf(bytes);
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  await server.published(uri, 1);
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const version = i + 2;
+    // A small edit somewhere in the text: insert or remove one word, at a different place each time.
+    const found = text.indexOf('\n', Math.floor((((i * 7919) % 997) / 997) * text.length));
+    const at = found < 0 ? text.length : found;
+    text = i % 2 === 0 ? `${text.slice(0, at)} Tass${text.slice(at)}` : text.replace(' Tass\n', '\n');
+    const started = performance.now();
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await server.published(uri, version);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const label = bytes >= 1e6 ? `${fmt(bytes / 1e6, 0)} MB` : `${fmt(bytes / 1e3, 0)} KB`;
+  return { measure: `didChange → publishDiagnostics, ${label} article (${edits} full-text edits)`, value: `p50 ${fmt(percentile(times, 50))} ms, p95 ${fmt(percentile(times, 95))} ms` };
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return kb ? Number(kb[1]) / 1024 : NaN;
+}
+
+async function benchMemory(server: Server, count: number): Promise<Row> {
+  const pid = server.child.pid!;
+  const before = rssMb(pid);
+  const opened: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const uri = `file:///bench/open/article-${String(i + 1).padStart(4, '0')}.txt`;
+    const text = `${seeds[i % seeds.length]!}\n\nArticle ${i + 1}.\n`;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    opened.push(server.published(uri, 1));
+  }
+  await Promise.all(opened);
+  const after = rssMb(pid);
+  return { measure: `Server RSS after opening ${count.toLocaleString('en-US')} articles`, value: `${fmt(after, 0)} MB (${fmt(before, 0)} MB before opening)` };
+}
+
+async function benchLsp(): Promise<Row[]> {
+  if (!fs.existsSync(serverJs)) {
+    log('dist/server.js is missing: run `npm run build` (LSP rows skipped)');
+    return [{ measure: 'LSP latency and memory', value: 'skipped: dist/server.js not built' }];
+  }
+  const rows: Row[] = [];
+  for (const [bytes, edits] of [[100_000, 50], [1_000_000, 20]] as const) {
+    log(`lsp: latency on ${bytes} bytes, ${edits} edits`);
+    const server = await startServer();
+    try {
+      rows.push(await benchLatency(server, bytes, edits));
+    } finally {
+      await server.stop();
+    }
+  }
+  if (process.platform === 'linux') {
+    log('lsp: opening 1,000 articles');
+    const server = await startServer();
+    try {
+      rows.push(await benchMemory(server, 1000));
+    } finally {
+      await server.stop();
+    }
+  } else rows.push({ measure: 'Server RSS after opening 1,000 articles', value: 'skipped: needs /proc (Linux)' });
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const only = arg('--only');
+  const corpusMb = Number(arg('--corpus-mb') ?? 10);
+  const rows: Row[] = [];
+  if (only !== 'lsp') rows.push(...benchCore(corpusMb));
+  if (only !== 'core') rows.push(...(await benchLsp()));
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    `CIS Lens benchmark — Node ${process.version}, ${cpu} (${os.cpus().length} threads), ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    '| Measure | Result |',
+    '| --- | --- |',
+    ...rows.map((r) => `| ${r.measure} | ${r.value} |`),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
