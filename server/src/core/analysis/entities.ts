@@ -21,23 +21,40 @@ const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
 
 export function findEntityMentions(text: string, paragraphs: readonly Span[], kb: KnowledgeBase): EntityMention[] {
   const mentions: EntityMention[] = [];
-  const word = /[\p{L}\p{N}]+/gu;
   for (const paragraph of paragraphs) {
-    word.lastIndex = paragraph.start;
-    let m: RegExpExecArray | null;
-    while ((m = word.exec(text)) && m.index < paragraph.end) {
-      const start = m.index;
+    let i = paragraph.start;
+    while (i < paragraph.end) {
+      if (!isWordChar(text, i)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < paragraph.end && isWordChar(text, i)) i++;
       const code = text.charCodeAt(start);
-      // Most words are lower-case ASCII or digits: skip them before any Unicode test.
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || !UPPER_START.test(m[0])) continue;
-      const mention = matchKnown(text, start, m[0], paragraph.end, kb) ?? matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start));
+      // Only capitalised words can start a name; lower-case ASCII is by far the most common case.
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code > 127 && !UPPER_START.test(text.charAt(start)))) continue;
+      const word = text.slice(start, i);
+      const mention = matchKnown(text, start, word, paragraph.end, kb) ?? matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start));
       if (mention) {
         mentions.push(mention);
-        word.lastIndex = mention.end;
+        i = Math.max(i, mention.end);
       }
     }
   }
   return mentions;
+}
+
+const NON_ASCII_WORD = /^[\p{L}\p{N}]$/u;
+
+/** Letters and digits; both halves of an astral letter count, a lone surrogate does not. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xdc00 && c <= 0xdfff) {
+    const high = i > 0 ? text.charCodeAt(i - 1) : 0;
+    return high >= 0xd800 && high <= 0xdbff && NON_ASCII_WORD.test(String.fromCodePoint(text.codePointAt(i - 1)!));
+  }
+  return NON_ASCII_WORD.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
 /** True when only sentence punctuation, an opening quote mark or nothing stands before `start` in its paragraph. */

@@ -33,8 +33,8 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): RawQu
   paragraphs.forEach((paragraph, paragraphIndex) => {
     let open: OpenMark | null = null;
     for (let i = paragraph.start; i < paragraph.end; i++) {
+      if (!isQuoteCode(text.charCodeAt(i))) continue;
       const ch = text[i];
-      if (!isQuoteChar(ch)) continue;
       const prev = i > paragraph.start ? text[i - 1] : '';
       const next = i + 1 < paragraph.end ? text[i + 1] : '';
       if (open) {
@@ -54,8 +54,9 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): RawQu
   return quotes;
 }
 
-function isQuoteChar(ch: string): boolean {
-  return ch === '"' || ch === '“' || ch === '”' || ch === '«' || ch === '»' || ch === '„' || ch === '‘' || ch === '’' || ch === "'";
+/** " ' « » ‘ ’ “ ” „ by code unit, so the scan allocates nothing per character. */
+function isQuoteCode(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e && c !== 0x201a && c !== 0x201b);
 }
 
 function opens(ch: string, prev: string, next: string, pos: number): OpenMark | null {
