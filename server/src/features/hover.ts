@@ -33,7 +33,7 @@ function entityCard(article: ReviewedArticle, mention: EntityMention, kb: Knowle
   const cis = kb.cisStatusAt(entity.id, date.date);
   if (cis) lines.push(`- CIS status: ${cis.status}${cis.start ? ` since ${cis.start}` : ''}${cis.note ? ` — ${cis.note}` : ''}`);
   if (entity.aliases?.length) lines.push(`- Also: ${entity.aliases.join(', ')}`);
-  lines.push(`- Wikidata: [${entity.wikidata}](https://www.wikidata.org/wiki/${entity.wikidata})`);
+  lines.push(entity.wikidata === 'Q0' ? '- Wikidata: _not yet verified_' : `- Wikidata: [${entity.wikidata}](https://www.wikidata.org/wiki/${entity.wikidata})`);
   lines.push(`- Sources: ${entity.sources.map((s, i) => `[${i + 1}](${s})`).join(' ')}`);
   lines.push(`- Mentions in this document: ${count}`);
   lines.push('', `_Facts as of ${date.date} (${describeDateSource(date.source)})._`);
