@@ -139,6 +139,41 @@ suite('LSP review workflow', () => {
     assert.match((hover!.contents as MarkupContent).value, /Review: verified/);
   });
 
+  test('“Set speaker…”, disputed and false verdicts, and notes: each recorded and reflected in diagnostics, quotes and the Outline', async () => {
+    const file = path.join(dir, 'speaker.txt');
+    fs.writeFileSync(file, 'The talks stalled. "We will never accept these terms."\nTrade fell by 40% and 2,000 jobs were lost.\n');
+    const { uri, diagnostics } = await server.open(file);
+    const unattributed = diagnostics.find((d) => d.code === 'unattributed-quote')!;
+    const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: unattributed.range, context: { diagnostics: [unattributed] } });
+    const setSpeaker = actions!.find((a) => a.title === 'Set speaker…') as { command: { command: string; arguments: { start: number; end: number }[] } };
+    assert.equal(setSpeaker.command.command, 'cisLens.setSpeaker');
+    const [percent, jobs] = diagnostics.filter((d) => d.code === 'unverified-claim');
+    const apply = async (args: object) => {
+      const next = server.diagnostics(uri, 1);
+      assert.equal(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cisLens.applyAnnotation', arguments: [args] }), true);
+      return next;
+    };
+    const offsets = (d: typeof percent) => ({ start: d.data.start as number, end: d.data.end as number });
+    await apply({ ...setSpeaker.command.arguments[0], status: 'speaker', speaker: { id: 'sergey-lavrov', name: 'Sergey Lavrov' } });
+    await apply({ uri, ...offsets(percent), status: 'disputed', rule: 'unverified-claim', note: 'Ministry says 25%' });
+    await apply({ uri, ...offsets(jobs), status: 'false', rule: 'unverified-claim', note: 'No jobs were lost', source: 'https://example.org/report' });
+    await apply({ uri, start: 0, end: 17, status: 'note', note: 'Check the date of the talks' });
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const quotes = symbols.find((s) => s.name === 'Quotes')!;
+    assert.equal(quotes.children![0].name, 'Sergey Lavrov');
+    const notes = symbols.find((s) => s.name === 'Notes')!;
+    assert.equal(notes.children!.length, 4);
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+    assert.match((hover!.contents as MarkupContent).value, /Check the date of the talks/);
+    const next = server.diagnostics(uri, 2);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: fs.readFileSync(file, 'utf8') }] });
+    const reopened = { diagnostics: await next };
+    const codes = reopened.diagnostics.map((d) => d.code);
+    assert.ok(!codes.includes('unattributed-quote'), codes.join());
+    assert.ok(codes.includes('disputed-claim') && codes.includes('false-claim'), codes.join());
+    assert.ok(reopened.diagnostics.find((d) => d.code === 'disputed-claim')!.message.includes('Ministry says 25%'));
+  });
+
   test('a broken annotations file is reported and never overwritten', async () => {
     const file = path.join(dir, 'broken.txt');
     fs.writeFileSync(file, 'Analysts say the summit failed.\n');
