@@ -21,10 +21,9 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const date = findArticleDate(text, config.fallbackDate, config.fallbackSource);
   const paragraphSpans = findParagraphs(text);
   const rawQuotes = findQuoteMarks(text, paragraphSpans);
-  const paragraphs: Paragraph[] = paragraphSpans.map((p, i) => ({
-    ...p,
-    sentences: findSentences(text, p, rawQuotes.filter((q) => q.paragraphIndex === i).map((q) => q.outer)),
-  }));
+  const quotesByParagraph = new Map<number, Span[]>();
+  for (const q of rawQuotes) quotesByParagraph.set(q.paragraphIndex, [...(quotesByParagraph.get(q.paragraphIndex) ?? []), q.outer]);
+  const paragraphs: Paragraph[] = paragraphSpans.map((p, i) => ({ ...p, sentences: findSentences(text, p, quotesByParagraph.get(i) ?? []) }));
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const sentenceOf = (offset: number) => containing(sentences, offset);
 
@@ -34,7 +33,8 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const pronouns = resolvePronouns(text, people, kb);
   const candidates: SpeakerCandidate[] = byStart([...named, ...titles, ...pronouns].filter((e) => e.kind === 'person' || e.kind === 'organization'));
   const quotes = attributeQuotes(rawQuotes, { text, candidates, sentenceOf, paragraphs: paragraphSpans });
-  const speakerPronouns = pronouns.filter((p) => quotes.some((q) => q.speaker && q.speaker.start === p.start));
+  const speakerStarts = new Set(quotes.map((q) => q.speaker?.start));
+  const speakerPronouns = pronouns.filter((p) => speakerStarts.has(p.start));
   const entities = byStart([...named, ...titles, ...speakerPronouns.map(stripReferent)]);
   const claims = findClaims(text, sentenceOf);
 

@@ -5,12 +5,12 @@ import type { Rule } from './types';
 /** Alternation of lower-case phrases that also matches them capitalised at a sentence start (the regex is case-sensitive). */
 const alt = (words: readonly string[]) =>
   [...words].sort((a, b) => b.length - a.length).map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/ /g, '\\s+')}`).join('|');
-/** Optional qualifiers before the vague noun: "some", "Western", "Russian", "unnamed". */
-const QUALIFIER = `(?:(?:${alt(['some', 'many', 'several', 'unnamed', 'anonymous', 'local', 'western', 'foreign', 'independent', 'informed'])}|\\p{Lu}\\p{Ll}+)\\s+){0,2}`;
 const VAGUE_RE = new RegExp(
-  `\\b(?:${QUALIFIER}(?:${alt(cues.vagueNouns)})\\s+(?:${alt(cues.vagueVerbs)})|(?:${alt(cues.vaguePhrases)})|(?:${alt(cues.vagueAdverbs)})(?:\\s+\\p{Ll}+)?)\\b`,
+  `\\b(?:(?:${alt(cues.vagueNouns)})\\s+(?:${alt(cues.vagueVerbs)})|(?:${alt(cues.vaguePhrases)})|(?:${alt(cues.vagueAdverbs)})(?:\\s+\\p{Ll}+)?)\\b`,
   'gu',
 );
+/** Up to two qualifiers before the vague noun ("some", "Western", "Russian media"), looked for only where a match is. */
+const QUALIFIERS_BEFORE = new RegExp(`(?:(?:${alt(['some', 'many', 'several', 'unnamed', 'anonymous', 'local', 'western', 'foreign', 'independent', 'informed'])}|\\p{Lu}\\p{Ll}+)[ \\t\u00a0]+){1,2}$`, 'u');
 
 export const vagueSource: Rule = {
   code: 'vague-source',
@@ -26,8 +26,9 @@ export const vagueSource: Rule = {
     VAGUE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = VAGUE_RE.exec(ctx.text))) {
-      let start = m.index;
-      let matched = m[0];
+      const qualifiers = /\p{Ll}/u.test(m[0].charAt(0)) || isNounPhrase(m[0]) ? QUALIFIERS_BEFORE.exec(ctx.text.slice(Math.max(0, m.index - 40), m.index)) : null;
+      let start = m.index - (qualifiers?.[0].length ?? 0);
+      let matched = ctx.text.slice(start, m.index + m[0].length);
       // A capitalised first word is kept only when it qualifies the noun ("Russian media"), not when it starts the sentence.
       const first = /^\p{Lu}\p{Ll}+\s+/u.exec(matched);
       if (first && isCommonSentenceStart(first[0].trim())) {
@@ -43,6 +44,10 @@ export const vagueSource: Rule = {
     }
   },
 };
+
+function isNounPhrase(matched: string): boolean {
+  return !/^(?:it|according|sources close|rumou?rs|word)\b/i.test(matched) && !cues.vagueAdverbs.some((a) => matched.toLowerCase().startsWith(a));
+}
 
 function isCommonSentenceStart(word: string): boolean {
   return ['The', 'But', 'And', 'Yet', 'Still', 'However', 'Now', 'So', 'While', 'Meanwhile'].includes(word);
