@@ -118,11 +118,12 @@ function capitalisedRun(text: string, start: number, limit: number): { end: numb
 }
 
 function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, sentenceStart: boolean): EntityMention | undefined {
+  const prevWord = wordBefore(text, start, paragraph.start);
+  // Without a cue before it, only a multi-word run can be a name (an "X Agency"): skip lone capitalised words early.
+  if (!PERSON_CUES.has(prevWord) && !PLACE_CUES.has(prevWord) && !nextWordIsCapitalised(text, start, paragraph.end)) return undefined;
   const run = capitalisedRun(text, start, paragraph.end);
   if (run.words.length === 0 || NOT_A_NAME.has(run.words[0]) || run.words.some((w) => kb.lookupDemonym(w))) return undefined;
   if (run.words.every((w) => ALL_CAPS.test(w) || w.length < 2)) return undefined; // banners such as "STORY CONTINUES"
-  const before = text.slice(Math.max(paragraph.start, start - 40), start);
-  const prevWord = /([\p{L}.]+)\s+$/u.exec(before)?.[1] ?? '';
   let kind: MentionKind | undefined;
   if (PERSON_CUES.has(prevWord) && run.words.length <= 3) kind = 'person';
   else if (run.words.length >= 2 && ORG_SUFFIXES.has(run.words[run.words.length - 1])) kind = 'organization';
@@ -132,6 +133,28 @@ function matchUnknown(text: string, start: number, paragraph: Span, kb: Knowledg
   if (end <= start) return undefined;
   const name = text.slice(start, end);
   return { start, end, text: name, kind, id: null, name, via: 'name' };
+}
+
+/** The word (letters and dots) ending just before the spaces in front of `start`, or "". */
+function wordBefore(text: string, start: number, floor: number): string {
+  let end = start;
+  while (end > floor && /\s/.test(text.charAt(end - 1))) end--;
+  if (end === start) return '';
+  let begin = end;
+  while (begin > floor && (text.charAt(begin - 1) === '.' || isWordChar(text, begin - 1))) begin--;
+  return text.slice(begin, end);
+}
+
+const CONNECTOR_AHEAD = /^(?:of|for|and|the|on|&) +/;
+
+function nextWordIsCapitalised(text: string, start: number, limit: number): boolean {
+  let i = start;
+  while (i < limit && (isWordChar(text, i) || text.charAt(i) === '-' || text.charAt(i) === '.' || text.charAt(i) === '’' || text.charAt(i) === "'")) i++;
+  while (i < limit && text.charAt(i) === ' ') i++;
+  for (let connector = CONNECTOR_AHEAD.exec(text.slice(i, i + 5)); connector && i < limit; connector = CONNECTOR_AHEAD.exec(text.slice(i, i + 5))) {
+    i += connector[0].length;
+  }
+  return i < limit && UPPER_START.test(text.charAt(i));
 }
 
 /** Stops an unknown run before a known name inside it ("Minister Lavrov" is handled by the KB). */
