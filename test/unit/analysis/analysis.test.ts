@@ -57,6 +57,8 @@ suite('entities', () => {
     const unknown = model.entities.filter((e) => e.id === null).map((e) => `${e.text}|${e.kind}`);
     assert.ok(unknown.includes('Tengri News Agency|organization'), unknown.join(', '));
     assert.ok(unknown.includes('Zhetisu|place'), unknown.join(', '));
+    const opener = analyze('Officials of the Tengri News Agency declined to comment.').entities.map((e) => e.text);
+    assert.deepEqual(opener, ['Tengri News Agency']);
   });
 });
 

@@ -123,6 +123,8 @@ function matchUnknown(text: string, start: number, paragraph: Span, kb: Knowledg
   if (!PERSON_CUES.has(prevWord) && !PLACE_CUES.has(prevWord) && !nextWordIsCapitalised(text, start, paragraph.end)) return undefined;
   const run = capitalisedRun(text, start, paragraph.end);
   if (run.words.length === 0 || NOT_A_NAME.has(run.words[0]) || run.words.some((w) => kb.lookupDemonym(w))) return undefined;
+  // "Officials of the Tengri News Agency": a capitalised sentence opener joined by "of" is not part of the name.
+  if (sentenceStart && run.words.length > 1 && NAME_CONNECTORS.has(run.words[1])) return undefined;
   if (run.words.every((w) => ALL_CAPS.test(w) || w.length < 2)) return undefined; // banners such as "STORY CONTINUES"
   let kind: MentionKind | undefined;
   if (PERSON_CUES.has(prevWord) && run.words.length <= 3) kind = 'person';
