@@ -41,7 +41,7 @@ export function findTitleMentions(text: string, known: readonly EntityMention[],
     const q = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, t.index - 40), t.index));
     if (!q) continue;
     const start = t.index - q[0].length;
-    const m = { index: start, 0: text.slice(start, t.index + t[0].length) };
+    const end = t.index + t[0].length;
     const qualifier = q[2] ?? q[3];
     const title = t[0];
     let country: KbEntity | undefined;
@@ -51,9 +51,9 @@ export function findTitleMentions(text: string, known: readonly EntityMention[],
     }
     const person = country
       ? kb.holders(date, (r) => r.of === country!.id && roleMatchesTitle(r, title))[0]
-      : lastPersonWithTitle(known, m.index, kb, date, title);
+      : lastPersonWithTitle(known, start, kb, date, title);
     if (!person) continue;
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'person', id: person.id, name: person.name, via: 'title' });
+    found.push({ start, end, text: text.slice(start, end), kind: 'person', id: person.id, name: person.name, via: 'title' });
   }
   return found;
 }

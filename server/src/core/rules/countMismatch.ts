@@ -1,5 +1,6 @@
 /** "These eight states" right after a list of seven: the count and the list disagree. */
 import cues from '../data/cues.json';
+import { isListSeparator } from '../analysis/lists';
 import type { EntityMention } from '../types';
 import type { Rule } from './types';
 
@@ -48,7 +49,7 @@ function lastList(text: string, entities: readonly EntityMention[], offset: numb
       list.unshift(e);
       continue;
     }
-    if (e.kind === next.kind && /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$/.test(text.slice(e.end, next.start))) list.unshift(e);
+    if (e.kind === next.kind && isListSeparator(text.slice(e.end, next.start))) list.unshift(e);
     else if (list.length >= 2) break;
     else list.splice(0, list.length, e);
   }

@@ -5,6 +5,7 @@
  */
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { CisStatusPeriod } from '../kb/types';
+import { isListSeparator } from '../analysis/lists';
 import { upperBound } from '../analysis/titles';
 import type { EntityMention, Span } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
@@ -48,7 +49,7 @@ function countryLists(text: string, countries: readonly EntityMention[]): Entity
   let current: EntityMention[] = [];
   for (const c of countries) {
     const prev = current[current.length - 1];
-    if (prev && /^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$/.test(text.slice(prev.end, c.start) + (text.slice(prev.end, c.start).trim() === '' ? 'x' : ''))) current.push(c);
+    if (prev && isListSeparator(text.slice(prev.end, c.start))) current.push(c);
     else {
       if (current.length) lists.push(current);
       current = [c];
