@@ -22,7 +22,11 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const paragraphSpans = findParagraphs(text);
   const rawQuotes = findQuoteMarks(text, paragraphSpans);
   const quotesByParagraph = new Map<number, Span[]>();
-  for (const q of rawQuotes) quotesByParagraph.set(q.paragraphIndex, [...(quotesByParagraph.get(q.paragraphIndex) ?? []), q.outer]);
+  for (const q of rawQuotes) {
+    const inParagraph = quotesByParagraph.get(q.paragraphIndex);
+    if (inParagraph) inParagraph.push(q.outer);
+    else quotesByParagraph.set(q.paragraphIndex, [q.outer]);
+  }
   const paragraphs: Paragraph[] = paragraphSpans.map((p, i) => ({ ...p, sentences: findSentences(text, p, quotesByParagraph.get(i) ?? []) }));
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const sentenceOf = (offset: number) => containing(sentences, offset);

@@ -7,6 +7,8 @@ import type { ArticleDate } from '../types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+const MONTH_FIRST_RE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b`);
+const DAY_FIRST_RE = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}\\s+((?:19|20)\\d{2})\\b`);
 
 export function findArticleDate(text: string, fallback: string, fallbackSource: ArticleDate['source'] = 'default'): ArticleDate {
   const head = text.slice(0, 4000);
@@ -18,9 +20,9 @@ export function findArticleDate(text: string, fallback: string, fallbackSource: 
   }
   const iso = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/.exec(head);
   if (iso && validDate(+iso[1], +iso[2], +iso[3])) return at(iso[0], 'text', iso.index, iso[0].length);
-  const monthFirst = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b`).exec(head);
+  const monthFirst = MONTH_FIRST_RE.exec(head);
   if (monthFirst) return fromParts(monthFirst, monthFirst[1], +monthFirst[2], +monthFirst[3]);
-  const dayFirst = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}\\s+((?:19|20)\\d{2})\\b`).exec(head);
+  const dayFirst = DAY_FIRST_RE.exec(head);
   if (dayFirst) return fromParts(dayFirst, dayFirst[2], +dayFirst[1], +dayFirst[3]);
   return { date: fallback, source: fallbackSource };
 }

@@ -9,9 +9,13 @@ import type { EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
 import type { RawQuote } from './quoteMarks';
 import { upperBound } from './titles';
 
-const VERBS = [...cues.speechVerbs].sort((a, b) => b.length - a.length).map((v) => v.replace(/ /g, '\\s+'));
-const VERB_RE = new RegExp(`\\b(?:${VERBS.join('|')})\\b`, 'giu');
-const LEADING_VERB_RE = new RegExp(`^[\\s,]*(${VERBS.join('|')})\\s+`, 'iu');
+// Lower-case verbs, or capitalised at a sentence start ("According to"): a case-sensitive class on the
+// first letter keeps the regex several times faster than the `i` flag over this many alternatives.
+const VERBS = [...cues.speechVerbs]
+  .sort((a, b) => b.length - a.length)
+  .map((v) => `[${v[0].toUpperCase()}${v[0]}]${v.slice(1).replace(/ /g, '\\s+')}`);
+const VERB_RE = new RegExp(`\\b(?:${VERBS.join('|')})\\b`, 'gu');
+const LEADING_VERB_RE = new RegExp(`^[\\s,]*(${VERBS.join('|')})\\s+`, 'u');
 /** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed". */
 const GAP_RE = /^[\s,]*(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|\p{L}+ly)\s+){0,3}$/u;
 /** An appositive between subject and verb: "Lukashenko, speaking to BelTA, said …". */

@@ -19,29 +19,45 @@ const PLACE_CUES = new Set(cues.placeCues);
 const PERSON_CUES = new Set(cues.personCues.filter((c) => !c.includes(' ')));
 const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
 
+/** Where a capitalised word may start: an ASCII capital or any non-ASCII character (checked properly after). */
+const NAME_START_CANDIDATE = /[A-Z\u0080-\uffff]/g;
+
 export function findEntityMentions(text: string, paragraphs: readonly Span[], kb: KnowledgeBase): EntityMention[] {
   const mentions: EntityMention[] = [];
-  for (const paragraph of paragraphs) {
-    let i = paragraph.start;
-    while (i < paragraph.end) {
-      if (!isWordChar(text, i)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      while (i < paragraph.end && isWordChar(text, i)) i++;
-      const code = text.charCodeAt(start);
-      // Only capitalised words can start a name; lower-case ASCII is by far the most common case.
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code > 127 && !UPPER_START.test(text.charAt(start)))) continue;
-      const word = text.slice(start, i);
-      const mention = matchKnown(text, start, word, paragraph.end, kb) ?? matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start));
-      if (mention) {
-        mentions.push(mention);
-        i = Math.max(i, mention.end);
-      }
+  let paragraphIndex = 0;
+  NAME_START_CANDIDATE.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
+  for (let m = NAME_START_CANDIDATE.exec(text); m; m = NAME_START_CANDIDATE.exec(text)) {
+    const start = m.index;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= start) paragraphIndex++;
+    const paragraph = paragraphs[paragraphIndex];
+    if (!paragraph) break;
+    if (start < paragraph.start) continue;
+    if (!isWordChar(text, start)) continue;
+    let i = start + 1;
+    while (i < paragraph.end && isWordChar(text, i)) i++;
+    NAME_START_CANDIDATE.lastIndex = i;
+    // Only a word's first letter counts ("McDonald" is one word; "iPhone" starts lower-case), and only capitals.
+    if (start > paragraph.start && isWordChar(text, start - 1)) continue;
+    if (start > 0 && isLowSurrogate(text.charCodeAt(start))) continue;
+    if (text.charCodeAt(start) > 127 && !UPPER_START.test(text.slice(start, start + 2))) continue;
+    const word = text.slice(start, i);
+    const known = matchKnown(text, start, word, paragraph.end, kb);
+    // The commonest capitalised words ("The", "He", "But") can never start an unknown name: skip the costly checks.
+    const mention = known ?? (NOT_A_NAME.has(word) && text.charCodeAt(i) !== 45 ? undefined : matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start)));
+    if (mention) {
+      mentions.push(mention);
+      NAME_START_CANDIDATE.lastIndex = Math.max(i, mention.end);
     }
   }
   return mentions;
+}
+
+function isLowerAscii(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 const NON_ASCII_WORD = /^[\p{L}\p{N}]$/u;
@@ -70,7 +86,7 @@ function matchKnown(text: string, start: number, word: string, limit: number, kb
       return mentionFor(text, start, start + name.length, name, kb);
     }
   }
-  if (ALL_CAPS.test(word)) {
+  if (word.length >= 3 && !isLowerAscii(word.charCodeAt(1)) && ALL_CAPS.test(word)) {
     // Datelines and headlines shout: MOSCOW → Moscow.
     const titleCased = word.charAt(0) + word.slice(1).toLowerCase();
     for (const name of kb.namesStartingWith(titleCased)) {
@@ -93,7 +109,7 @@ function mentionFor(text: string, start: number, end: number, name: string, kb: 
 }
 
 function isBoundary(text: string, index: number, limit: number): boolean {
-  return index >= limit || !/[\p{L}\p{N}]/u.test(text.charAt(index));
+  return index >= limit || !isWordChar(text, index);
 }
 
 /** A run of capitalised words (with "of", "the", … inside) starting at `start`. */
@@ -140,23 +156,49 @@ function matchUnknown(text: string, start: number, paragraph: Span, kb: Knowledg
 /** The word (letters and dots) ending just before the spaces in front of `start`, or "". */
 function wordBefore(text: string, start: number, floor: number): string {
   let end = start;
-  while (end > floor && /\s/.test(text.charAt(end - 1))) end--;
+  while (end > floor && isWhitespace(text.charCodeAt(end - 1))) end--;
   if (end === start) return '';
   let begin = end;
   while (begin > floor && (text.charAt(begin - 1) === '.' || isWordChar(text, begin - 1))) begin--;
   return text.slice(begin, end);
 }
 
-const CONNECTOR_AHEAD = /^(?:of|for|and|the|on|&) +/;
+const CONNECTORS_AHEAD = ['of', 'for', 'and', 'the', 'on', '&'];
 
 function nextWordIsCapitalised(text: string, start: number, limit: number): boolean {
   let i = start;
-  while (i < limit && (isWordChar(text, i) || text.charAt(i) === '-' || text.charAt(i) === '.' || text.charAt(i) === '’' || text.charAt(i) === "'")) i++;
-  while (i < limit && text.charAt(i) === ' ') i++;
-  for (let connector = CONNECTOR_AHEAD.exec(text.slice(i, i + 5)); connector && i < limit; connector = CONNECTOR_AHEAD.exec(text.slice(i, i + 5))) {
-    i += connector[0].length;
+  while (i < limit && (isWordChar(text, i) || isNameJoiner(text.charCodeAt(i)))) i++;
+  while (i < limit && text.charCodeAt(i) === 32) i++;
+  for (let skip = connectorLength(text, i); skip > 0 && i < limit; skip = connectorLength(text, i)) i += skip;
+  return i < limit && isUpperAt(text, i);
+}
+
+/** Length of a connector word ("of", "and", …) and the spaces after it at `i`, or 0. */
+function connectorLength(text: string, i: number): number {
+  for (const word of CONNECTORS_AHEAD) {
+    if (!text.startsWith(word, i) || text.charCodeAt(i + word.length) !== 32) continue;
+    let end = i + word.length;
+    while (text.charCodeAt(end) === 32) end++;
+    return end - i;
   }
-  return i < limit && UPPER_START.test(text.charAt(i));
+  return 0;
+}
+
+/** - . ’ ' inside a name ("Al-Hayat", "St.", "O’Brien"). */
+function isNameJoiner(code: number): boolean {
+  return code === 45 || code === 46 || code === 0x2019 || code === 39;
+}
+
+function isUpperAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER_START.test(text.slice(i, i + 2));
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 ||
+    code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
+    code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Stops an unknown run before a known name inside it ("Minister Lavrov" is handled by the KB). */

@@ -27,36 +27,44 @@ function isLetter(ch: string): boolean {
   return ch !== '' && LETTER.test(ch);
 }
 
-/** Scans each paragraph for quotations. */
+/** Every character that can be a quote mark; the regex engine skips the text between them far faster than a loop. */
+const QUOTE_CHAR = /["'«»‘’“”„]/g;
+
+/** Scans each paragraph for quotations, in one pass over the quote marks of the whole text. */
 export function findQuoteMarks(text: string, paragraphs: readonly Span[]): RawQuote[] {
   const quotes: RawQuote[] = [];
-  paragraphs.forEach((paragraph, paragraphIndex) => {
-    let open: OpenMark | null = null;
-    for (let i = paragraph.start; i < paragraph.end; i++) {
-      if (!isQuoteCode(text.charCodeAt(i))) continue;
-      const ch = text[i];
-      const prev = i > paragraph.start ? text[i - 1] : '';
-      const next = i + 1 < paragraph.end ? text[i + 1] : '';
-      if (open) {
-        if (closes(open, ch, prev, next)) {
-          quotes.push(makeQuote(open.pos, i, i + 1, false, paragraph, paragraphIndex));
-          open = null;
-        }
-        continue;
-      }
-      open = opens(ch, prev, next, i);
-    }
+  let paragraphIndex = 0;
+  let open: OpenMark | null = null;
+  const finishParagraph = () => {
+    const paragraph = paragraphs[paragraphIndex];
     // An unclosed double quote runs to the end of the paragraph; an unclosed single mark was an apostrophe.
     if (open && !open.single && open.pos + 1 < paragraph.end) {
       quotes.push(makeQuote(open.pos, paragraph.end, paragraph.end, true, paragraph, paragraphIndex));
     }
-  });
+    open = null;
+    paragraphIndex++;
+  };
+  QUOTE_CHAR.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
+  for (let m = QUOTE_CHAR.exec(text); m; m = QUOTE_CHAR.exec(text)) {
+    const i = m.index;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= i) finishParagraph();
+    if (paragraphIndex >= paragraphs.length) break;
+    const paragraph = paragraphs[paragraphIndex];
+    if (i < paragraph.start) continue; // between paragraphs: front matter, code fences
+    const ch = m[0];
+    const prev = i > paragraph.start ? text[i - 1] : '';
+    const next = i + 1 < paragraph.end ? text[i + 1] : '';
+    if (open) {
+      if (closes(open, ch, prev, next)) {
+        quotes.push(makeQuote(open.pos, i, i + 1, false, paragraph, paragraphIndex));
+        open = null;
+      }
+      continue;
+    }
+    open = opens(ch, prev, next, i);
+  }
+  while (paragraphIndex < paragraphs.length) finishParagraph();
   return quotes;
-}
-
-/** " ' « » ‘ ’ “ ” „ by code unit, so the scan allocates nothing per character. */
-function isQuoteCode(c: number): boolean {
-  return c === 0x22 || c === 0x27 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e && c !== 0x201a && c !== 0x201b);
 }
 
 function opens(ch: string, prev: string, next: string, pos: number): OpenMark | null {

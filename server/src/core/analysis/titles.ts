@@ -49,13 +49,26 @@ export function findTitleMentions(text: string, known: readonly EntityMention[],
       country = kb.lookupDemonym(qualifier) ?? kb.lookupName(qualifier).find((h) => h.entity.kind === 'country')?.entity;
       if (!country) continue; // "the Security Council president" is not a head of state we can resolve
     }
-    const person = country
-      ? kb.holders(date, (r) => r.of === country!.id && roleMatchesTitle(r, title))[0]
-      : lastPersonWithTitle(known, start, kb, date, title);
+    const person = country ? holderOf(kb, country.id, title, date) : lastPersonWithTitle(known, start, kb, date, title);
     if (!person) continue;
     found.push({ start, end, text: text.slice(start, end), kind: 'person', id: person.id, name: person.name, via: 'title' });
   }
   return found;
+}
+
+/** Office holders by country, title and date, per knowledge base: titles repeat across articles of a day. */
+const holderCache = new WeakMap<KnowledgeBase, Map<string, KbEntity | null>>();
+
+function holderOf(kb: KnowledgeBase, countryId: string, title: string, date: string): KbEntity | undefined {
+  let cache = holderCache.get(kb);
+  if (!cache || cache.size > 10_000) holderCache.set(kb, (cache = new Map()));
+  const key = `${countryId}\u0000${title.toLowerCase()}\u0000${date}`;
+  let holder = cache.get(key);
+  if (holder === undefined) {
+    holder = kb.holders(date, (r) => r.of === countryId && roleMatchesTitle(r, title))[0] ?? null;
+    cache.set(key, holder);
+  }
+  return holder ?? undefined;
 }
 
 function lastPersonWithTitle(known: readonly EntityMention[], before: number, kb: KnowledgeBase, date: string, title: string): KbEntity | undefined {

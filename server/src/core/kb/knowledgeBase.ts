@@ -25,8 +25,9 @@ export function isWithin(period: Period, date: string): boolean {
 
 /** Compares ISO dates of possibly different precision; "2018" counts as its first day. */
 function compareDates(a: string, b: string): number {
-  const pad = (d: string) => (d + '-01-01').slice(0, 10);
-  return pad(a) < pad(b) ? -1 : pad(a) > pad(b) ? 1 : 0;
+  const left = a.length === 10 ? a : (a + '-01-01').slice(0, 10);
+  const right = b.length === 10 ? b : (b + '-01-01').slice(0, 10);
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 export class KnowledgeBase {

@@ -1,16 +1,27 @@
 /** "These eight states" right after a list of seven: the count and the list disagree. */
 import cues from '../data/cues.json';
 import { isListSeparator } from '../analysis/lists';
+import { upperBound } from '../analysis/titles';
 import type { EntityMention } from '../types';
 import type { Rule } from './types';
 
 const NUMBER_WORDS: Record<string, number> = cues.numberWords;
-const GROUP_RE = new RegExp(
-  `\\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Aa]ll|[Aa]ll\\s+the)\\s+(${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,2})\\s+(?:${cues.groupNouns.join('|')})\\b`,
-  'gu',
+// The group noun comes first so the regex engine can skip ahead on it (determiners and number words
+// are everywhere); "these eight" before it is checked backwards only where a group noun occurs.
+const GROUP_NOUNS = cues.groupNouns.map((n) => n.split(' '));
+const GROUP_NOUN_RE = new RegExp(`\\b(?:${[...new Set(GROUP_NOUNS.map((w) => w[w.length - 1]))].join('|')})\\b`, 'gu');
+const NOUN_PREFIXES = [...new Set(GROUP_NOUNS.filter((w) => w.length > 1).map((w) => w.slice(0, -1).join('\\s+')))];
+const COUNT_BEFORE = new RegExp(
+  `\\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Aa]ll|[Aa]ll\\s+the)\\s+(${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,2})\\s+` +
+    (NOUN_PREFIXES.length ? `(?:(?:${NOUN_PREFIXES.join('|')})\\s+)?$` : '$'),
+  'u',
 );
+/** How far back from a group noun the count phrase may start ("all the thirteen member "). */
+const COUNT_WINDOW = 40;
 /** How far back (in characters) a list may stand from the phrase that counts it. */
 const LOOKBACK = 600;
+/** No entity name is longer than this, so the backward walk can stop. */
+const MAX_NAME_LENGTH = 200;
 
 export const countMismatch: Rule = {
   code: 'count-mismatch',
@@ -19,18 +30,25 @@ export const countMismatch: Rule = {
   examples: [
     { text: 'Armenia, Belarus and Kazakhstan attended. These four states agreed.', expect: 1 },
     { text: 'Armenia, Belarus and Kazakhstan attended. These three states agreed.', expect: 0 },
+    { text: 'Armenia, Belarus and Kazakhstan attended. All the four member states agreed.', expect: 1 },
   ],
   *check(ctx) {
-    GROUP_RE.lastIndex = 0;
+    GROUP_NOUN_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = GROUP_RE.exec(ctx.text))) {
-      const stated = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
-      const list = lastList(ctx.text, ctx.entities, m.index);
+    while ((m = GROUP_NOUN_RE.exec(ctx.text))) {
+      if (!countWordBefore(ctx.text, m.index)) continue;
+      const windowStart = Math.max(0, m.index - COUNT_WINDOW);
+      const count = COUNT_BEFORE.exec(ctx.text.slice(windowStart, m.index));
+      if (!count) continue;
+      const start = windowStart + count.index;
+      const end = m.index + m[0].length;
+      const stated = NUMBER_WORDS[count[1].toLowerCase()] ?? Number(count[1]);
+      const list = lastList(ctx.text, ctx.entities, start);
       if (!list || list.length < 2 || list.length === stated) continue;
       yield {
-        start: m.index,
-        end: m.index + m[0].length,
-        message: `“${m[0]}” counts ${stated}, but the list before it names ${list.length}.`,
+        start,
+        end,
+        message: `“${ctx.text.slice(start, end)}” counts ${stated}, but the list before it names ${list.length}.`,
         related: [{ start: list[0].start, end: list[list.length - 1].end, message: `The list: ${list.map((e) => e.text).join(', ')}` }],
         data: { stated, listed: list.length },
       };
@@ -38,12 +56,30 @@ export const countMismatch: Rule = {
   },
 };
 
+const NOUN_PREFIX_WORDS = new Set(GROUP_NOUNS.flatMap((w) => w.slice(0, -1)));
+
+/** Cheap test before the regex: is the word before the noun (or before "member") a number? */
+function countWordBefore(text: string, nounStart: number): boolean {
+  let word = previousWord(text, nounStart);
+  if (NOUN_PREFIX_WORDS.has(word.text)) word = previousWord(text, word.start);
+  return /^\d{1,2}$/.test(word.text) || NUMBER_WORDS[word.text.toLowerCase()] !== undefined;
+}
+
+function previousWord(text: string, before: number): { text: string; start: number } {
+  let end = before;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && /[\p{L}\p{N}]/u.test(text.charAt(start - 1))) start--;
+  return { text: text.slice(start, end), start };
+}
+
 /** The last run of same-kind entities joined by commas/"and" that ends before `offset`. */
 function lastList(text: string, entities: readonly EntityMention[], offset: number): EntityMention[] | undefined {
-  const before = entities.filter((e) => e.end <= offset && offset - e.end < LOOKBACK && e.via !== 'demonym' && e.via !== 'pronoun');
   const list: EntityMention[] = [];
-  for (let i = before.length - 1; i >= 0; i--) {
-    const e = before[i];
+  for (let i = upperBound(entities, offset) - 1; i >= 0; i--) {
+    const e = entities[i];
+    if (offset - e.start >= LOOKBACK + MAX_NAME_LENGTH) break; // sorted by start: nothing further back ends in reach
+    if (e.end > offset || offset - e.end >= LOOKBACK || e.via === 'demonym' || e.via === 'pronoun') continue;
     const next = list[0];
     if (!next) {
       list.unshift(e);

@@ -16,7 +16,16 @@ const STATUS_AFTER_LIST = /^\s*(?:is|are|was|were|remains?)\s+(?:(?:the|an?|its|
 const ASSOCIATE_AFTER_LIST = /^\s*(?:is|are|was|were)\s+(?:the\s+|an?\s+)?associate(?:d)?\s+(?:members?|states?)\b/iu;
 const PARTICIPATES_AS = /^\s*participates?\s+as\s+(?:an?\s+)?(associate|full)\s+member\b/iu;
 const LIST_AFTER_STATUS = /\b(?:its|the)\s+(full\s+|associate\s+)?members\s+(?:are|were|include)\s*:?\s*$|\bconsists?\s+of\s*$/iu;
-const FOUNDED = /\b(?:was|were)\s+(?:formed|founded|established|created)\s+in\s+(\d{4})\b/gu;
+/** What text before a list must end with for LIST_AFTER_STATUS to match; tested first because it is cheap. */
+const LIST_ENDING = /(?:are|were|include|of)\s*:?\s*$/iu;
+/** The status phrases above are short: only this much text beside a list is searched (anchored regexes scan every position). */
+const PHRASE_WINDOW = 80;
+const CIS_NAME = /\bCIS\b|Commonwealth/g;
+/** A CIS mention within this many characters before a sentence puts the sentence in a CIS context. */
+const CIS_CONTEXT = 600;
+// Verb first, so the engine skips ahead on it; "was"/"were" before it is checked backwards.
+const FOUNDED = /\b(?:formed|founded|established|created)\s+in\s+(\d{4})\b/gu;
+const FOUNDED_AUXILIARY = /\b(?:was|were)\s+$/u;
 
 export const kbContradiction: Rule = {
   code: 'kb-contradiction',
@@ -31,12 +40,17 @@ export const kbContradiction: Rule = {
   *check(ctx) {
     // One sweep: sentences and entities are both in text order.
     const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id);
+    if (countries.length === 0) {
+      yield* checkFounding(ctx);
+      return;
+    }
+    const cisMentions = findCisMentions(ctx.text);
     let next = 0;
     for (const sentence of ctx.sentences) {
       while (next < countries.length && countries[next].start < sentence.start) next++;
       const inSentence: EntityMention[] = [];
       for (let i = next; i < countries.length && countries[i].end <= sentence.end; i++) inSentence.push(countries[i]);
-      if (inSentence.length === 0) continue;
+      if (inSentence.length === 0 || !mentionsCis(cisMentions, sentence)) continue;
       for (const list of countryLists(ctx.text, inSentence)) yield* checkList(ctx, list, sentence);
     }
     yield* checkFounding(ctx);
@@ -62,14 +76,14 @@ function countryLists(text: string, countries: readonly EntityMention[]): Entity
 function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): Iterable<RuleFinding> {
   const first = list[0];
   const last = list[list.length - 1];
-  const after = ctx.text.slice(last.end, sentence.end);
-  const before = ctx.text.slice(sentence.start, first.start);
-  if (!mentionsCis(ctx, sentence)) return;
+  const after = ctx.text.slice(last.end, Math.min(sentence.end, last.end + PHRASE_WINDOW));
+  const beforeStart = Math.max(sentence.start, first.start - PHRASE_WINDOW);
+  const before = ctx.text.slice(beforeStart, first.start);
   let claimed: ClaimedStatus | undefined;
   let phraseEnd = last.end;
   const statusAfter = ASSOCIATE_AFTER_LIST.exec(after) ?? STATUS_AFTER_LIST.exec(after);
   const participates = PARTICIPATES_AS.exec(after);
-  const listAfter = LIST_AFTER_STATUS.exec(before);
+  const listAfter = LIST_ENDING.test(before.slice(-12)) ? LIST_AFTER_STATUS.exec(before) : null;
   if (participates) {
     claimed = /associate/i.test(participates[1]) ? 'associate' : 'full-member';
     phraseEnd = last.end + participates[0].length;
@@ -80,7 +94,7 @@ function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): It
     claimed = /associate/i.test(listAfter[0]) ? 'associate' : /full/i.test(listAfter[0]) ? 'full-member' : /members/i.test(listAfter[0]) ? 'member' : 'any';
   }
   if (!claimed) return;
-  const span = { start: listAfter ? sentence.start + listAfter.index : first.start, end: phraseEnd };
+  const span = { start: listAfter ? beforeStart + listAfter.index : first.start, end: phraseEnd };
   for (const country of list) {
     const actual = ctx.kb.cisStatusAt(country.id!, ctx.date);
     if (contradicts(claimed, actual)) {
@@ -94,9 +108,24 @@ function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): It
   }
 }
 
-function mentionsCis(ctx: RuleContext, sentence: Span): boolean {
-  const window = ctx.text.slice(Math.max(0, sentence.start - 600), sentence.end);
-  return /\bCIS\b|Commonwealth/.test(window);
+/** Start offsets of every "CIS" / "Commonwealth", in text order. */
+function findCisMentions(text: string): number[] {
+  const starts: number[] = [];
+  CIS_NAME.lastIndex = 0;
+  for (let m = CIS_NAME.exec(text); m; m = CIS_NAME.exec(text)) starts.push(m.index);
+  return starts;
+}
+
+function mentionsCis(cisMentions: readonly number[], sentence: Span): boolean {
+  const from = sentence.start - CIS_CONTEXT;
+  let lo = 0;
+  let hi = cisMentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cisMentions[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cisMentions.length && cisMentions[lo] < sentence.end;
 }
 
 function contradicts(claimed: ClaimedStatus, actual: CisStatusPeriod | undefined): boolean {
@@ -134,7 +163,11 @@ function* checkFounding(ctx: RuleContext): Iterable<RuleFinding> {
   FOUNDED.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FOUNDED.exec(ctx.text))) {
-    const subject = lastOrganizationBefore(ctx.entities, m.index, ctx.kb);
+    const windowStart = Math.max(0, m.index - 10);
+    const auxiliary = FOUNDED_AUXILIARY.exec(ctx.text.slice(windowStart, m.index));
+    if (!auxiliary) continue;
+    const phraseStart = windowStart + auxiliary.index;
+    const subject = lastOrganizationBefore(ctx.entities, phraseStart, ctx.kb);
     const founded = subject && ctx.kb.get(subject.id!)?.founded;
     if (!subject || !founded || founded.slice(0, 4) === m[1]) continue;
     yield {

@@ -12,7 +12,6 @@ const WINDOW = 60;
 
 interface QuoteSentence extends Span {
   readonly words: ReadonlySet<string>;
-  readonly normalized: string;
   readonly quote: Quote;
 }
 
@@ -31,9 +30,9 @@ export const quoteVariant: Rule = {
       for (let j = Math.max(0, i - WINDOW); j < i; j++) {
         const earlier = sentences[j];
         const later = sentences[i];
-        if (earlier.quote === later.quote || reported.has(earlier) || earlier.normalized === later.normalized) continue;
+        if (earlier.quote === later.quote || reported.has(earlier)) continue;
         const score = dice(earlier.words, later.words);
-        if (score < THRESHOLD) continue;
+        if (score < THRESHOLD || (score === 1 && sameOrder(earlier.words, later.words))) continue; // repeated verbatim, not a variant
         reported.add(earlier);
         yield {
           start: earlier.start,
@@ -53,18 +52,42 @@ function splitQuote(quote: Quote): QuoteSentence[] {
   const re = /[^.!?]+[.!?]*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(quote.text))) {
-    const words = new Set((m[0].toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w)).map(stem));
+    const words = contentWords(m[0]);
     if (words.size < 5) continue;
     const lead = m[0].length - m[0].trimStart().length;
     const start = quote.start + m.index + lead;
-    parts.push({ start, end: quote.start + m.index + m[0].trimEnd().length, words, normalized: [...words].join(' '), quote });
+    parts.push({ start, end: quote.start + m.index + m[0].trimEnd().length, words, quote });
   }
   return parts;
 }
 
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+
+function contentWords(sentence: string): Set<string> {
+  const words = new Set<string>();
+  for (const word of sentence.toLowerCase().split(NON_WORD)) {
+    if (word && !STOP.has(word)) words.add(stem(word));
+  }
+  return words;
+}
+
+/** News vocabulary repeats, so stems are remembered; the cache is dropped when it grows past this size. */
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
 /** Crude stemming so "integrated"/"integration" and "countries"/"country" meet. */
 function stem(word: string): string {
-  return word.replace(/(?:ations?|ated|ating|ies|es|s|ed|ing|ion|al)$/u, '').slice(0, 7);
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemmed = word.replace(/(?:ations?|ated|ating|ies|es|s|ed|ing|ion|al)$/u, '').slice(0, 7);
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+function sameOrder(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return [...a].join(' ') === [...b].join(' ');
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -8,8 +8,14 @@ import type { EntityMention } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 const MEDIA_NOUNS = [...cues.mediaNouns].sort((a, b) => b.length - a.length).join('|');
-const AS_REPORTED_RE = /\b(?:[Aa]s|was|were|had been)\s+(?:reported|quoted|cited)\s+by\s+[^,.;:\n(“"«]{1,60}/gu;
-const CITED_RE = /\b(?:(?:was|were|is|are)\s+)?(?:cited|quoted)\s+as\s+saying\b/gu;
+// Each pattern starts with its rare verb so the regex engine can skip ahead cheaply; the auxiliary
+// before it ("as reported by", "was cited as saying") is checked backwards where the verb occurs.
+const AS_REPORTED_RE = /\b(?:reported|quoted|cited)\s+by\s+[^,.;:\n(“"«]{1,60}/gu;
+const AS_REPORTED_LEAD = /\b(?:[Aa]s|was|were|had\s+been)\s+$/u;
+const CITED_RE = /\b(?:cited|quoted)\s+as\s+saying\b/gu;
+const CITED_LEAD = /\b(?:was|were|is|are)\s+$/u;
+/** How far back the auxiliary before a verb is looked for. */
+const LEAD_WINDOW = 16;
 const TOLD_RE = new RegExp(`\\b(?:told|speaking\\s+to|in\\s+an\\s+interview\\s+with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'gu');
 const OUTLET_VERB_RE = new RegExp(`^\\s*(?:\\([^)]{1,20}\\)\\s*)?(?:${cues.secondhandVerbs.join('|')})\\b(?:\\s+that\\b)?`, 'iu');
 
@@ -25,19 +31,30 @@ export const secondhandSource: Rule = {
     { text: 'The talks went well, Putin said.', expect: 0 },
   ],
   *check(ctx) {
-    yield* patternFindings(ctx.text, AS_REPORTED_RE, (s) => `Second-hand source: “${s}”. Find and check the original report.`);
-    yield* patternFindings(ctx.text, CITED_RE, (s) => `Second-hand quotation: “${s}”. Who cited it, and where is the original?`);
+    yield* patternFindings(ctx.text, AS_REPORTED_RE, (s) => `Second-hand source: “${s}”. Find and check the original report.`, { re: AS_REPORTED_LEAD, required: true });
+    yield* patternFindings(ctx.text, CITED_RE, (s) => `Second-hand quotation: “${s}”. Who cited it, and where is the original?`, { re: CITED_LEAD, required: false });
     yield* patternFindings(ctx.text, TOLD_RE, (s) => `Second-hand source: “${s}”. The statement was relayed through a news outlet.`);
     yield* outletVerbs(ctx);
   },
 };
 
-function* patternFindings(text: string, re: RegExp, message: (s: string) => string): Iterable<RuleFinding> {
+interface Lead {
+  /** Anchored at the end: what may stand right before the match. */
+  readonly re: RegExp;
+  /** Whether a match without it is dropped. */
+  readonly required: boolean;
+}
+
+function* patternFindings(text: string, re: RegExp, message: (s: string) => string, lead?: Lead): Iterable<RuleFinding> {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const matched = m[0].trimEnd();
-    yield { start: m.index, end: m.index + matched.length, message: message(matched.replace(/\s+/g, ' ')) };
+    const windowStart = Math.max(0, m.index - LEAD_WINDOW);
+    const before = lead ? lead.re.exec(text.slice(windowStart, m.index)) : null;
+    if (lead?.required && !before) continue;
+    const start = before ? windowStart + before.index : m.index;
+    const matched = text.slice(start, m.index + m[0].trimEnd().length);
+    yield { start, end: start + matched.length, message: message(matched.replace(/\s+/g, ' ')) };
   }
 }
 

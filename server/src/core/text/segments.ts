@@ -52,13 +52,20 @@ function isSpace(code: number): boolean {
  */
 export function findSentences(text: string, paragraph: Span, masked: readonly Span[]): Span[] {
   const sentences: Span[] = [];
+  // The regex engine finds the next . ! ? far faster than a character loop; it runs over the
+  // paragraph alone (a cheap slice) so a paragraph without punctuation never scans the rest of the text.
+  const body = text.slice(paragraph.start, paragraph.end);
   let start = paragraph.start;
   let maskIndex = 0;
-  for (let i = paragraph.start; i < paragraph.end; i++) {
+  let i = paragraph.start;
+  while (i < paragraph.end) {
+    SENTENCE_PUNCT.lastIndex = i - paragraph.start;
+    const punct = SENTENCE_PUNCT.exec(body);
+    const p = punct ? paragraph.start + punct.index : paragraph.end;
     while (maskIndex < masked.length && masked[maskIndex].end <= i) maskIndex++;
     const mask = masked[maskIndex];
-    if (mask && mask.start <= i && i < mask.end) {
-      i = mask.end - 1;
+    if (mask && mask.start <= p && mask.start < paragraph.end) {
+      i = Math.max(i, mask.end);
       // A quotation that ends its own sentence (“… over.” Then …) closes the sentence around it too.
       const closesSentence = /[.!?]/.test(text.charAt(mask.end - 2)) && /\s/.test(text.charAt(mask.end));
       let after = mask.end;
@@ -66,40 +73,52 @@ export function findSentences(text: string, paragraph: Span, masked: readonly Sp
       if (closesSentence && after < paragraph.end && /\p{Lu}/u.test(text.charAt(after))) {
         sentences.push({ start, end: mask.end });
         start = after;
-        i = after - 1;
+        i = after;
       }
       continue;
     }
-    const ch = text.charCodeAt(i);
-    if (ch !== 46 && ch !== 33 && ch !== 63) continue; // . ! ?
-    let next = i + 1;
+    if (p >= paragraph.end) break;
+    i = p + 1;
+    const ch = text.charCodeAt(p);
+    let next = p + 1;
     while (next < paragraph.end && isClosingPunct(text.charCodeAt(next))) next++;
     if (next < paragraph.end && !isSpace(text.charCodeAt(next))) continue;
     let after = next;
     while (after < paragraph.end && isSpace(text.charCodeAt(after))) after++;
     if (after < paragraph.end && !startsSentence(text.charCodeAt(after))) continue;
-    if (ch === 46 && isAbbreviation(text, i)) continue;
+    if (ch === 46 && isAbbreviation(text, p)) continue;
     sentences.push({ start, end: next });
     start = after;
-    i = after - 1;
+    i = after;
   }
   if (start < paragraph.end) sentences.push({ start, end: paragraph.end });
   return sentences;
 }
+
+const SENTENCE_PUNCT = /[.!?]/g;
 
 function isClosingPunct(code: number): boolean {
   // closing quote marks and brackets that may follow a full stop
   return code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x29 || code === 0x5d;
 }
 
+const SENTENCE_OPENER = /[\p{Lu}\p{N}“‘«„]/u;
+
 function startsSentence(code: number): boolean {
-  const ch = String.fromCharCode(code);
-  return /[\p{Lu}\p{N}"'“‘«„(\[]/u.test(ch);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 34 || code === 39 || code === 40 || code === 91;
+  return SENTENCE_OPENER.test(String.fromCharCode(code));
+}
+
+const LETTER_OR_DOT = /[\p{L}.]/u;
+
+function isLetterOrDot(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 46;
+  return LETTER_OR_DOT.test(text.charAt(i));
 }
 
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && /[\p{L}.]/u.test(text.charAt(s - 1))) s--;
+  while (s > 0 && isLetterOrDot(text.charCodeAt(s - 1), text, s - 1)) s--;
   const word = text.slice(s, dot);
   if (ABBREVIATIONS.has(word)) return true;
   // Single capital initials ("V. Putin") and dotted acronyms ("U.S.") do not end sentences.
