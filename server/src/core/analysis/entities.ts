@@ -112,25 +112,41 @@ function isBoundary(text: string, index: number, limit: number): boolean {
   return index >= limit || !isWordChar(text, index);
 }
 
-/** A run of capitalised words (with "of", "the", … inside) starting at `start`. */
+/**
+ * A run of capitalised words (with "of", "the", … inside) starting at `start`, within the paragraph.
+ * A word must be followed by white space or the paragraph end ("Bar," ends the run before "Bar").
+ */
 function capitalisedRun(text: string, start: number, limit: number): { end: number; words: string[] } {
-  const re = /([\p{L}\p{N}][\p{L}\p{N}'’.-]*)(\s+|$)/uy;
-  re.lastIndex = start;
   const words: string[] = [];
   let end = start;
-  let m: RegExpExecArray | null;
-  while (re.lastIndex < limit && (m = re.exec(text))) {
-    const word = m[1].replace(/[’'.]s?$|\.$/u, '');
-    if (UPPER_START.test(word)) {
+  let i = start;
+  while (i < limit && isWordChar(text, i)) {
+    let j = i + 1;
+    while (j < limit && (isWordChar(text, j) || isNameJoiner(text.charCodeAt(j)))) j++;
+    if (j < limit && !isWhitespace(text.charCodeAt(j))) break;
+    const raw = text.slice(i, j);
+    const word = withoutPossessive(raw);
+    if (isUpperAt(text, i)) {
       words.push(word);
-      end = m.index + word.length;
-      if (/[.,;:]$/.test(m[1])) break;
+      end = i + word.length;
+      if (raw.endsWith('.')) break;
     } else if (NAME_CONNECTORS.has(word) && words.length > 0) {
       words.push(word);
     } else break;
+    i = j;
+    while (i < limit && isWhitespace(text.charCodeAt(i))) i++;
   }
   while (words.length && NAME_CONNECTORS.has(words[words.length - 1])) words.pop();
   return { end: Math.min(end, limit), words };
+}
+
+/** "Putin’s" → "Putin", "Inc." → "Inc". */
+function withoutPossessive(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  const beforeLast = word.charCodeAt(word.length - 2);
+  if ((last === 115 || last === 83) && (beforeLast === 0x2019 || beforeLast === 39 || beforeLast === 46)) return word.slice(0, -2);
+  if (last === 0x2019 || last === 39 || last === 46) return word.slice(0, -1);
+  return word;
 }
 
 function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, sentenceStart: boolean): EntityMention | undefined {
