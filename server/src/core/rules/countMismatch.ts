@@ -67,10 +67,19 @@ function countWordBefore(text: string, nounStart: number): boolean {
 
 function previousWord(text: string, before: number): { text: string; start: number } {
   let end = before;
-  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && /[\p{L}\p{N}]/u.test(text.charAt(start - 1))) start--;
+  while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--; // counts are ASCII: "eight", "12"
+
   return { text: text.slice(start, end), start };
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
 /** The last run of same-kind entities joined by commas/"and" that ends before `offset`. */

@@ -19,6 +19,8 @@ const LEAD_WINDOW = 16;
 const TOLD_RE = new RegExp(`\\b(?:told|speaking\\s+to|in\\s+an\\s+interview\\s+with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'gu');
 const OUTLET_VERB_RE = new RegExp(`^\\s*(?:\\([^)]{1,20}\\)\\s*)?(?:${cues.secondhandVerbs.join('|')})\\b(?:\\s+that\\b)?`, 'iu');
 
+const ACCORDING_TO_BEFORE = /\baccording\s+to\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$/iu;
+
 export const secondhandSource: Rule = {
   code: 'secondhand-source',
   description: 'The statement is relayed from another outlet or intermediary; check the original.',
@@ -63,7 +65,8 @@ function* outletVerbs(ctx: RuleContext): Iterable<RuleFinding> {
   for (const mention of ctx.entities) {
     if (!isMedia(mention, ctx)) continue;
     const verb = OUTLET_VERB_RE.exec(ctx.text.slice(mention.end, mention.end + 60));
-    const according = /\baccording\s+to\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$/iu.exec(ctx.text.slice(Math.max(0, mention.start - 50), mention.start));
+    const before = ctx.text.slice(Math.max(0, mention.start - 50), mention.start);
+    const according = /ccording/i.test(before) ? ACCORDING_TO_BEFORE.exec(before) : null;
     if (verb) {
       const end = mention.end + verb[0].length;
       yield { start: mention.start, end, message: `Second-hand source: ${mention.name} reports it. Check the original statement.`, data: { outlet: mention.id } };
