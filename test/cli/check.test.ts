@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import packageJson from '../../package.json';
 import { allRules } from '../../server/src/core';
 import { createAnnotation, createAnnotationFile, serializeAnnotationFile } from '../../server/src/core/annotations/model';
+import { parseArgs } from '../../server/src/cli/args';
+import { runCheck } from '../../server/src/cli/check';
 import { cleanTemp, cli, lineCol, requireBundle, seedNames, seedPath, seedText, tempDir, writeCorruptAnnotations } from './run';
 
 const SEED = '000_9e14f92e9c3a9cd6.txt';
@@ -269,5 +271,14 @@ suite('cli: check', () => {
     fs.writeFileSync(article, 'Vladimir Putin met Alexander Lukashenko in Minsk.\n');
     const r = cli(['check', '--format', 'json', '--date', '2019-06-01', article]);
     assert.equal(JSON.parse(r.stdout).files[0].date, '2019-06-01');
+  });
+
+  test('progress: reported before each file and once at the end, for a terminal to draw', () => {
+    const calls: [number, number][] = [];
+    const messages = { info: () => undefined, warn: () => undefined, error: () => undefined, progress: (done: number, total: number) => void calls.push([done, total]) };
+    const status = runCheck(parseArgs(['check', '--format', 'json', path.dirname(seedPath(SEED))]), { write: () => undefined, version: '0', color: false, cwd: process.cwd(), informationUri: '' }, messages);
+    assert.ok(status === 0 || status === 1);
+    const total = seedNames.length;
+    assert.deepEqual(calls, [...Array.from({ length: total }, (_, i): [number, number] => [i, total]), [total, total]]);
   });
 });

@@ -20,7 +20,8 @@ export function runCheck(options: CliOptions, reporterOptions: ReporterOptions, 
   let entities = 0;
   let quotes = 0;
 
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    messages.progress?.(index, files.length);
     const article = loadArticle(file, options.maxSize, messages);
     if (article.kind === 'error') {
       errors.push({ path: article.path, message: article.message });
@@ -41,6 +42,7 @@ export function runCheck(options: CliOptions, reporterOptions: ReporterOptions, 
     reporter.file({ kind: 'checked', path: article.path, text: article.text, reviewed, ...(article.annotationWarning ? { annotationWarning: article.annotationWarning } : {}) });
   }
 
+  messages.progress?.(files.length, files.length);
   for (const e of errors) messages.error(`${e.path}: ${e.message}`);
   reporter.finish({ checked, skipped, entities, quotes, findings, errors });
   if (files.length === 0 && errors.length === 0) messages.warn(`no articles (${'*.txt, *.md, *.markdown, *.article'}) found in ${options.paths.join(', ')}.`);

@@ -14,6 +14,8 @@ function main(argv: readonly string[]): number {
     info: (m) => process.stderr.write(`cis-lens: ${m}\n`),
     warn: (m) => process.stderr.write(`cis-lens: warning: ${m}\n`),
     error: (m) => process.stderr.write(`cis-lens: error: ${m}\n`),
+    // When stdout is the terminal too, the report itself shows progress; a redrawn line would tangle with it.
+    ...(process.stderr.isTTY && !process.stdout.isTTY ? { progress: terminalProgress() } : {}),
   };
   let options: CliOptions;
   try {
@@ -37,6 +39,29 @@ function main(argv: readonly string[]): number {
       return runCheck(options, { write, version, color, cwd: process.cwd(), informationUri }, messages);
     }
   }
+}
+
+/**
+ * A one-line "checked 120 of 3,118 files" on stderr, redrawn at most five times a second and erased when
+ * done, so a long batch shows it is alive without mixing into stdout's report.
+ */
+function terminalProgress(): (done: number, total: number) => void {
+  const MIN_FILES = 20;
+  const INTERVAL_MS = 200;
+  let lastDrawn = 0;
+  let shown = false;
+  return (done, total) => {
+    if (total < MIN_FILES) return;
+    if (done >= total) {
+      if (shown) process.stderr.write('\r\x1b[K');
+      return;
+    }
+    const now = Date.now();
+    if (now - lastDrawn < INTERVAL_MS) return;
+    lastDrawn = now;
+    shown = true;
+    process.stderr.write(`\rcis-lens: checked ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files…\x1b[K`);
+  };
 }
 
 // Output to a closed pipe (`cis-lens check … | head`) is not an error worth a stack trace.

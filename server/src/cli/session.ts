@@ -18,6 +18,8 @@ export interface Messages {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+  /** Optional: how far a long run has got (shown only on an interactive terminal). */
+  progress?(done: number, total: number): void;
 }
 
 export interface Session {
