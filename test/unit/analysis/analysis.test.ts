@@ -116,4 +116,14 @@ suite('claims and dates', () => {
     assert.equal(findArticleDate('Published December 22, 2025 in Minsk', '2000-01-01').date, '2025-12-22');
     assert.deepEqual(findArticleDate('No date here', '2000-01-01'), { date: '2000-01-01', source: 'default' });
   });
+  test('written dates: month-first wins over an earlier day-first, impossible dates are skipped, spans are exact', () => {
+    const text = 'Minsk, 3 May 2021. Updated Sept. 14, 2021.';
+    const found = findArticleDate(text, '2000-01-01');
+    assert.equal(found.date, '2021-09-14');
+    assert.equal(text.slice(found.span!.start, found.span!.end), 'Sept. 14, 2021');
+    assert.equal(findArticleDate('Filed 3 May 2021 in Minsk', '2000-01-01').date, '2021-05-03');
+    assert.equal(findArticleDate('Not a day: April 31, 2024; then 2 June 2024.', '2000-01-01').date, '2024-06-02');
+    assert.equal(findArticleDate('SeptemberX 14, 2021 and nothing else', '2000-01-01').date, '2000-01-01');
+    assert.equal(findArticleDate('In 1991 the CIS was founded.', '2000-01-01').source, 'default');
+  });
 });
