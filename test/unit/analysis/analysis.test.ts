@@ -94,6 +94,12 @@ suite('attribution', () => {
     assert.deepEqual(speakerOf('Lukashenko, speaking to state media, said the union was "stronger than ever".'), ['Alexander Lukashenko']);
     assert.deepEqual(speakerOf('Lavrov arrived. "This is unacceptable." The foreign minister made the remarks in Minsk.'), ['Sergey Lavrov']);
   });
+  test('a title between the quote and the name: "…," Kremlin spokesman Dmitry Peskov said', () => {
+    assert.deepEqual(speakerOf('"Nothing has changed," Kremlin spokesman Dmitry Peskov said.'), ['Dmitry Peskov']);
+    assert.deepEqual(speakerOf("'We are not afraid,' Moldovan President Maia Sandu said."), ['Maia Sandu']);
+    // Not a title: the words between say whose aides spoke, so Putin is not the speaker.
+    assert.deepEqual(speakerOf('"Nothing has changed," aides to Vladimir Putin said.'), [null]);
+  });
   test('a short quoted sentence is speech, not a scare quote, and is flagged when nobody said it', () => {
     const model = analyze('The talks stalled. "This is unacceptable."');
     assert.equal(model.quotes[0].kind, 'speech');

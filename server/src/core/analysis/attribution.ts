@@ -21,6 +21,10 @@ const GAP_RE = /^[\s,]*(?:(?:also|then|further|later|earlier|again|once|has|had|
 /** An appositive between subject and verb: "Lukashenko, speaking to BelTA, said …". */
 const APPOSITIVE_RE = /^\s*,[^,;“”"«»]{1,80},\s*(?:(?:also|then|has|had|\p{L}+ly)\s+){0,2}$/u;
 const SCARE_MAX_WORDS = 4;
+/** Words of a title before a name: capitalised words ("Moldovan President", "Deputy Foreign Minister") or title nouns ("spokesman"). */
+const TITLE_WORDS = [...cues.personTitles].sort((a, b) => b.length - a.length).map((t) => t.replace(/ /g, '\\s+'));
+const TITLE_GAP_RE = new RegExp(`^(?:the\\s+)?(?:(?:\\p{Lu}[\\p{L}’'.-]*|${TITLE_WORDS.join('|')}|deputy|former|acting|chief)\\s+){1,5}$`, 'u');
+const TITLE_GAP_MAX = 60;
 
 export interface SpeakerCandidate extends EntityMention {
   /** For pronouns, the mention the pronoun stands for. */
@@ -76,15 +80,26 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext): Fou
     const candidate = candidateAt(ctx, afterStart + lead[0].length, 'starts');
     if (candidate) return found(candidate, lead[1], afterStart + lead.index + lead[0].indexOf(lead[1]));
   }
-  // Normal order: “…,” Putin said / the Russian leader added / he shared.
-  const head = /^[\s,.;:!?—–-]*/.exec(after)![0].length;
-  const candidate = candidateAt(ctx, afterStart + head, 'starts');
-  if (!candidate) return undefined;
-  const rest = ctx.text.slice(candidate.end, sentence.end);
-  VERB_RE.lastIndex = 0;
-  const verb = VERB_RE.exec(rest);
-  if (!verb || !GAP_RE.test(rest.slice(0, verb.index) + ' ')) return undefined;
-  return found(candidate, verb[0], candidate.end + verb.index);
+  // Normal order: “…,” Putin said / the Russian leader added / he shared / Moldovan President Maia Sandu said.
+  const head = afterStart + /^[\s,.;:!?—–-]*/.exec(after)![0].length;
+  for (const candidate of [candidateAt(ctx, head, 'starts'), personAfterTitle(ctx, head)]) {
+    if (!candidate) continue;
+    const rest = ctx.text.slice(candidate.end, sentence.end);
+    VERB_RE.lastIndex = 0;
+    const verb = VERB_RE.exec(rest);
+    if (verb && GAP_RE.test(rest.slice(0, verb.index) + ' ')) return found(candidate, verb[0], candidate.end + verb.index);
+  }
+  return undefined;
+}
+
+/** The person right after a title at `offset`: "Kremlin spokesman Dmitry Peskov", "Moldovan President Maia Sandu". */
+function personAfterTitle(ctx: AttributionContext, offset: number): SpeakerCandidate | undefined {
+  for (let i = upperBound(ctx.candidates, offset); i < ctx.candidates.length; i++) {
+    const c = ctx.candidates[i];
+    if (c.start - offset > TITLE_GAP_MAX) return undefined;
+    if (c.kind === 'person' && c.via !== 'pronoun') return TITLE_GAP_RE.test(ctx.text.slice(offset, c.start)) ? c : undefined;
+  }
+  return undefined;
 }
 
 function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
