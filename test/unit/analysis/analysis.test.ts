@@ -100,6 +100,10 @@ suite('attribution', () => {
     // Not a title: the words between say whose aides spoke, so Putin is not the speaker.
     assert.deepEqual(speakerOf('"Nothing has changed," aides to Vladimir Putin said.'), [null]);
   });
+  test('inverted order with a title, and a day between speaker and verb', () => {
+    assert.deepEqual(speakerOf('"It is a good day for us," said Kyrgyz President Sadyr Japarov.'), ['Sadyr Japarov']);
+    assert.deepEqual(speakerOf('Vladimir Putin on Friday told the summit that the bloc was "a key pillar of security".'), ['Vladimir Putin']);
+  });
   test('a short quoted sentence is speech, not a scare quote, and is flagged when nobody said it', () => {
     const model = analyze('The talks stalled. "This is unacceptable."');
     assert.equal(model.quotes[0].kind, 'speech');

@@ -17,7 +17,10 @@ const VERBS = [...cues.speechVerbs]
 const VERB_RE = new RegExp(`\\b(?:${VERBS.join('|')})\\b`, 'gu');
 const LEADING_VERB_RE = new RegExp(`^[\\s,]*(${VERBS.join('|')})\\s+`, 'u');
 /** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed". */
-const GAP_RE = /^[\s,]*(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|\p{L}+ly)\s+){0,3}$/u;
+const GAP_RE = new RegExp(
+  `^[\\s,]*(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|\\p{L}+ly|${timePhrases()})[\\s,]+){0,3}$`,
+  'u',
+);
 /** An appositive between subject and verb: "Lukashenko, speaking to BelTA, said …". */
 const APPOSITIVE_RE = /^\s*,[^,;“”"«»]{1,80},\s*(?:(?:also|then|has|had|\p{L}+ly)\s+){0,2}$/u;
 const SCARE_MAX_WORDS = 4;
@@ -25,6 +28,12 @@ const SCARE_MAX_WORDS = 4;
 const TITLE_WORDS = [...cues.personTitles].sort((a, b) => b.length - a.length).map((t) => t.replace(/ /g, '\\s+'));
 const TITLE_GAP_RE = new RegExp(`^(?:the\\s+)?(?:(?:\\p{Lu}[\\p{L}’'.-]*|${TITLE_WORDS.join('|')}|deputy|former|acting|chief)\\s+){1,5}$`, 'u');
 const TITLE_GAP_MAX = 60;
+
+/** When, between a speaker and the verb: "Putin on Friday told …", "Peskov yesterday said …". */
+function timePhrases(): string {
+  const weekdays = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+  return `on\\s+(?:${weekdays})|(?:${weekdays})|yesterday|today|tonight|this\\s+week|last\\s+week|in\\s+a\\s+statement`;
+}
 
 export interface SpeakerCandidate extends EntityMention {
   /** For pronouns, the mention the pronoun stands for. */
@@ -77,7 +86,8 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext): Fou
   // Inverted order: “…,” said Putin.
   const lead = LEADING_VERB_RE.exec(after);
   if (lead) {
-    const candidate = candidateAt(ctx, afterStart + lead[0].length, 'starts');
+    const nameAt = afterStart + lead[0].length;
+    const candidate = candidateAt(ctx, nameAt, 'starts') ?? personAfterTitle(ctx, nameAt);
     if (candidate) return found(candidate, lead[1], afterStart + lead.index + lead[0].indexOf(lead[1]));
   }
   // Normal order: “…,” Putin said / the Russian leader added / he shared / Moldovan President Maia Sandu said.
