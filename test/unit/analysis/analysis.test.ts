@@ -100,6 +100,14 @@ suite('attribution', () => {
     // Not a title: the words between say whose aides spoke, so Putin is not the speaker.
     assert.deepEqual(speakerOf('"Nothing has changed," aides to Vladimir Putin said.'), [null]);
   });
+  test('a person the KB does not know: found after a lower-case title, then by surname alone', () => {
+    const model = analyze('Party chairman Bidzina Ivanishvili spoke. "We will win," Ivanishvili told supporters.');
+    assert.deepEqual(model.entities.filter((e) => e.kind === 'person').map((e) => [e.text, e.name, e.id]), [
+      ['Bidzina Ivanishvili', 'Bidzina Ivanishvili', null],
+      ['Ivanishvili', 'Bidzina Ivanishvili', null],
+    ]);
+    assert.equal(model.quotes[0].speaker?.name, 'Bidzina Ivanishvili');
+  });
   test('inverted order with a title, and a day between speaker and verb', () => {
     assert.deepEqual(speakerOf('"It is a good day for us," said Kyrgyz President Sadyr Japarov.'), ['Sadyr Japarov']);
     assert.deepEqual(speakerOf('Vladimir Putin on Friday told the summit that the bloc was "a key pillar of security".'), ['Vladimir Putin']);

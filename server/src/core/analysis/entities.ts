@@ -49,7 +49,50 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
       NAME_START_CANDIDATE.lastIndex = Math.max(i, mention.end);
     }
   }
-  return mentions;
+  return withLaterSurnames(text, paragraphs, mentions);
+}
+
+/**
+ * News names a person in full once, then by surname ("Bidzina Ivanishvili … Ivanishvili told"). For
+ * people the KB does not know, later uses of the surname become mentions of the full name.
+ */
+function withLaterSurnames(text: string, paragraphs: readonly Span[], mentions: EntityMention[]): EntityMention[] {
+  const fullNames = new Map<string, EntityMention>();
+  for (const m of mentions) {
+    const words = m.text.split(/\s+/);
+    if (m.kind === 'person' && m.id === null && words.length >= 2) {
+      const surname = words[words.length - 1];
+      if (!fullNames.has(surname)) fullNames.set(surname, m);
+    }
+  }
+  if (fullNames.size === 0) return mentions;
+  const added: EntityMention[] = [];
+  const surnames = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...fullNames.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  let covered = 0;
+  for (const m of text.matchAll(surnames)) {
+    const start = m.index!;
+    const first = fullNames.get(m[0])!;
+    if (start < first.end || !insideParagraph(paragraphs, start)) continue;
+    while (covered < mentions.length && mentions[covered].end <= start) covered++;
+    if (covered < mentions.length && mentions[covered].start <= start) continue; // part of another mention
+    added.push({ start, end: start + m[0].length, text: m[0], kind: 'person', id: null, name: first.name, via: 'alias' });
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+function insideParagraph(paragraphs: readonly Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < paragraphs.length && paragraphs[lo].start <= offset;
+}
+
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isLowerAscii(code: number): boolean {

@@ -20,6 +20,7 @@ export const vagueSource: Rule = {
     { text: 'Analysts say the move strengthens Moscow.', expect: 1 },
     { text: 'The delegation reportedly included ministers.', expect: 1 },
     { text: 'It is believed that the summit will be postponed.', expect: 1 },
+    { text: 'A source familiar with the matter said the summit was postponed.', expect: 1 },
     { text: 'Sergey Lavrov said the move strengthens Moscow.', expect: 0 },
   ],
   *check(ctx) {
