@@ -10,14 +10,14 @@ const NUMBER_WORDS: Record<string, number> = cues.numberWords;
 // are everywhere); "these eight" before it is checked backwards only where a group noun occurs.
 const GROUP_NOUNS = cues.groupNouns.map((n) => n.split(' '));
 const GROUP_NOUN_RE = new RegExp(`\\b(?:${[...new Set(GROUP_NOUNS.map((w) => w[w.length - 1]))].join('|')})\\b`, 'gu');
-const NOUN_PREFIXES = [...new Set(GROUP_NOUNS.filter((w) => w.length > 1).map((w) => w.slice(0, -1).join('\\s+')))];
+/** Up to three describing words may stand between the count and the noun: "these four Central Asian states". */
+const DESCRIBING_WORDS = 3;
 const COUNT_BEFORE = new RegExp(
-  `\\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Aa]ll|[Aa]ll\\s+the)\\s+(${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,2})\\s+` +
-    (NOUN_PREFIXES.length ? `(?:(?:${NOUN_PREFIXES.join('|')})\\s+)?$` : '$'),
+  `\\b(?:[Tt]hese|[Tt]hose|[Tt]he|[Aa]ll|[Aa]ll\\s+the)\\s+(${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,2})\\s+(?:[\\p{L}-]+\\s+){0,${DESCRIBING_WORDS}}$`,
   'u',
 );
-/** How far back from a group noun the count phrase may start ("all the thirteen member "). */
-const COUNT_WINDOW = 40;
+/** How far back from a group noun the count phrase may start ("all the thirteen former Soviet member "). */
+const COUNT_WINDOW = 70;
 /** How far back (in characters) a list may stand from the phrase that counts it. */
 const LOOKBACK = 600;
 /** No entity name is longer than this, so the backward walk can stop. */
@@ -31,6 +31,7 @@ export const countMismatch: Rule = {
     { text: 'Armenia, Belarus and Kazakhstan attended. These four states agreed.', expect: 1 },
     { text: 'Armenia, Belarus and Kazakhstan attended. These three states agreed.', expect: 0 },
     { text: 'Armenia, Belarus and Kazakhstan attended. All the four member states agreed.', expect: 1 },
+    { text: 'Armenia, Belarus and Kazakhstan — these four former Soviet states — agreed.', expect: 1 },
   ],
   *check(ctx) {
     GROUP_NOUN_RE.lastIndex = 0;
@@ -56,13 +57,14 @@ export const countMismatch: Rule = {
   },
 };
 
-const NOUN_PREFIX_WORDS = new Set(GROUP_NOUNS.flatMap((w) => w.slice(0, -1)));
-
-/** Cheap test before the regex: is the word before the noun (or before "member") a number? */
+/** Cheap test before the regex: is one of the few words before the noun a number? */
 function countWordBefore(text: string, nounStart: number): boolean {
   let word = previousWord(text, nounStart);
-  if (NOUN_PREFIX_WORDS.has(word.text)) word = previousWord(text, word.start);
-  return /^\d{1,2}$/.test(word.text) || NUMBER_WORDS[word.text.toLowerCase()] !== undefined;
+  for (let i = 0; i <= DESCRIBING_WORDS && word.text; i++) {
+    if (/^\d{1,2}$/.test(word.text) || Object.hasOwn(NUMBER_WORDS, word.text.toLowerCase())) return true;
+    word = previousWord(text, word.start);
+  }
+  return false;
 }
 
 function previousWord(text: string, before: number): { text: string; start: number } {

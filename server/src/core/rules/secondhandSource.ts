@@ -19,6 +19,8 @@ const LEAD_WINDOW = 16;
 const TOLD_RE = new RegExp(`\\b(?:told|speaking\\s+to|in\\s+an\\s+interview\\s+with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'gu');
 const OUTLET_VERB_RE = new RegExp(`^\\s*(?:\\([^)]{1,20}\\)\\s*)?(?:${cues.secondhandVerbs.join('|')})\\b(?:\\s+that\\b)?`, 'iu');
 
+/** "told TASS", "Speaking to Interfax", "in an interview with RIA Novosti" (the outlet itself is the next mention). */
+const TOLD_OUTLET_BEFORE = /\b(?:told|[Ss]peaking\s+to|[Ss]poke\s+to|interview\s+with)\s+(?:the\s+)?$/u;
 const ACCORDING_TO_BEFORE = /\baccording\s+to\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$/iu;
 
 export const secondhandSource: Rule = {
@@ -30,6 +32,7 @@ export const secondhandSource: Rule = {
     { text: 'TASS says the talks went well.', expect: 1 },
     { text: 'He was cited as saying that the talks went well.', expect: 1 },
     { text: 'Lukashenko, speaking to state news agency BelTA, praised the talks.', expect: 1 },
+    { text: 'Speaking to Interfax, the minister said the talks went well.', expect: 1 },
     { text: 'The talks went well, Putin said.', expect: 0 },
   ],
   *check(ctx) {
@@ -67,12 +70,16 @@ function* outletVerbs(ctx: RuleContext): Iterable<RuleFinding> {
     const verb = OUTLET_VERB_RE.exec(ctx.text.slice(mention.end, mention.end + 60));
     const before = ctx.text.slice(Math.max(0, mention.start - 50), mention.start);
     const according = /ccording/i.test(before) ? ACCORDING_TO_BEFORE.exec(before) : null;
+    const toldOutlet = according ? null : TOLD_OUTLET_BEFORE.exec(before);
     if (verb) {
       const end = mention.end + verb[0].length;
       yield { start: mention.start, end, message: `Second-hand source: ${mention.name} reports it. Check the original statement.`, data: { outlet: mention.id } };
     } else if (according) {
       const start = mention.start - according[0].length;
       yield { start, end: mention.end, message: `Second-hand source: according to ${mention.name}. Check the original statement.`, data: { outlet: mention.id } };
+    } else if (toldOutlet) {
+      const start = mention.start - toldOutlet[0].length;
+      yield { start, end: mention.end, message: `Second-hand source: said to ${mention.name}. Check the outlet's original report.`, data: { outlet: mention.id } };
     }
   }
 }
