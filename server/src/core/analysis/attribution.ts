@@ -26,7 +26,7 @@ const APPOSITIVE_RE = /^\s*,[^,;“”"«»]{1,80},\s*(?:(?:also|then|has|had|\p
 const SCARE_MAX_WORDS = 4;
 /** Words of a title before a name: capitalised words ("Moldovan President", "Deputy Foreign Minister") or title nouns ("spokesman"). */
 const TITLE_WORDS = [...cues.personTitles].sort((a, b) => b.length - a.length).map((t) => t.replace(/ /g, '\\s+'));
-const TITLE_GAP_RE = new RegExp(`^(?:the\\s+)?(?:(?:\\p{Lu}[\\p{L}’'.-]*|${TITLE_WORDS.join('|')}|deputy|former|acting|chief)\\s+){1,5}$`, 'u');
+const TITLE_GAP_RE = new RegExp(`^(?:the\\s+)?(?:(?:\\p{Lu}[\\p{L}’'.-]*|(?:${TITLE_WORDS.join('|')})(?:[’']s)?|deputy|former|acting|chief|senior)\\s+){1,6}$`, 'u');
 const TITLE_GAP_MAX = 60;
 
 /** When, between a speaker and the verb: "Putin on Friday told …", "Peskov yesterday said …". */
@@ -107,7 +107,8 @@ function personAfterTitle(ctx: AttributionContext, offset: number): SpeakerCandi
   for (let i = upperBound(ctx.candidates, offset); i < ctx.candidates.length; i++) {
     const c = ctx.candidates[i];
     if (c.start - offset > TITLE_GAP_MAX) return undefined;
-    if (c.kind === 'person' && c.via !== 'pronoun') return TITLE_GAP_RE.test(ctx.text.slice(offset, c.start)) ? c : undefined;
+    // "the Azerbaijani president's adviser Hikmet Hajiyev": a possessive title is part of the title, not the speaker.
+    if (c.kind === 'person' && c.via !== 'pronoun' && TITLE_GAP_RE.test(ctx.text.slice(offset, c.start))) return c;
   }
   return undefined;
 }
@@ -184,9 +185,11 @@ function quoteKind(q: RawQuote, sentence: Span, content: string, text: string, a
   const closedBy = text.charAt(q.outer.end);
   if (q.opensParagraph && !q.unclosed && /\p{Lu}/u.test(closedBy) && /[‘']/.test(text.charAt(q.outer.start))) return 'heading';
   const words = content.trim().split(/\s+/).filter(Boolean).length;
-  // Scare quotes are short phrases ("as is"), not sentences: a quote ending in sentence punctuation is speech.
-  if (!attributed && words <= SCARE_MAX_WORDS && !q.unclosed && !/[.!?]$/.test(content.trim())) return 'scare';
   const startsSentence = /^\s*$/.test(text.slice(sentence.start, q.outer.start));
+  // Scare quotes are short phrases ("as is"), not sentences: a quote ending in sentence punctuation is speech,
+  // and so is one that opens its sentence and ends in a comma (“This is the moment,” a diplomat said).
+  const speechShaped = /[.!?]$/.test(content.trim()) || (startsSentence && /,$/.test(content.trim()));
+  if (!attributed && words <= SCARE_MAX_WORDS && !q.unclosed && !speechShaped) return 'scare';
   return startsSentence ? 'speech' : 'partial';
 }
 

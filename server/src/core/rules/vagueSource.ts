@@ -1,6 +1,6 @@
 /** Anonymous or hedged sourcing: "analysts say", "Russian media reports say", "reportedly". */
 import cues from '../data/cues.json';
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 
 /** Alternation of lower-case phrases that also matches them capitalised at a sentence start (the regex is case-sensitive). */
 const alt = (words: readonly string[]) =>
@@ -9,6 +9,12 @@ const VAGUE_RE = new RegExp(
   `\\b(?:(?:${alt(cues.vagueNouns)})\\s+(?:${alt(cues.vagueVerbs)})|(?:${alt(cues.vaguePhrases)})|(?:${alt(cues.vagueAdverbs)})(?:\\s+\\p{Ll}+)?)\\b`,
   'gu',
 );
+// "a senior EU diplomat said": one unnamed person. The noun and verb come first (rare, so the scan is
+// cheap); the indefinite article, with up to three describing words, is checked backwards.
+const SINGULAR_RE = new RegExp(`\\b(?:${cues.anonymousSingular.join('|')})\\s+(?:${cues.vagueVerbs.join('|')}|told|added)\\b`, 'gu');
+const ARTICLE_BEFORE = new RegExp(`\\b(?:${alt(cues.anonymousArticles)})\\s+(?:[\\p{L}-]+\\s+){0,3}$`, 'u');
+const ARTICLE_WINDOW = 60;
+
 /** Up to two qualifiers before the vague noun ("some", "Western", "Russian media"), looked for only where a match is. */
 const QUALIFIERS_BEFORE = new RegExp(`(?:(?:${alt(['some', 'many', 'several', 'unnamed', 'anonymous', 'local', 'western', 'foreign', 'independent', 'informed'])}|\\p{Lu}\\p{Ll}+)[ \\t\u00a0]+){1,2}$`, 'u');
 
@@ -21,6 +27,8 @@ export const vagueSource: Rule = {
     { text: 'The delegation reportedly included ministers.', expect: 1 },
     { text: 'It is believed that the summit will be postponed.', expect: 1 },
     { text: 'A source familiar with the matter said the summit was postponed.', expect: 1 },
+    { text: '"This is the moment," a senior EU diplomat said.', expect: 1 },
+    { text: 'The official said the talks would resume.', expect: 0 },
     { text: 'Sergey Lavrov said the move strengthens Moscow.', expect: 0 },
   ],
   *check(ctx) {
@@ -36,15 +44,31 @@ export const vagueSource: Rule = {
         start += first[0].length;
         matched = matched.slice(first[0].length);
       }
-      yield {
-        start,
-        end: start + matched.length,
-        message: `Vague source: “${matched.replace(/\s+/g, ' ')}”. Who exactly? Name the source or verify the claim independently.`,
-        data: { phrase: matched },
-      };
+      yield finding(start, matched);
     }
+    yield* singularSources(ctx.text);
   },
 };
+
+function finding(start: number, phrase: string): RuleFinding {
+  return {
+    start,
+    end: start + phrase.length,
+    message: `Vague source: “${phrase.replace(/\s+/g, ' ')}”. Who exactly? Name the source or verify the claim independently.`,
+    data: { phrase },
+  };
+}
+
+function* singularSources(text: string): Iterable<RuleFinding> {
+  SINGULAR_RE.lastIndex = 0;
+  for (let m = SINGULAR_RE.exec(text); m; m = SINGULAR_RE.exec(text)) {
+    const windowStart = Math.max(0, m.index - ARTICLE_WINDOW);
+    const article = ARTICLE_BEFORE.exec(text.slice(windowStart, m.index));
+    if (!article) continue;
+    const start = windowStart + article.index;
+    yield finding(start, text.slice(start, m.index + m[0].length));
+  }
+}
 
 function isNounPhrase(matched: string): boolean {
   return !/^(?:it|according|sources close|rumou?rs|word)\b/i.test(matched) && !cues.vagueAdverbs.some((a) => matched.toLowerCase().startsWith(a));
