@@ -108,6 +108,13 @@ suite('attribution', () => {
     ]);
     assert.equal(model.quotes[0].speaker?.name, 'Bidzina Ivanishvili');
   });
+  test("elisions in single marks are not quotations: rock 'n' roll", () => {
+    assert.deepEqual(analyze("In the 1990s, rock 'n' roll bands toured Minsk.").quotes, []);
+  });
+  test('the German chancellor resolves to the chancellor on the article date', () => {
+    const model = analyze('---\ndate: 2024-01-01\n---\nThe German chancellor added that "the CIS is not a threat to anyone".');
+    assert.equal(model.quotes[0].speaker?.name, 'Olaf Scholz');
+  });
   test('inverted order with a title, and a day between speaker and verb', () => {
     assert.deepEqual(speakerOf('"It is a good day for us," said Kyrgyz President Sadyr Japarov.'), ['Sadyr Japarov']);
     assert.deepEqual(speakerOf('Vladimir Putin on Friday told the summit that the bloc was "a key pillar of security".'), ['Vladimir Putin']);

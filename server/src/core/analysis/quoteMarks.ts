@@ -27,6 +27,8 @@ function isLetter(ch: string): boolean {
   return ch !== '' && LETTER.test(ch);
 }
 
+const MAX_ELISION = 2;
+
 /** Every character that can be a quote mark; the regex engine skips the text between them far faster than a loop. */
 const QUOTE_CHAR = /["'«»‘’“”„]/g;
 
@@ -56,7 +58,8 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): RawQu
     const next = i + 1 < paragraph.end ? text[i + 1] : '';
     if (open) {
       if (closes(open, ch, prev, next)) {
-        quotes.push(makeQuote(open.pos, i, i + 1, false, paragraph, paragraphIndex));
+        // 'n' in "rock 'n' roll": single marks around one or two letters are elisions, not a quotation.
+        if (!open.single || i - open.pos - 1 > MAX_ELISION) quotes.push(makeQuote(open.pos, i, i + 1, false, paragraph, paragraphIndex));
         open = null;
       }
       continue;

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { KbEntity, Role } from '../kb/types';
 import type { EntityMention } from '../types';
 
-const TITLE_WORD_RE = /\b(?:president|leader|prime minister|premier|foreign minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/gu;
+const TITLE_WORD_RE = /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/gu;
 /** What may stand before a title word: "the", "the Russian", or a possessive "Armenia’s". */
 const QUALIFIER_BEFORE = /(?:\b([Tt]he)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?|\b(\p{Lu}[\p{L}-]+)[’']s\s+)$/u;
 
@@ -21,6 +21,8 @@ export function roleMatchesTitle(role: Role, title: string): boolean {
     case 'premier':
     case 'head of government':
       return role.type === 'head-of-government' || /prime minister|premier/i.test(role.title);
+    case 'chancellor':
+      return /\bchancellor\b/i.test(role.title) && role.type === 'head-of-government';
     case 'foreign minister':
       return /foreign (affairs )?minister|minister of foreign affairs/i.test(role.title);
     default:
