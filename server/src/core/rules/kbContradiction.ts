@@ -14,6 +14,8 @@ type ClaimedStatus = 'member' | 'full-member' | 'associate' | 'any';
 
 const STATUS_AFTER_LIST = /^\s*(?:is|are|was|were|remains?)\s+(?:(?:the|an?|its|all)\s+)?(full(?:-fledged)?\s+|associate(?:d)?\s+|founding\s+)?(?:member(?:s|\s+states?|\s+countries)?|states?|participants?)\b/iu;
 const ASSOCIATE_AFTER_LIST = /^\s*(?:is|are|was|were)\s+(?:the\s+|an?\s+)?associate(?:d)?\s+(?:members?|states?)\b/iu;
+/** Appositives: "Moldova and Ukraine, both members of the CIS," / "Georgia, a CIS member state,". */
+const APPOSITIVE_STATUS = /^\s*,\s*(?:(?:both|all|each|also)\s+)?(?:(?:the|an?)\s+)?(full(?:-fledged)?\s+|associate(?:d)?\s+|founding\s+)?(?:CIS\s+)?members?(?:\s+(?:states?|countries))?\b/iu;
 const PARTICIPATES_AS = /^\s*participates?\s+as\s+(?:an?\s+)?(associate|full)\s+member\b/iu;
 const LIST_AFTER_STATUS = /\b(?:its|the)\s+(full\s+|associate\s+)?members\s+(?:are|were|include)\s*:?\s*$|\bconsists?\s+of\s*$/iu;
 /** What text before a list must end with for LIST_AFTER_STATUS to match; tested first because it is cheap. */
@@ -34,6 +36,7 @@ export const kbContradiction: Rule = {
   examples: [
     { text: 'Ukraine and Turkmenistan are the associate states of the CIS.', expect: 1 },
     { text: 'Turkmenistan participates as an associate member of the CIS.', expect: 0 },
+    { text: 'Moldova and Ukraine, both members of the CIS, signed it in 2023.', expect: 1 },
     { text: 'The CIS was formed in 1995.', expect: 1 },
     { text: 'The CIS was formed in 1991.', expect: 0 },
   ],
@@ -81,7 +84,7 @@ function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): It
   const before = ctx.text.slice(beforeStart, first.start);
   let claimed: ClaimedStatus | undefined;
   let phraseEnd = last.end;
-  const statusAfter = ASSOCIATE_AFTER_LIST.exec(after) ?? STATUS_AFTER_LIST.exec(after);
+  const statusAfter = ASSOCIATE_AFTER_LIST.exec(after) ?? STATUS_AFTER_LIST.exec(after) ?? APPOSITIVE_STATUS.exec(after);
   const participates = PARTICIPATES_AS.exec(after);
   const listAfter = LIST_ENDING.test(before.slice(-12)) ? LIST_AFTER_STATUS.exec(before) : null;
   if (participates) {
