@@ -5,6 +5,7 @@ import { findArticleDate } from '../../../server/src/core/analysis/articleDate';
 import { findQuoteMarks } from '../../../server/src/core/analysis/quoteMarks';
 import { resolveConfig } from '../../../server/src/core/config';
 import { findParagraphs, findSentences } from '../../../server/src/core/text/segments';
+import { firstIndexWhere, upperBound } from '../../../server/src/core/text/search';
 import { builtInKb } from '../../helpers/kb';
 
 const { kb } = builtInKb();
@@ -150,5 +151,14 @@ suite('claims and dates', () => {
     assert.equal(findArticleDate('Not a day: April 31, 2024; then 2 June 2024.', '2000-01-01').date, '2024-06-02');
     assert.equal(findArticleDate('SeptemberX 14, 2021 and nothing else', '2000-01-01').date, '2000-01-01');
     assert.equal(findArticleDate('In 1991 the CIS was founded.', '2000-01-01').source, 'default');
+  });
+});
+
+suite('search', () => {
+  test('upperBound and firstIndexWhere find the first position at or after a value, at both ends too', () => {
+    const spans = [{ start: 2 }, { start: 5 }, { start: 5 }, { start: 9 }];
+    assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((o) => upperBound(spans, o)), [0, 0, 1, 1, 3, 3, 4]);
+    assert.equal(upperBound([], 7), 0);
+    assert.equal(firstIndexWhere(10, (i) => i * i >= 50), 8);
   });
 });

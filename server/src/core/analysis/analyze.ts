@@ -15,7 +15,8 @@ import { findEntityMentions } from './entities';
 import { resolvePronouns } from './pronouns';
 import { findQuoteMarks } from './quoteMarks';
 import { findSentences, findParagraphs } from '../text/segments';
-import { findTitleMentions, upperBound } from './titles';
+import { findTitleMentions } from './titles';
+import { upperBound } from '../text/search';
 
 export function analyzeArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig): ArticleModel {
   const date = findArticleDate(text, config.fallbackDate, config.fallbackSource);

@@ -7,7 +7,7 @@
 import cues from '../data/cues.json';
 import type { EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
 import type { RawQuote } from './quoteMarks';
-import { upperBound } from './titles';
+import { upperBound } from '../text/search';
 
 // Lower-case verbs, or capitalised at a sentence start ("According to"): a case-sensitive class on the
 // first letter keeps the regex several times faster than the `i` flag over this many alternatives.

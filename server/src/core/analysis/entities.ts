@@ -6,6 +6,7 @@
 import cues from '../data/cues.json';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention, MentionKind, Span } from '../types';
+import { firstIndexWhere } from '../text/search';
 
 const UPPER_START = /^\p{Lu}/u;
 const ALL_CAPS = /^\p{Lu}{3,}$/u;
@@ -81,14 +82,8 @@ function withLaterSurnames(text: string, paragraphs: readonly Span[], mentions: 
 }
 
 function insideParagraph(paragraphs: readonly Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < paragraphs.length && paragraphs[lo].start <= offset;
+  const i = firstIndexWhere(paragraphs.length, (p) => paragraphs[p].end > offset);
+  return i < paragraphs.length && paragraphs[i].start <= offset;
 }
 
 function escapeRegExp(literal: string): string {

@@ -6,7 +6,7 @@ import cues from '../data/cues.json';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention } from '../types';
 import type { SpeakerCandidate } from './attribution';
-import { upperBound } from './titles';
+import { upperBound } from '../text/search';
 
 const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he)\b/g;
 const GENDER: Record<string, string> = cues.pronouns;

@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { KbEntity, Role } from '../kb/types';
 import type { EntityMention } from '../types';
+import { upperBound } from '../text/search';
 
 const TITLE_WORD_RE = /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/gu;
 /** What may stand before a title word: "the", "the Russian", or a possessive "Armenia’s". */
@@ -81,16 +82,4 @@ function lastPersonWithTitle(known: readonly EntityMention[], before: number, kb
     if (person && kb.rolesAt(person, date).some((r) => roleMatchesTitle(r, title))) return person;
   }
   return undefined;
-}
-
-/** Index of the first mention starting at or after `offset` (mentions sorted by start). */
-export function upperBound(mentions: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

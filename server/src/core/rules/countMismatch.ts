@@ -1,7 +1,7 @@
 /** "These eight states" right after a list of seven: the count and the list disagree. */
 import cues from '../data/cues.json';
 import { isListSeparator } from '../analysis/lists';
-import { upperBound } from '../analysis/titles';
+import { upperBound } from '../text/search';
 import type { EntityMention } from '../types';
 import type { Rule } from './types';
 

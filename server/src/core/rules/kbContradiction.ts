@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { CisStatusPeriod } from '../kb/types';
 import { isListSeparator } from '../analysis/lists';
-import { upperBound } from '../analysis/titles';
+import { firstIndexWhere, upperBound } from '../text/search';
 import type { EntityMention, Span } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -121,14 +121,8 @@ function findCisMentions(text: string): number[] {
 
 function mentionsCis(cisMentions: readonly number[], sentence: Span): boolean {
   const from = sentence.start - CIS_CONTEXT;
-  let lo = 0;
-  let hi = cisMentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cisMentions[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < cisMentions.length && cisMentions[lo] < sentence.end;
+  const first = firstIndexWhere(cisMentions.length, (i) => cisMentions[i] >= from);
+  return first < cisMentions.length && cisMentions[first] < sentence.end;
 }
 
 function contradicts(claimed: ClaimedStatus, actual: CisStatusPeriod | undefined): boolean {
