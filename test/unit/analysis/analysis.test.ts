@@ -102,12 +102,13 @@ suite('attribution', () => {
     assert.deepEqual(speakerOf('"Nothing has changed," aides to Vladimir Putin said.'), [null]);
   });
   test('a person the KB does not know: found after a lower-case title, then by surname alone', () => {
-    const model = analyze('Party chairman Bidzina Ivanishvili spoke. "We will win," Ivanishvili told supporters.');
+    // An invented name, so no knowledge base will ever contain it.
+    const model = analyze('Party chairman Tamaz Zvezdaneli spoke. "We will win," Zvezdaneli told supporters.');
     assert.deepEqual(model.entities.filter((e) => e.kind === 'person').map((e) => [e.text, e.name, e.id]), [
-      ['Bidzina Ivanishvili', 'Bidzina Ivanishvili', null],
-      ['Ivanishvili', 'Bidzina Ivanishvili', null],
+      ['Tamaz Zvezdaneli', 'Tamaz Zvezdaneli', null],
+      ['Zvezdaneli', 'Tamaz Zvezdaneli', null],
     ]);
-    assert.equal(model.quotes[0].speaker?.name, 'Bidzina Ivanishvili');
+    assert.equal(model.quotes[0].speaker?.name, 'Tamaz Zvezdaneli');
   });
   test("elisions in single marks are not quotations: rock 'n' roll", () => {
     assert.deepEqual(analyze("In the 1990s, rock 'n' roll bands toured Minsk.").quotes, []);
