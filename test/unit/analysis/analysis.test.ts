@@ -5,7 +5,7 @@ import { findArticleDate } from '../../../server/src/core/analysis/articleDate';
 import { findQuoteMarks } from '../../../server/src/core/analysis/quoteMarks';
 import { resolveConfig } from '../../../server/src/core/config';
 import { findParagraphs, findSentences } from '../../../server/src/core/text/segments';
-import { firstIndexWhere, upperBound } from '../../../server/src/core/text/search';
+import { firstIndexWhere, matchBefore, upperBound } from '../../../server/src/core/text/search';
 import { builtInKb } from '../../helpers/kb';
 
 const { kb } = builtInKb();
@@ -161,5 +161,12 @@ suite('search', () => {
     assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((o) => upperBound(spans, o)), [0, 0, 1, 1, 3, 3, 4]);
     assert.equal(upperBound([], 7), 0);
     assert.equal(firstIndexWhere(10, (i) => i * i >= 50), 8);
+  });
+  test('matchBefore looks only in the window before an offset and gives the match start in the text', () => {
+    const text = 'The statement was cited as saying';
+    const cited = text.indexOf('cited');
+    assert.equal(matchBefore(text, cited, /\bwas\s+$/u, 10)?.start, text.indexOf('was'));
+    assert.equal(matchBefore(text, cited, /\bstatement\s+was\s+$/u, 10), undefined, 'the window is 10 characters');
+    assert.equal(matchBefore(text, 3, /^The$/u, 10)?.start, 0, 'the window is clipped at the text start');
   });
 });

@@ -5,9 +5,10 @@
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { KbEntity, Role } from '../kb/types';
 import type { EntityMention } from '../types';
-import { upperBound } from '../text/search';
+import { matchBefore, upperBound } from '../text/search';
 
 const TITLE_WORD_RE = /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/gu;
+const QUALIFIER_WINDOW = 40;
 /** What may stand before a title word: "the", "the Russian", or a possessive "Armenia’s". */
 const QUALIFIER_BEFORE = /(?:\b([Tt]he)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?|\b(\p{Lu}[\p{L}-]+)[’']s\s+)$/u;
 
@@ -41,9 +42,10 @@ export function findTitleMentions(text: string, known: readonly EntityMention[],
   let t: RegExpExecArray | null;
   while ((t = TITLE_WORD_RE.exec(text))) {
     // Title words are rare, so the qualifier before them is checked only where one occurs.
-    const q = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, t.index - 40), t.index));
-    if (!q) continue;
-    const start = t.index - q[0].length;
+    const before = matchBefore(text, t.index, QUALIFIER_BEFORE, QUALIFIER_WINDOW);
+    if (!before) continue;
+    const q = before.match;
+    const start = before.start;
     const end = t.index + t[0].length;
     const qualifier = q[2] ?? q[3];
     const title = t[0];

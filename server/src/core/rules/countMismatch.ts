@@ -1,7 +1,7 @@
 /** "These eight states" right after a list of seven: the count and the list disagree. */
 import cues from '../data/cues.json';
 import { isListSeparator } from '../analysis/lists';
-import { upperBound } from '../text/search';
+import { matchBefore, upperBound } from '../text/search';
 import type { EntityMention } from '../types';
 import type { Rule } from './types';
 
@@ -38,12 +38,11 @@ export const countMismatch: Rule = {
     let m: RegExpExecArray | null;
     while ((m = GROUP_NOUN_RE.exec(ctx.text))) {
       if (!countWordBefore(ctx.text, m.index)) continue;
-      const windowStart = Math.max(0, m.index - COUNT_WINDOW);
-      const count = COUNT_BEFORE.exec(ctx.text.slice(windowStart, m.index));
+      const count = matchBefore(ctx.text, m.index, COUNT_BEFORE, COUNT_WINDOW);
       if (!count) continue;
-      const start = windowStart + count.index;
+      const start = count.start;
       const end = m.index + m[0].length;
-      const stated = NUMBER_WORDS[count[1].toLowerCase()] ?? Number(count[1]);
+      const stated = NUMBER_WORDS[count.match[1].toLowerCase()] ?? Number(count.match[1]);
       const list = lastList(ctx.text, ctx.entities, start);
       if (!list || list.length < 2 || list.length === stated) continue;
       yield {

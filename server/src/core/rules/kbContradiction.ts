@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { CisStatusPeriod } from '../kb/types';
 import { isListSeparator } from '../analysis/lists';
-import { firstIndexWhere, upperBound } from '../text/search';
+import { firstIndexWhere, matchBefore, upperBound } from '../text/search';
 import type { EntityMention, Span } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -28,6 +28,7 @@ const CIS_CONTEXT = 600;
 // Verb first, so the engine skips ahead on it; "was"/"were" before it is checked backwards.
 const FOUNDED = /\b(?:formed|founded|established|created)\s+in\s+(\d{4})\b/gu;
 const FOUNDED_AUXILIARY = /\b(?:was|were)\s+$/u;
+const AUXILIARY_WINDOW = 10;
 
 export const kbContradiction: Rule = {
   code: 'kb-contradiction',
@@ -43,11 +44,7 @@ export const kbContradiction: Rule = {
   *check(ctx) {
     // One sweep: sentences and entities are both in text order.
     const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id);
-    if (countries.length === 0) {
-      yield* checkFounding(ctx);
-      return;
-    }
-    const cisMentions = findCisMentions(ctx.text);
+    const cisMentions = countries.length ? findCisMentions(ctx.text) : [];
     let next = 0;
     for (const sentence of ctx.sentences) {
       while (next < countries.length && countries[next].start < sentence.start) next++;
@@ -160,11 +157,9 @@ function* checkFounding(ctx: RuleContext): Iterable<RuleFinding> {
   FOUNDED.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FOUNDED.exec(ctx.text))) {
-    const windowStart = Math.max(0, m.index - 10);
-    const auxiliary = FOUNDED_AUXILIARY.exec(ctx.text.slice(windowStart, m.index));
+    const auxiliary = matchBefore(ctx.text, m.index, FOUNDED_AUXILIARY, AUXILIARY_WINDOW);
     if (!auxiliary) continue;
-    const phraseStart = windowStart + auxiliary.index;
-    const subject = lastOrganizationBefore(ctx.entities, phraseStart, ctx.kb);
+    const subject = lastOrganizationBefore(ctx.entities, auxiliary.start, ctx.kb);
     const founded = subject && ctx.kb.get(subject.id!)?.founded;
     if (!subject || !founded || founded.slice(0, 4) === m[1]) continue;
     yield {

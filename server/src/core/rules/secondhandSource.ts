@@ -4,6 +4,7 @@
  * "cited as saying"). The original should be checked.
  */
 import cues from '../data/cues.json';
+import { matchBefore } from '../text/search';
 import type { EntityMention } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -54,10 +55,9 @@ function* patternFindings(text: string, re: RegExp, message: (s: string) => stri
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const windowStart = Math.max(0, m.index - LEAD_WINDOW);
-    const before = lead ? lead.re.exec(text.slice(windowStart, m.index)) : null;
+    const before = lead ? matchBefore(text, m.index, lead.re, LEAD_WINDOW) : undefined;
     if (lead?.required && !before) continue;
-    const start = before ? windowStart + before.index : m.index;
+    const start = before?.start ?? m.index;
     const matched = text.slice(start, m.index + m[0].trimEnd().length);
     yield { start, end: start + matched.length, message: message(matched.replace(/\s+/g, ' ')) };
   }

@@ -1,5 +1,6 @@
 /** Anonymous or hedged sourcing: "analysts say", "Russian media reports say", "reportedly". */
 import cues from '../data/cues.json';
+import { matchBefore } from '../text/search';
 import type { Rule, RuleFinding } from './types';
 
 /** Alternation of lower-case phrases that also matches them capitalised at a sentence start (the regex is case-sensitive). */
@@ -14,6 +15,7 @@ const VAGUE_RE = new RegExp(
 const SINGULAR_RE = new RegExp(`\\b(?:${cues.anonymousSingular.join('|')})\\s+(?:${cues.vagueVerbs.join('|')}|told|added)\\b`, 'gu');
 const ARTICLE_BEFORE = new RegExp(`\\b(?:${alt(cues.anonymousArticles)})\\s+(?:[\\p{L}-]+\\s+){0,3}$`, 'u');
 const ARTICLE_WINDOW = 60;
+const QUALIFIER_WINDOW = 40;
 
 /** Up to two qualifiers before the vague noun ("some", "Western", "Russian media"), looked for only where a match is. */
 const QUALIFIERS_BEFORE = new RegExp(`(?:(?:${alt(['some', 'many', 'several', 'unnamed', 'anonymous', 'local', 'western', 'foreign', 'independent', 'informed'])}|\\p{Lu}\\p{Ll}+)[ \\t\u00a0]+){1,2}$`, 'u');
@@ -35,8 +37,8 @@ export const vagueSource: Rule = {
     VAGUE_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = VAGUE_RE.exec(ctx.text))) {
-      const qualifiers = /\p{Ll}/u.test(m[0].charAt(0)) || isNounPhrase(m[0]) ? QUALIFIERS_BEFORE.exec(ctx.text.slice(Math.max(0, m.index - 40), m.index)) : null;
-      let start = m.index - (qualifiers?.[0].length ?? 0);
+      const qualifiers = /\p{Ll}/u.test(m[0].charAt(0)) || isNounPhrase(m[0]) ? matchBefore(ctx.text, m.index, QUALIFIERS_BEFORE, QUALIFIER_WINDOW) : undefined;
+      let start = qualifiers?.start ?? m.index;
       let matched = ctx.text.slice(start, m.index + m[0].length);
       // A capitalised first word is kept only when it qualifies the noun ("Russian media"), not when it starts the sentence.
       const first = /^\p{Lu}\p{Ll}+\s+/u.exec(matched);
@@ -62,11 +64,8 @@ function finding(start: number, phrase: string): RuleFinding {
 function* singularSources(text: string): Iterable<RuleFinding> {
   SINGULAR_RE.lastIndex = 0;
   for (let m = SINGULAR_RE.exec(text); m; m = SINGULAR_RE.exec(text)) {
-    const windowStart = Math.max(0, m.index - ARTICLE_WINDOW);
-    const article = ARTICLE_BEFORE.exec(text.slice(windowStart, m.index));
-    if (!article) continue;
-    const start = windowStart + article.index;
-    yield finding(start, text.slice(start, m.index + m[0].length));
+    const article = matchBefore(text, m.index, ARTICLE_BEFORE, ARTICLE_WINDOW);
+    if (article) yield finding(article.start, text.slice(article.start, m.index + m[0].length));
   }
 }
 

@@ -16,3 +16,21 @@ export function firstIndexWhere(length: number, isAtOrAfter: (index: number) => 
 export function upperBound(spans: readonly { start: number }[], offset: number): number {
   return firstIndexWhere(spans.length, (i) => spans[i].start >= offset);
 }
+
+/** A match of `endingRe` (anchored with `$`) that ends exactly at `end`. */
+export interface MatchBefore {
+  /** Offset in the text where the match starts. */
+  readonly start: number;
+  readonly match: RegExpExecArray;
+}
+
+/**
+ * Matches `endingRe` against the `window` characters before `end` only. Rules find their rare word first and
+ * then look backwards for what must precede it ("was" before "cited as saying"); an anchored regex run over a
+ * long text would try every position, so the window keeps that cheap.
+ */
+export function matchBefore(text: string, end: number, endingRe: RegExp, window: number): MatchBefore | undefined {
+  const windowStart = Math.max(0, end - window);
+  const match = endingRe.exec(text.slice(windowStart, end));
+  return match ? { start: windowStart + match.index, match } : undefined;
+}
