@@ -110,6 +110,10 @@ suite('attribution', () => {
     ]);
     assert.equal(model.quotes[0].speaker?.name, 'Tamaz Zvezdaneli');
   });
+  test('page chrome ("More from World") yields no guessed names; known names in it still count', () => {
+    assert.deepEqual(analyze('More from World\nNews from Minsk').entities.map((e) => e.text), ['Minsk']);
+    assert.deepEqual(analyze('The delegation flew in from Tengri yesterday.').entities.map((e) => [e.text, e.kind]), [['Tengri', 'place']]);
+  });
   test("elisions in single marks are not quotations: rock 'n' roll", () => {
     assert.deepEqual(analyze("In the 1990s, rock 'n' roll bands toured Minsk.").quotes, []);
   });

@@ -188,6 +188,7 @@ function withoutPossessive(word: string): string {
 }
 
 function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, sentenceStart: boolean): EntityMention | undefined {
+  if (isPageChrome(text, paragraph)) return undefined;
   const prevWord = wordBefore(text, start, paragraph.start);
   // Without a cue before it, only a multi-word run can be a name (an "X Agency"): skip lone capitalised words early.
   if (!PERSON_CUES.has(prevWord) && !PLACE_CUES.has(prevWord) && !nextWordIsCapitalised(text, start, paragraph.end)) return undefined;
@@ -205,6 +206,15 @@ function matchUnknown(text: string, start: number, paragraph: Span, kb: Knowledg
   if (end <= start) return undefined;
   const name = text.slice(start, end);
   return { start, end, text: name, kind, id: null, name, via: 'name' };
+}
+
+/** A few words with no sentence punctuation ("More from World", "Share this story") are page chrome, not prose. */
+const CHROME_MAX_WORDS = 4;
+
+function isPageChrome(text: string, paragraph: Span): boolean {
+  if (paragraph.end - paragraph.start > 40) return false;
+  const line = text.slice(paragraph.start, paragraph.end);
+  return !/[.!?:;,"“”«»]/.test(line) && line.split(/\s+/).length <= CHROME_MAX_WORDS;
 }
 
 /** The word (letters and dots) ending just before the spaces in front of `start`, or "". */
