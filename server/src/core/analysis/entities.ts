@@ -6,6 +6,7 @@
 import cues from '../data/cues.json';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention, MentionKind, Span } from '../types';
+import { isWhitespace, isWordChar } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
 
 const UPPER_START = /^\p{Lu}/u;
@@ -96,19 +97,6 @@ function isLowerAscii(code: number): boolean {
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
-}
-
-const NON_ASCII_WORD = /^[\p{L}\p{N}]$/u;
-
-/** Letters and digits; both halves of an astral letter count, a lone surrogate does not. */
-function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  if (c >= 0xdc00 && c <= 0xdfff) {
-    const high = i > 0 ? text.charCodeAt(i - 1) : 0;
-    return high >= 0xd800 && high <= 0xdbff && NON_ASCII_WORD.test(String.fromCodePoint(text.codePointAt(i - 1)!));
-  }
-  return NON_ASCII_WORD.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
 /** True when only sentence punctuation, an opening quote mark or nothing stands before `start` in its paragraph. */
@@ -257,12 +245,6 @@ function isUpperAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return code >= 65 && code <= 90;
   return UPPER_START.test(text.slice(i, i + 2));
-}
-
-function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 ||
-    code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
-    code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Stops an unknown run before a known name inside it ("Minister Lavrov" is handled by the KB). */

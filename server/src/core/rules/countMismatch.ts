@@ -1,6 +1,7 @@
 /** "These eight states" right after a list of seven: the count and the list disagree. */
 import cues from '../data/cues.json';
 import { isListSeparator } from '../analysis/lists';
+import { isWhitespace, isWordChar } from '../text/chars';
 import { matchBefore, upperBound } from '../text/search';
 import type { EntityMention } from '../types';
 import type { Rule } from './types';
@@ -68,19 +69,10 @@ function countWordBefore(text: string, nounStart: number): boolean {
 
 function previousWord(text: string, before: number): { text: string; start: number } {
   let end = before;
-  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isWhitespace(text.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--; // counts are ASCII: "eight", "12"
-
+  while (start > 0 && isWordChar(text, start - 1)) start--;
   return { text: text.slice(start, end), start };
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
-}
-
-function isAsciiWordChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
 /** The last run of same-kind entities joined by commas/"and" that ends before `offset`. */
