@@ -1,0 +1,51 @@
+/**
+ * The scanners' character classes against the Unicode definitions they stand for: every BMP code unit,
+ * astral letters and digits in both halves of their pair, and lone surrogates.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isWhitespace, isWordChar } from '../../../server/src/core/text/chars';
+
+const WORD = /^[\p{L}\p{N}]$/u;
+
+suite('core/text/chars', () => {
+  test('isWordChar agrees with [\\p{L}\\p{N}] on every BMP character, asked twice (the second answer comes from the table)', () => {
+    let mismatches = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let code = 0; code < 0x10000; code++) {
+        if (code >= 0xd800 && code <= 0xdfff) continue;
+        const ch = String.fromCharCode(code);
+        if (isWordChar(ch, 0) !== WORD.test(ch)) mismatches++;
+      }
+    }
+    assert.equal(mismatches, 0);
+  });
+
+  test('an astral letter counts at both halves; an astral symbol and lone surrogates do not', () => {
+    const text = 'a𝐀😀\ud835b\udc00';
+    assert.deepEqual([...text].length, 6);
+    assert.deepEqual(
+      Array.from({ length: text.length }, (_, i) => isWordChar(text, i)),
+      [true, true, true, false, false, false, true, false],
+    );
+  });
+
+  test('property: for any code point, each of its code units classifies like the code point', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        for (let i = 0; i < text.length; i++) {
+          const cp = text.codePointAt(i)!;
+          const low = text.charCodeAt(i);
+          const isPairSecondHalf = low >= 0xdc00 && low <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+          const expected = isPairSecondHalf ? WORD.test(String.fromCodePoint(text.codePointAt(i - 1)!)) : WORD.test(String.fromCodePoint(cp));
+          assert.equal(isWordChar(text, i), expected, `index ${i} of ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('isWhitespace matches what \\s matches', () => {
+    for (let code = 0; code < 0x10000; code++) assert.equal(isWhitespace(code), /^\s$/.test(String.fromCharCode(code)), `U+${code.toString(16)}`);
+  });
+});
