@@ -17,6 +17,7 @@ import { findQuoteMarks, type RawQuote } from './quoteMarks';
 import { findSentences, findParagraphs } from '../text/segments';
 import { findTitleMentions } from './titles';
 import { upperBound } from '../text/search';
+import { scanTriggers } from '../text/triggers';
 
 export function analyzeArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig): ArticleModel {
   const date = findArticleDate(text, config.fallbackDate, config.fallbackSource);
@@ -24,11 +25,12 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const rawQuotes = findQuoteMarks(text, paragraphSpans);
   const { paragraphs, sentences } = splitSentences(text, paragraphSpans, rawQuotes);
   const sentenceOf = (offset: number) => containing(sentences, offset);
+  const triggers = scanTriggers(text);
 
   const named = findEntityMentions(text, paragraphSpans, kb);
-  const titles = findTitleMentions(text, named, kb, date.date);
+  const titles = findTitleMentions(triggers, named, kb, date.date);
   const people = mergeByStart([named, titles], (e) => e.kind === 'person');
-  const pronouns = resolvePronouns(text, people, kb);
+  const pronouns = resolvePronouns(triggers, people, kb);
   const candidates: SpeakerCandidate[] = mergeByStart([named, titles, pronouns], (e) => e.kind === 'person' || e.kind === 'organization');
   const quotes = attributeQuotes(rawQuotes, { text, candidates, sentenceOf, paragraphs: paragraphSpans });
   const speakerStarts = new Set<number>();
@@ -38,7 +40,7 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const entities = mergeByStart<EntityMention>([named, titles, speakerPronouns]);
   const claims = findClaims(text, sentenceOf);
 
-  const ctx: RuleContext = { text, paragraphs, sentences, entities, quotes, claims, date: date.date, kb };
+  const ctx: RuleContext = { text, paragraphs, sentences, entities, quotes, claims, date: date.date, kb, triggers };
   return { text, paragraphs, entities, quotes, claims, date, diagnostics: runRules(ctx, config) };
 }
 

@@ -7,17 +7,16 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention } from '../types';
 import type { SpeakerCandidate } from './attribution';
 import { upperBound } from '../text/search';
+import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 
-const PRONOUN_RE = /\b(?:[Hh]e|[Ss]he)\b/g;
+const PRONOUN = new TriggeredPattern(/\b(?:[Hh]e|[Ss]he)\b/, ['he', 'she']);
 const GENDER: Record<string, string> = cues.pronouns;
 /** How far back a pronoun may reach for its referent. */
 const MAX_DISTANCE = 3000;
 
-export function resolvePronouns(text: string, people: readonly EntityMention[], kb: KnowledgeBase): SpeakerCandidate[] {
+export function resolvePronouns(triggers: TriggerScan, people: readonly EntityMention[], kb: KnowledgeBase): SpeakerCandidate[] {
   const resolved: SpeakerCandidate[] = [];
-  PRONOUN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PRONOUN_RE.exec(text))) {
+  for (const m of PRONOUN.matches(triggers)) {
     const gender = GENDER[m[0].toLowerCase()];
     for (let i = upperBound(people, m.index) - 1; i >= 0 && m.index - people[i].start < MAX_DISTANCE; i--) {
       const person = people[i];

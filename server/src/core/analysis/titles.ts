@@ -6,8 +6,12 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { KbEntity, Role } from '../kb/types';
 import type { EntityMention } from '../types';
 import { matchBefore, upperBound } from '../text/search';
+import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 
-const TITLE_WORD_RE = /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/gu;
+const TITLE_WORD = new TriggeredPattern(
+  /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/u,
+  ['president', 'leader', 'prime', 'premier', 'chancellor', 'foreign', 'head'],
+);
 const QUALIFIER_WINDOW = 40;
 /** What may stand before a title word: "the", "the Russian", or a possessive "Armenia’s". */
 const QUALIFIER_BEFORE = /(?:\b([Tt]he)\s+(?:(\p{Lu}[\p{L}-]+)\s+)?|\b(\p{Lu}[\p{L}-]+)[’']s\s+)$/u;
@@ -36,11 +40,10 @@ export function roleMatchesTitle(role: Role, title: string): boolean {
  * Finds title references in `text`. `known` are the name mentions found so far (sorted by start),
  * used both to find the country a title names and to pick "the president" from people already mentioned.
  */
-export function findTitleMentions(text: string, known: readonly EntityMention[], kb: KnowledgeBase, date: string): EntityMention[] {
+export function findTitleMentions(triggers: TriggerScan, known: readonly EntityMention[], kb: KnowledgeBase, date: string): EntityMention[] {
   const found: EntityMention[] = [];
-  TITLE_WORD_RE.lastIndex = 0;
-  let t: RegExpExecArray | null;
-  while ((t = TITLE_WORD_RE.exec(text))) {
+  const text = triggers.text;
+  for (const t of TITLE_WORD.matches(triggers)) {
     // Title words are rare, so the qualifier before them is checked only where one occurs.
     const before = matchBefore(text, t.index, QUALIFIER_BEFORE, QUALIFIER_WINDOW);
     if (!before) continue;

@@ -3,6 +3,7 @@ import cues from '../data/cues.json';
 import { isListSeparator } from '../analysis/lists';
 import { isWhitespace, isWordChar } from '../text/chars';
 import { matchBefore, upperBound } from '../text/search';
+import { TriggeredPattern } from '../text/triggers';
 import type { EntityMention } from '../types';
 import type { Rule } from './types';
 
@@ -10,7 +11,8 @@ const NUMBER_WORDS: Record<string, number> = cues.numberWords;
 // The group noun comes first so the regex engine can skip ahead on it (determiners and number words
 // are everywhere); "these eight" before it is checked backwards only where a group noun occurs.
 const GROUP_NOUNS = cues.groupNouns.map((n) => n.split(' '));
-const GROUP_NOUN_RE = new RegExp(`\\b(?:${[...new Set(GROUP_NOUNS.map((w) => w[w.length - 1]))].join('|')})\\b`, 'gu');
+const GROUP_NOUN_WORDS = [...new Set(GROUP_NOUNS.map((w) => w[w.length - 1]))];
+const GROUP_NOUN = new TriggeredPattern(new RegExp(`\\b(?:${GROUP_NOUN_WORDS.join('|')})\\b`, 'u'), GROUP_NOUN_WORDS);
 /** Up to three describing words may stand between the count and the noun: "these four Central Asian states". */
 const DESCRIBING_WORDS = 3;
 const COUNT_BEFORE = new RegExp(
@@ -35,9 +37,7 @@ export const countMismatch: Rule = {
     { text: 'Armenia, Belarus and Kazakhstan — these four former Soviet states — agreed.', expect: 1 },
   ],
   *check(ctx) {
-    GROUP_NOUN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = GROUP_NOUN_RE.exec(ctx.text))) {
+    for (const m of GROUP_NOUN.matches(ctx.triggers)) {
       if (!countWordBefore(ctx.text, m.index)) continue;
       const count = matchBefore(ctx.text, m.index, COUNT_BEFORE, COUNT_WINDOW);
       if (!count) continue;

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { CisStatusPeriod } from '../kb/types';
 import { isListSeparator } from '../analysis/lists';
 import { firstIndexWhere, matchBefore, upperBound } from '../text/search';
+import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 import type { EntityMention, Span } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -22,11 +23,11 @@ const LIST_AFTER_STATUS = /\b(?:its|the)\s+(full\s+|associate\s+)?members\s+(?:a
 const LIST_ENDING = /(?:are|were|include|of)\s*:?\s*$/iu;
 /** The status phrases above are short: only this much text beside a list is searched (anchored regexes scan every position). */
 const PHRASE_WINDOW = 80;
-const CIS_NAME = /\bCIS\b|Commonwealth/g;
+const CIS_NAME = new TriggeredPattern(/\b(?:CIS|Commonwealth)\b/u, ['cis', 'commonwealth']);
 /** A CIS mention within this many characters before a sentence puts the sentence in a CIS context. */
 const CIS_CONTEXT = 600;
 // Verb first, so the engine skips ahead on it; "was"/"were" before it is checked backwards.
-const FOUNDED = /\b(?:formed|founded|established|created)\s+in\s+(\d{4})\b/gu;
+const FOUNDED = new TriggeredPattern(/\b(?:formed|founded|established|created)\s+in\s+(\d{4})\b/u, ['formed', 'founded', 'established', 'created']);
 const FOUNDED_AUXILIARY = /\b(?:was|were)\s+$/u;
 const AUXILIARY_WINDOW = 10;
 
@@ -44,7 +45,7 @@ export const kbContradiction: Rule = {
   *check(ctx) {
     // One sweep: sentences and entities are both in text order.
     const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id);
-    const cisMentions = countries.length ? findCisMentions(ctx.text) : [];
+    const cisMentions = countries.length ? findCisMentions(ctx.triggers) : [];
     let next = 0;
     for (const sentence of ctx.sentences) {
       while (next < countries.length && countries[next].start < sentence.start) next++;
@@ -109,11 +110,8 @@ function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): It
 }
 
 /** Start offsets of every "CIS" / "Commonwealth", in text order. */
-function findCisMentions(text: string): number[] {
-  const starts: number[] = [];
-  CIS_NAME.lastIndex = 0;
-  for (let m = CIS_NAME.exec(text); m; m = CIS_NAME.exec(text)) starts.push(m.index);
-  return starts;
+function findCisMentions(triggers: TriggerScan): number[] {
+  return CIS_NAME.matches(triggers).map((m) => m.index);
 }
 
 function mentionsCis(cisMentions: readonly number[], sentence: Span): boolean {
@@ -154,9 +152,7 @@ function describeStatus(actual: CisStatusPeriod | undefined): string {
 }
 
 function* checkFounding(ctx: RuleContext): Iterable<RuleFinding> {
-  FOUNDED.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = FOUNDED.exec(ctx.text))) {
+  for (const m of FOUNDED.matches(ctx.triggers)) {
     const auxiliary = matchBefore(ctx.text, m.index, FOUNDED_AUXILIARY, AUXILIARY_WINDOW);
     if (!auxiliary) continue;
     const subject = lastOrganizationBefore(ctx.entities, auxiliary.start, ctx.kb);

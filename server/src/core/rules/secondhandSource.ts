@@ -5,19 +5,23 @@
  */
 import cues from '../data/cues.json';
 import { matchBefore } from '../text/search';
+import { TriggeredPattern } from '../text/triggers';
 import type { EntityMention } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 const MEDIA_NOUNS = [...cues.mediaNouns].sort((a, b) => b.length - a.length).join('|');
 // Each pattern starts with its rare verb so the regex engine can skip ahead cheaply; the auxiliary
 // before it ("as reported by", "was cited as saying") is checked backwards where the verb occurs.
-const AS_REPORTED_RE = /\b(?:reported|quoted|cited)\s+by\s+[^,.;:\n(“"«]{1,60}/gu;
+const AS_REPORTED = new TriggeredPattern(/\b(?:reported|quoted|cited)\s+by\s+[^,.;:\n(“"«]{1,60}/u, ['reported', 'quoted', 'cited']);
 const AS_REPORTED_LEAD = /\b(?:[Aa]s|was|were|had\s+been)\s+$/u;
-const CITED_RE = /\b(?:cited|quoted)\s+as\s+saying\b/gu;
+const CITED = new TriggeredPattern(/\b(?:cited|quoted)\s+as\s+saying\b/u, ['cited', 'quoted']);
 const CITED_LEAD = /\b(?:was|were|is|are)\s+$/u;
 /** How far back the auxiliary before a verb is looked for. */
 const LEAD_WINDOW = 16;
-const TOLD_RE = new RegExp(`\\b(?:told|speaking\\s+to|in\\s+an\\s+interview\\s+with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'gu');
+const TOLD = new TriggeredPattern(
+  new RegExp(`\\b(?:told|speaking\\s+to|in\\s+an\\s+interview\\s+with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'u'),
+  ['told', 'speaking', 'in'],
+);
 const OUTLET_VERB_RE = new RegExp(`^\\s*(?:\\([^)]{1,20}\\)\\s*)?(?:${cues.secondhandVerbs.join('|')})\\b(?:\\s+that\\b)?`, 'iu');
 
 /** "told TASS", "Speaking to Interfax", "in an interview with RIA Novosti" (the outlet itself is the next mention). */
@@ -37,9 +41,9 @@ export const secondhandSource: Rule = {
     { text: 'The talks went well, Putin said.', expect: 0 },
   ],
   *check(ctx) {
-    yield* patternFindings(ctx.text, AS_REPORTED_RE, (s) => `Second-hand source: “${s}”. Find and check the original report.`, { re: AS_REPORTED_LEAD, required: true });
-    yield* patternFindings(ctx.text, CITED_RE, (s) => `Second-hand quotation: “${s}”. Who cited it, and where is the original?`, { re: CITED_LEAD, required: false });
-    yield* patternFindings(ctx.text, TOLD_RE, (s) => `Second-hand source: “${s}”. The statement was relayed through a news outlet.`);
+    yield* patternFindings(ctx, AS_REPORTED, (s) => `Second-hand source: “${s}”. Find and check the original report.`, { re: AS_REPORTED_LEAD, required: true });
+    yield* patternFindings(ctx, CITED, (s) => `Second-hand quotation: “${s}”. Who cited it, and where is the original?`, { re: CITED_LEAD, required: false });
+    yield* patternFindings(ctx, TOLD, (s) => `Second-hand source: “${s}”. The statement was relayed through a news outlet.`);
     yield* outletVerbs(ctx);
   },
 };
@@ -51,10 +55,9 @@ interface Lead {
   readonly required: boolean;
 }
 
-function* patternFindings(text: string, re: RegExp, message: (s: string) => string, lead?: Lead): Iterable<RuleFinding> {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
+function* patternFindings(ctx: RuleContext, pattern: TriggeredPattern, message: (s: string) => string, lead?: Lead): Iterable<RuleFinding> {
+  const text = ctx.text;
+  for (const m of pattern.matches(ctx.triggers)) {
     const before = lead ? matchBefore(text, m.index, lead.re, LEAD_WINDOW) : undefined;
     if (lead?.required && !before) continue;
     const start = before?.start ?? m.index;

@@ -1,5 +1,6 @@
 /** The contract every diagnostic rule implements (one rule per file, registered in index.ts). */
 import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { TriggerScan } from '../text/triggers';
 import type { Claim, EntityMention, Paragraph, Quote, RelatedSpan, Severity, Span } from '../types';
 
 /** What a rule may read: the finished analysis of one article. */
@@ -14,6 +15,8 @@ export interface RuleContext {
   /** The article's date, YYYY-MM-DD, for time-scoped KB facts. */
   readonly date: string;
   readonly kb: KnowledgeBase;
+  /** Where the trigger words of every TriggeredPattern occur (one scan, shared by all rules). */
+  readonly triggers: TriggerScan;
 }
 
 export interface RuleFinding extends Span {

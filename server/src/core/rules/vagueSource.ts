@@ -1,18 +1,22 @@
 /** Anonymous or hedged sourcing: "analysts say", "Russian media reports say", "reportedly". */
 import cues from '../data/cues.json';
 import { matchBefore } from '../text/search';
-import type { Rule, RuleFinding } from './types';
+import { firstWordsOf, TriggeredPattern } from '../text/triggers';
+import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** Alternation of lower-case phrases that also matches them capitalised at a sentence start (the regex is case-sensitive). */
 const alt = (words: readonly string[]) =>
   [...words].sort((a, b) => b.length - a.length).map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1).replace(/ /g, '\\s+')}`).join('|');
-const VAGUE_RE = new RegExp(
-  `\\b(?:(?:${alt(cues.vagueNouns)})\\s+(?:${alt(cues.vagueVerbs)})|(?:${alt(cues.vaguePhrases)})|(?:${alt(cues.vagueAdverbs)})(?:\\s+\\p{Ll}+)?)\\b`,
-  'gu',
+const VAGUE = new TriggeredPattern(
+  new RegExp(`\\b(?:(?:${alt(cues.vagueNouns)})\\s+(?:${alt(cues.vagueVerbs)})|(?:${alt(cues.vaguePhrases)})|(?:${alt(cues.vagueAdverbs)})(?:\\s+\\p{Ll}+)?)\\b`, 'u'),
+  firstWordsOf([...cues.vagueNouns, ...cues.vaguePhrases, ...cues.vagueAdverbs]),
 );
 // "a senior EU diplomat said": one unnamed person. The noun and verb come first (rare, so the scan is
 // cheap); the indefinite article, with up to three describing words, is checked backwards.
-const SINGULAR_RE = new RegExp(`\\b(?:${cues.anonymousSingular.join('|')})\\s+(?:${cues.vagueVerbs.join('|')}|told|added)\\b`, 'gu');
+const SINGULAR = new TriggeredPattern(
+  new RegExp(`\\b(?:${cues.anonymousSingular.join('|')})\\s+(?:${cues.vagueVerbs.join('|')}|told|added)\\b`, 'u'),
+  firstWordsOf(cues.anonymousSingular),
+);
 const ARTICLE_BEFORE = new RegExp(`\\b(?:${alt(cues.anonymousArticles)})\\s+(?:[\\p{L}-]+\\s+){0,3}$`, 'u');
 const ARTICLE_WINDOW = 60;
 const QUALIFIER_WINDOW = 40;
@@ -34,9 +38,7 @@ export const vagueSource: Rule = {
     { text: 'Sergey Lavrov said the move strengthens Moscow.', expect: 0 },
   ],
   *check(ctx) {
-    VAGUE_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = VAGUE_RE.exec(ctx.text))) {
+    for (const m of VAGUE.matches(ctx.triggers)) {
       const qualifiers = /\p{Ll}/u.test(m[0].charAt(0)) || isNounPhrase(m[0]) ? matchBefore(ctx.text, m.index, QUALIFIERS_BEFORE, QUALIFIER_WINDOW) : undefined;
       let start = qualifiers?.start ?? m.index;
       let matched = ctx.text.slice(start, m.index + m[0].length);
@@ -48,7 +50,7 @@ export const vagueSource: Rule = {
       }
       yield finding(start, matched);
     }
-    yield* singularSources(ctx.text);
+    yield* singularSources(ctx);
   },
 };
 
@@ -61,9 +63,9 @@ function finding(start: number, phrase: string): RuleFinding {
   };
 }
 
-function* singularSources(text: string): Iterable<RuleFinding> {
-  SINGULAR_RE.lastIndex = 0;
-  for (let m = SINGULAR_RE.exec(text); m; m = SINGULAR_RE.exec(text)) {
+function* singularSources(ctx: RuleContext): Iterable<RuleFinding> {
+  const text = ctx.text;
+  for (const m of SINGULAR.matches(ctx.triggers)) {
     const article = matchBefore(text, m.index, ARTICLE_BEFORE, ARTICLE_WINDOW);
     if (article) yield finding(article.start, text.slice(article.start, m.index + m[0].length));
   }
