@@ -36,6 +36,12 @@ suite('Rules', () => {
     }
   });
 
+  test('second-hand: the span of an interview relay starts at "In an interview", not at the word that found it', () => {
+    const text = 'The talks went well. In an interview with the newspaper Kommersant, the minister said so.';
+    const found = analyzeArticle(text, kb, config).diagnostics.filter((d) => d.code === 'secondhand-source');
+    assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), ['In an interview with the newspaper Kommersant']);
+  });
+
   test('severity settings apply, and "off" silences a rule', () => {
     const text = 'Analysts say the summit failed.';
     assert.equal(analyzeArticle(text, kb, resolveConfig({ rules: { 'vague-source': 'error' } })).diagnostics[0].severity, 'error');

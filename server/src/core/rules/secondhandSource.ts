@@ -18,10 +18,12 @@ const CITED = new TriggeredPattern(/\b(?:cited|quoted)\s+as\s+saying\b/u, ['cite
 const CITED_LEAD = /\b(?:was|were|is|are)\s+$/u;
 /** How far back the auxiliary before a verb is looked for. */
 const LEAD_WINDOW = 16;
+// "in an interview with" is found by "interview" (far rarer than "in"); "in an" before it is taken in as a lead.
 const TOLD = new TriggeredPattern(
-  new RegExp(`\\b(?:told|speaking\\s+to|in\\s+an\\s+interview\\s+with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'u'),
-  ['told', 'speaking', 'in'],
+  new RegExp(`\\b(?:told|speaking\\s+to|interview\\s+with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${MEDIA_NOUNS})\\b(?:\\s+\\p{Lu}[\\p{L}-]*)*`, 'u'),
+  ['told', 'speaking', 'interview'],
 );
+const TOLD_LEAD = /\b[Ii]n\s+an\s+$/u;
 const OUTLET_VERB_RE = new RegExp(`^\\s*(?:\\([^)]{1,20}\\)\\s*)?(?:${cues.secondhandVerbs.join('|')})\\b(?:\\s+that\\b)?`, 'iu');
 
 /** "told TASS", "Speaking to Interfax", "in an interview with RIA Novosti" (the outlet itself is the next mention). */
@@ -38,12 +40,13 @@ export const secondhandSource: Rule = {
     { text: 'He was cited as saying that the talks went well.', expect: 1 },
     { text: 'Lukashenko, speaking to state news agency BelTA, praised the talks.', expect: 1 },
     { text: 'Speaking to Interfax, the minister said the talks went well.', expect: 1 },
+    { text: 'In an interview with the newspaper Kommersant, the minister said the talks went well.', expect: 1 },
     { text: 'The talks went well, Putin said.', expect: 0 },
   ],
   *check(ctx) {
     yield* patternFindings(ctx, AS_REPORTED, (s) => `Second-hand source: “${s}”. Find and check the original report.`, { re: AS_REPORTED_LEAD, required: true });
     yield* patternFindings(ctx, CITED, (s) => `Second-hand quotation: “${s}”. Who cited it, and where is the original?`, { re: CITED_LEAD, required: false });
-    yield* patternFindings(ctx, TOLD, (s) => `Second-hand source: “${s}”. The statement was relayed through a news outlet.`);
+    yield* patternFindings(ctx, TOLD, (s) => `Second-hand source: “${s}”. The statement was relayed through a news outlet.`, { re: TOLD_LEAD, required: false });
     yield* outletVerbs(ctx);
   },
 };

@@ -62,7 +62,9 @@ export class TriggerScan {
     this.startsByPattern = Array.from({ length: patterns }, () => []);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      for (const id of patternsByWord.get(m[0].toLowerCase()) ?? []) this.startsByPattern[id].push(m.index);
+      // Most hits are already lower-case: look them up as they are and fold only the rest.
+      const ids = patternsByWord.get(m[0]) ?? patternsByWord.get(m[0].toLowerCase())!;
+      for (let i = 0; i < ids.length; i++) this.startsByPattern[ids[i]].push(m.index);
     }
   }
 
