@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isWhitespace, isWordChar } from '../../../server/src/core/text/chars';
+import { isUpperCaseAt, isWhitespace, isWordChar } from '../../../server/src/core/text/chars';
 
 const WORD = /^[\p{L}\p{N}]$/u;
 
@@ -43,6 +43,16 @@ suite('core/text/chars', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('isUpperCaseAt agrees with \\p{Lu} on every BMP character and on astral capitals', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      assert.equal(isUpperCaseAt(ch, 0), /^\p{Lu}$/u.test(ch), `U+${code.toString(16)}`);
+    }
+    const text = '𝐀𝐚\ud835';
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => isUpperCaseAt(text, i)), [true, false, false, false, false]);
   });
 
   test('isWhitespace matches what \\s matches', () => {

@@ -4,12 +4,12 @@
  * what they are ("President X", "X Agency", "in X").
  */
 import cues from '../data/cues.json';
-import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { KnowledgeBase, NameHit } from '../kb/knowledgeBase';
+import type { KbEntity } from '../kb/types';
 import type { EntityMention, MentionKind, Span } from '../types';
-import { isWhitespace, isWordChar } from '../text/chars';
+import { isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
 
-const UPPER_START = /^\p{Lu}/u;
 const ALL_CAPS = /^\p{Lu}{3,}$/u;
 const NOT_A_NAME = new Set([
   ...cues.sentenceInitialNonNames,
@@ -31,9 +31,11 @@ const NAME_START_CANDIDATE = /\b[A-Z]|[\u00c0-\u1fff\u2100-\u218f\u2c00-\ud7ff\u
 export function findEntityMentions(text: string, paragraphs: readonly Span[], kb: KnowledgeBase): EntityMention[] {
   const mentions: EntityMention[] = [];
   let paragraphIndex = 0;
+  const facts = wordFactsFor(kb);
   NAME_START_CANDIDATE.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
-  for (let m = NAME_START_CANDIDATE.exec(text); m; m = NAME_START_CANDIDATE.exec(text)) {
-    const start = m.index;
+  // test(), not exec(): no match object per capital, and each alternative is one code unit long.
+  while (NAME_START_CANDIDATE.test(text)) {
+    const start = NAME_START_CANDIDATE.lastIndex - 1;
     while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= start) paragraphIndex++;
     const paragraph = paragraphs[paragraphIndex];
     if (!paragraph) break;
@@ -45,11 +47,12 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
     // Only a word's first letter counts ("McDonald" is one word; "iPhone" starts lower-case), and only capitals.
     if (start > paragraph.start && isWordChar(text, start - 1)) continue;
     if (start > 0 && isLowSurrogate(text.charCodeAt(start))) continue;
-    if (text.charCodeAt(start) > 127 && !UPPER_START.test(text.slice(start, start + 2))) continue;
+    if (text.charCodeAt(start) > 127 && !isUpperCaseAt(text, start)) continue;
     const word = text.slice(start, i);
-    const known = matchKnown(text, start, word, paragraph.end, kb);
+    const wordFacts = facts(word);
+    const known = matchKnown(text, start, word, wordFacts, paragraph.end);
     // The commonest capitalised words ("The", "He", "But") can never start an unknown name: skip the costly checks.
-    const mention = known ?? (NOT_A_NAME.has(word) && text.charCodeAt(i) !== 45 ? undefined : matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start)));
+    const mention = known ?? (wordFacts.notAName && text.charCodeAt(i) !== 45 ? undefined : matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start)));
     if (mention) {
       mentions.push(mention);
       NAME_START_CANDIDATE.lastIndex = Math.max(i, mention.end);
@@ -109,31 +112,69 @@ function startsSentence(text: string, start: number, floor: number): boolean {
   return i < floor || '.!?:|“"«'.includes(text.charAt(i));
 }
 
-function matchKnown(text: string, start: number, word: string, limit: number, kb: KnowledgeBase): EntityMention | undefined {
-  for (const name of kb.namesStartingWith(word)) {
-    if (text.startsWith(name, start) && isBoundary(text, start + name.length, limit)) {
-      return mentionFor(text, start, start + name.length, name, kb);
+/** What the matcher needs to know about one capitalised word, worked out once per knowledge base. */
+interface WordFacts {
+  /** KB names and aliases beginning with the word, longest first, each with what it names. */
+  readonly names: readonly KnownName[];
+  /** The same for the word title-cased, when the word is in capitals (MOSCOW → Moscow). */
+  readonly shoutedNames: readonly KnownName[];
+  readonly demonym: KbEntity | undefined;
+  /** Sentence openers, months, weekdays: never the start of an unknown name. */
+  readonly notAName: boolean;
+}
+
+interface KnownName {
+  readonly name: string;
+  readonly hit: NameHit;
+}
+
+/** News repeats its capitalised words; facts are kept per KB (the cache is dropped when it grows past this). */
+const WORD_FACTS_LIMIT = 50_000;
+const wordFactsByKb = new WeakMap<KnowledgeBase, Map<string, WordFacts>>();
+
+function wordFactsFor(kb: KnowledgeBase): (word: string) => WordFacts {
+  let cache = wordFactsByKb.get(kb);
+  if (!cache) wordFactsByKb.set(kb, (cache = new Map()));
+  const known = cache;
+  return (word) => {
+    let facts = known.get(word);
+    if (!facts) {
+      if (known.size >= WORD_FACTS_LIMIT) known.clear();
+      const shouted = word.length >= 3 && !isLowerAscii(word.charCodeAt(1)) && ALL_CAPS.test(word);
+      facts = {
+        names: knownNames(kb, word),
+        shoutedNames: shouted ? knownNames(kb, word.charAt(0) + word.slice(1).toLowerCase()) : [],
+        demonym: kb.lookupDemonym(word),
+        notAName: NOT_A_NAME.has(word),
+      };
+      known.set(word, facts);
+    }
+    return facts;
+  };
+}
+
+function knownNames(kb: KnowledgeBase, firstWord: string): KnownName[] {
+  return kb.namesStartingWith(firstWord).map((name) => ({ name, hit: kb.lookupName(name)[0] }));
+}
+
+function matchKnown(text: string, start: number, word: string, facts: WordFacts, limit: number): EntityMention | undefined {
+  for (const { name, hit } of facts.names) {
+    if (text.startsWith(name, start) && isBoundary(text, start + name.length, limit)) return mentionOf(text, start, start + name.length, hit);
+  }
+  // Datelines and headlines shout: MOSCOW → Moscow.
+  for (const { name, hit } of facts.shoutedNames) {
+    if (text.slice(start, start + name.length) === name.toUpperCase() && isBoundary(text, start + name.length, limit)) {
+      return mentionOf(text, start, start + name.length, hit);
     }
   }
-  if (word.length >= 3 && !isLowerAscii(word.charCodeAt(1)) && ALL_CAPS.test(word)) {
-    // Datelines and headlines shout: MOSCOW → Moscow.
-    const titleCased = word.charAt(0) + word.slice(1).toLowerCase();
-    for (const name of kb.namesStartingWith(titleCased)) {
-      const candidate = text.slice(start, start + name.length);
-      if (candidate === name.toUpperCase() && isBoundary(text, start + name.length, limit)) {
-        return mentionFor(text, start, start + name.length, name, kb);
-      }
-    }
-  }
-  const demonym = kb.lookupDemonym(word);
+  const demonym = facts.demonym;
   if (demonym && isBoundary(text, start + word.length, limit)) {
     return { start, end: start + word.length, text: word, kind: demonym.kind, id: demonym.id, name: demonym.name, via: 'demonym' };
   }
   return undefined;
 }
 
-function mentionFor(text: string, start: number, end: number, name: string, kb: KnowledgeBase): EntityMention {
-  const hit = kb.lookupName(name)[0];
+function mentionOf(text: string, start: number, end: number, hit: NameHit): EntityMention {
   return { start, end, text: text.slice(start, end), kind: hit.entity.kind, id: hit.entity.id, name: hit.entity.name, via: hit.via };
 }
 
@@ -247,7 +288,7 @@ function isNameJoiner(code: number): boolean {
 function isUpperAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 128) return code >= 65 && code <= 90;
-  return UPPER_START.test(text.slice(i, i + 2));
+  return isUpperCaseAt(text, i);
 }
 
 /** Stops an unknown run before a known name inside it ("Minister Lavrov" is handled by the KB). */

@@ -1,36 +1,50 @@
 /**
  * Character classes by UTF-16 code unit, without allocating: the scanners call these for every
- * character they step over, so ASCII is decided by comparisons and other BMP characters by a table
+ * character they step over, so ASCII is decided by comparisons and other BMP characters by tables
  * filled on first sight (a regex per character would dominate the scanners' time).
  */
 
 const NON_ASCII_WORD = /^[\p{L}\p{N}]$/u;
+const UPPER = /^\p{Lu}$/u;
 
 const UNKNOWN = 0;
-const WORD = 1;
-const NOT_WORD = 2;
-/** Word-character class of each BMP code unit, learned lazily so start-up pays nothing. */
-const bmpClass = new Uint8Array(0x10000);
+const YES = 1;
+const NO = 2;
+/** Per BMP code unit: UNKNOWN until first asked, then YES or NO. Start-up pays nothing. */
+const bmpWord = new Uint8Array(0x10000);
+const bmpUpper = new Uint8Array(0x10000);
 
-function isBmpWordChar(code: number): boolean {
-  let cls = bmpClass[code];
-  if (cls === UNKNOWN) {
-    cls = NON_ASCII_WORD.test(String.fromCharCode(code)) ? WORD : NOT_WORD;
-    bmpClass[code] = cls;
+function inClass(table: Uint8Array, re: RegExp, code: number): boolean {
+  let answer = table[code];
+  if (answer === UNKNOWN) {
+    answer = re.test(String.fromCharCode(code)) ? YES : NO;
+    table[code] = answer;
   }
-  return cls === WORD;
+  return answer === YES;
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
 }
 
 /** Letters and digits; both halves of an astral letter count, a lone surrogate does not. */
 export function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  if (c < 0xd800 || c > 0xdfff) return isBmpWordChar(c);
+  if (!isSurrogate(c)) return inClass(bmpWord, NON_ASCII_WORD, c);
   const pairStart = c >= 0xdc00 ? i - 1 : i;
   const high = text.charCodeAt(pairStart);
   const low = text.charCodeAt(pairStart + 1);
   if (!(high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff)) return false;
   return NON_ASCII_WORD.test(String.fromCharCode(high, low));
+}
+
+/** Whether the character starting at `i` is an upper-case letter (\p{Lu}); false on the second half of a pair. */
+export function isUpperCaseAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  if (!isSurrogate(c)) return inClass(bmpUpper, UPPER, c);
+  return c <= 0xdbff && UPPER.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
 /** What `\s` matches, by code unit. */
