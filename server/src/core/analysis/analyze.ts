@@ -29,15 +29,16 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
 
   const named = findEntityMentions(text, paragraphSpans, kb);
   const titles = findTitleMentions(triggers, named, kb, date.date);
-  const people = mergeByStart([named, titles], (e) => e.kind === 'person');
+  const namedAndTitles = mergeByStart(named, titles);
+  const people = namedAndTitles.filter((e) => e.kind === 'person');
   const pronouns = resolvePronouns(triggers, people, kb);
-  const candidates: SpeakerCandidate[] = mergeByStart([named, titles, pronouns], (e) => e.kind === 'person' || e.kind === 'organization');
+  const candidates: SpeakerCandidate[] = mergeByStart<SpeakerCandidate>(namedAndTitles, pronouns).filter((e) => e.kind === 'person' || e.kind === 'organization');
   const quotes = attributeQuotes(rawQuotes, { text, candidates, sentenceOf, paragraphs: paragraphSpans });
   const speakerStarts = new Set<number>();
   for (const q of quotes) if (q.speaker) speakerStarts.add(q.speaker.start);
   const speakerPronouns: EntityMention[] = [];
   for (const p of pronouns) if (speakerStarts.has(p.start)) speakerPronouns.push(stripReferent(p));
-  const entities = mergeByStart<EntityMention>([named, titles, speakerPronouns]);
+  const entities = mergeByStart(namedAndTitles, speakerPronouns);
   const claims = findClaims(text, sentenceOf);
 
   const ctx: RuleContext = { text, paragraphs, sentences, entities, quotes, claims, date: date.date, kb, triggers };
@@ -81,24 +82,29 @@ function stripReferent(p: SpeakerCandidate): EntityMention {
 }
 
 /**
- * Merges lists already sorted by start (ties: longer first) into one such list, keeping what `keep` accepts.
+ * Merges two lists already sorted by start (ties: longer first; then `a` before `b`) into one such list.
  * Linear, where concatenating and sorting was a measurable share of the analysis.
  */
-function mergeByStart<T extends Span>(lists: readonly (readonly T[])[], keep: (item: T) => boolean = () => true): T[] {
+function mergeByStart<T extends Span>(a: readonly T[], b: readonly T[]): T[] {
+  if (b.length === 0) return a.slice();
+  if (a.length === 0) return b.slice();
   const merged: T[] = [];
-  const next = lists.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let l = 0; l < lists.length; l++) {
-      const item = lists[l][next[l]];
-      if (item === undefined) continue;
-      const lead = best < 0 ? undefined : lists[best][next[best]];
-      if (!lead || item.start < lead.start || (item.start === lead.start && item.end > lead.end)) best = l;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y.start < x.start || (y.start === x.start && y.end > x.end)) {
+      merged.push(y);
+      j++;
+    } else {
+      merged.push(x);
+      i++;
     }
-    if (best < 0) return merged;
-    const item = lists[best][next[best]++];
-    if (keep(item)) merged.push(item);
   }
+  while (i < a.length) merged.push(a[i++]);
+  while (j < b.length) merged.push(b[j++]);
+  return merged;
 }
 
 /** The span containing `offset`, or an empty span there when none does. */

@@ -7,6 +7,7 @@
 import cues from '../data/cues.json';
 import type { EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
 import type { RawQuote } from './quoteMarks';
+import { isWhitespace } from '../text/chars';
 import { upperBound } from '../text/search';
 
 // Lower-case verbs, or capitalised at a sentence start ("According to"): a case-sensitive class on the
@@ -184,13 +185,30 @@ function candidateEndingBefore(ctx: AttributionContext, offset: number, floor: n
 function quoteKind(q: RawQuote, sentence: Span, content: string, text: string, attributed: boolean): QuoteKind {
   const closedBy = text.charAt(q.outer.end);
   if (q.opensParagraph && !q.unclosed && /\p{Lu}/u.test(closedBy) && /[‘']/.test(text.charAt(q.outer.start))) return 'heading';
-  const words = content.trim().split(/\s+/).filter(Boolean).length;
-  const startsSentence = /^\s*$/.test(text.slice(sentence.start, q.outer.start));
+  const startsSentence = isBlank(text, sentence.start, q.outer.start);
+  const trimmed = content.trim();
   // Scare quotes are short phrases ("as is"), not sentences: a quote ending in sentence punctuation is speech,
   // and so is one that opens its sentence and ends in a comma (“This is the moment,” a diplomat said).
-  const speechShaped = /[.!?]$/.test(content.trim()) || (startsSentence && /,$/.test(content.trim()));
-  if (!attributed && words <= SCARE_MAX_WORDS && !q.unclosed && !speechShaped) return 'scare';
+  const speechShaped = /[.!?]$/.test(trimmed) || (startsSentence && trimmed.endsWith(','));
+  if (!attributed && !q.unclosed && !speechShaped && !hasMoreWordsThan(trimmed, SCARE_MAX_WORDS)) return 'scare';
   return startsSentence ? 'speech' : 'partial';
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether `s` has more than `limit` runs of non-white-space characters (stops counting there). */
+function hasMoreWordsThan(s: string, limit: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const blank = isWhitespace(s.charCodeAt(i));
+    if (!blank && !inWord && ++words > limit) return true;
+    inWord = !blank;
+  }
+  return false;
 }
 
 /**

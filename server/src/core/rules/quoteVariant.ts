@@ -30,7 +30,7 @@ export const quoteVariant: Rule = {
   *check(ctx) {
     if (termIds.size >= TERM_CACHE_LIMIT) forgetTerms(); // between documents only: ids must stay stable within one
     const sentences: QuoteSentence[] = [];
-    for (const q of ctx.quotes) if (q.kind !== 'scare' && q.kind !== 'heading') splitQuote(q, sentences);
+    for (const q of ctx.quotes) if (q.kind !== 'scare' && q.kind !== 'heading') splitQuote(ctx.text, q, sentences);
     const reported = new Set<QuoteSentence>();
     for (let i = 0; i < sentences.length; i++) {
       for (let j = Math.max(0, i - WINDOW); j < i; j++) {
@@ -56,60 +56,44 @@ export const quoteVariant: Rule = {
 /** A sentence needs at least this many content words to be compared: shorter ones repeat by chance. */
 const MIN_WORDS = 5;
 
-/** Appends the quote's sentences that are long enough to compare. */
-function splitQuote(quote: Quote, into: QuoteSentence[]): void {
-  const text = quote.text;
-  let from = 0;
-  while (from < text.length) {
-    let end = from;
-    while (end < text.length && !isSentenceEnd(text.charCodeAt(end))) end++;
-    while (end < text.length && isSentenceEnd(text.charCodeAt(end))) end++;
-    let start = from;
-    let last = end;
-    while (start < last && isWhitespace(text.charCodeAt(start))) start++;
-    while (last > start && isWhitespace(text.charCodeAt(last - 1))) last--;
-    from = end;
-    if (!hasWords(text, start, last, MIN_WORDS)) continue; // cheap test before building the word set
-    const terms = contentTerms(text, start, last);
-    if (terms.length >= MIN_WORDS) into.push({ start: quote.start + start, end: quote.start + last, terms, sortedTerms: Int32Array.from(terms).sort(), quote });
-  }
-}
-
-function isSentenceEnd(code: number): boolean {
-  return code === 46 || code === 33 || code === 63;
-}
-
-/** Whether [start, end) holds at least `n` runs of word characters. */
-function hasWords(text: string, start: number, end: number, n: number): boolean {
-  let count = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    const word = isWordChar(text, i);
-    if (word && !inWord && ++count >= n) return true;
-    inWord = word;
-  }
-  return false;
-}
-
 /**
- * Ids of the stemmed, lower-cased words of text[start, end) minus stop words, each once, in order of first
- * use. A hand loop over the quote itself: nothing is allocated for a word seen before.
+ * Appends the quote's sentences (a run of text and the . ! ? after it, white space trimmed) that have enough
+ * content words to compare. One pass over the quote in the article text: sentence ends, words and terms together.
  */
-function contentTerms(text: string, start: number, end: number): number[] {
-  const terms: number[] = [];
+function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
+  let terms: number[] = [];
+  let sentenceStart = -1;
+  let contentEnd = -1;
   let wordStart = -1;
-  for (let i = start; i <= end; i++) {
-    if (i < end && isWordChar(text, i)) {
-      if (wordStart < 0) wordStart = i;
-      continue;
-    }
-    if (wordStart >= 0) {
-      const term = termOf(text.slice(wordStart, i));
-      if (term !== STOP_WORD && !terms.includes(term)) terms.push(term);
+  let closed = false; // the current sentence has reached its . ! ?
+  const finishSentence = () => {
+    if (terms.length >= MIN_WORDS) into.push({ start: sentenceStart, end: contentEnd, terms, sortedTerms: Int32Array.from(terms).sort(), quote });
+    terms = [];
+    sentenceStart = -1;
+    closed = false;
+  };
+  for (let i = quote.start; i < quote.end; i++) {
+    const code = text.charCodeAt(i);
+    const isWord = isWordChar(text, i);
+    if (!isWord && wordStart >= 0) {
+      addTerm(terms, termOf(text.slice(wordStart, i)));
       wordStart = -1;
     }
+    const isEnd = code === 46 || code === 33 || code === 63;
+    if (closed && !isEnd) finishSentence();
+    if (isEnd) closed = true;
+    if (!isWhitespace(code)) {
+      if (sentenceStart < 0) sentenceStart = i;
+      contentEnd = i + 1;
+    }
+    if (isWord && wordStart < 0) wordStart = i;
   }
-  return terms;
+  if (wordStart >= 0) addTerm(terms, termOf(text.slice(wordStart, quote.end)));
+  finishSentence();
+}
+
+function addTerm(terms: number[], term: number): void {
+  if (term !== STOP_WORD && !terms.includes(term)) terms.push(term);
 }
 
 /** News vocabulary repeats, so each word as written keeps its term id; all are forgotten past this many. */
