@@ -57,22 +57,32 @@ export const countMismatch: Rule = {
   },
 };
 
+/** Number words by length, so most words before a group noun are ruled out without being cut out of the text. */
+const NUMBER_WORD_LENGTHS = new Set(Object.keys(NUMBER_WORDS).map((w) => w.length));
+
 /** Cheap test before the regex: is one of the few words before the noun a number? */
 function countWordBefore(text: string, nounStart: number): boolean {
-  let word = previousWord(text, nounStart);
-  for (let i = 0; i <= DESCRIBING_WORDS && word.text; i++) {
-    if (/^\d{1,2}$/.test(word.text) || Object.hasOwn(NUMBER_WORDS, word.text.toLowerCase())) return true;
-    word = previousWord(text, word.start);
+  let end = nounStart;
+  for (let i = 0; i <= DESCRIBING_WORDS; i++) {
+    while (end > 0 && isWhitespace(text.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && isWordChar(text, start - 1)) start--;
+    if (start === end) return false;
+    if (isCount(text, start, end)) return true;
+    end = start;
   }
   return false;
 }
 
-function previousWord(text: string, before: number): { text: string; start: number } {
-  let end = before;
-  while (end > 0 && isWhitespace(text.charCodeAt(end - 1))) end--;
-  let start = end;
-  while (start > 0 && isWordChar(text, start - 1)) start--;
-  return { text: text.slice(start, end), start };
+function isCount(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  const first = text.charCodeAt(start);
+  if (first >= 48 && first <= 57) return length <= 2 && (length === 1 || isDigit(text.charCodeAt(start + 1)));
+  return NUMBER_WORD_LENGTHS.has(length) && Object.hasOwn(NUMBER_WORDS, text.slice(start, end).toLowerCase());
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** The last run of same-kind entities joined by commas/"and" that ends before `offset`. */
