@@ -6,6 +6,7 @@
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { CisStatusPeriod } from '../kb/types';
 import { isListSeparator } from '../analysis/lists';
+import { isWhitespace } from '../text/chars';
 import { firstIndexWhere, matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 import type { EntityMention, Span } from '../types';
@@ -82,8 +83,9 @@ function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): It
   const before = ctx.text.slice(beforeStart, first.start);
   let claimed: ClaimedStatus | undefined;
   let phraseEnd = last.end;
-  const statusAfter = ASSOCIATE_AFTER_LIST.exec(after) ?? STATUS_AFTER_LIST.exec(after) ?? APPOSITIVE_STATUS.exec(after);
-  const participates = PARTICIPATES_AS.exec(after);
+  const mayClaimAfter = canStartStatusPhrase(after);
+  const statusAfter = mayClaimAfter ? ASSOCIATE_AFTER_LIST.exec(after) ?? STATUS_AFTER_LIST.exec(after) ?? APPOSITIVE_STATUS.exec(after) : null;
+  const participates = mayClaimAfter ? PARTICIPATES_AS.exec(after) : null;
   const listAfter = LIST_ENDING.test(before.slice(-12)) ? LIST_AFTER_STATUS.exec(before) : null;
   if (participates) {
     claimed = /associate/i.test(participates[1]) ? 'associate' : 'full-member';
@@ -107,6 +109,17 @@ function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): It
       };
     }
   }
+}
+
+/**
+ * Cheap test before the status regexes: every phrase they match after a list begins, past white space, with
+ * a comma (appositive) or with is/are/was/were/remains/participates. Most lists are followed by neither.
+ */
+function canStartStatusPhrase(after: string): boolean {
+  let i = 0;
+  while (i < after.length && isWhitespace(after.charCodeAt(i))) i++;
+  const first = after.charCodeAt(i) | 32;
+  return after.charCodeAt(i) === 44 || first === 105 || first === 97 || first === 119 || first === 114 || first === 112; // , i a w r p
 }
 
 /** Start offsets of every "CIS" / "Commonwealth", in text order. */
