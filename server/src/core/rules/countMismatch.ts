@@ -1,7 +1,7 @@
 /** "These eight states" right after a list of seven: the count and the list disagree. */
 import cues from '../data/cues.json';
 import { isListSeparator } from '../analysis/lists';
-import { isWhitespace, isWordChar } from '../text/chars';
+import { equalsIgnoringAsciiCase, isWhitespace, isWordChar } from '../text/chars';
 import { matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern } from '../text/triggers';
 import type { EntityMention } from '../types';
@@ -57,8 +57,7 @@ export const countMismatch: Rule = {
   },
 };
 
-/** Number words by length, so most words before a group noun are ruled out without being cut out of the text. */
-const NUMBER_WORD_LENGTHS = new Set(Object.keys(NUMBER_WORDS).map((w) => w.length));
+const NUMBER_WORD_LIST = Object.keys(NUMBER_WORDS);
 
 /** Cheap test before the regex: is one of the few words before the noun a number? */
 function countWordBefore(text: string, nounStart: number): boolean {
@@ -78,7 +77,8 @@ function isCount(text: string, start: number, end: number): boolean {
   const length = end - start;
   const first = text.charCodeAt(start);
   if (first >= 48 && first <= 57) return length <= 2 && (length === 1 || isDigit(text.charCodeAt(start + 1)));
-  return NUMBER_WORD_LENGTHS.has(length) && Object.hasOwn(NUMBER_WORDS, text.slice(start, end).toLowerCase());
+  // Compared in place: nearly every word before a group noun is something else, and none is cut out of the text.
+  return NUMBER_WORD_LIST.some((w) => w.length === length && equalsIgnoringAsciiCase(text, start, w));
 }
 
 function isDigit(code: number): boolean {

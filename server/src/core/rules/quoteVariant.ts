@@ -53,6 +53,8 @@ export const quoteVariant: Rule = {
   },
 };
 
+/** Words this short ("of", "to", "EU") are mostly function words and never decide a match, so they are not looked up. */
+const SHORT_WORD = 2;
 /** A sentence needs at least this many content words to be compared: shorter ones repeat by chance. */
 const MIN_WORDS = 5;
 
@@ -76,7 +78,7 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
     const code = text.charCodeAt(i);
     const isWord = isWordChar(text, i);
     if (!isWord && wordStart >= 0) {
-      addTerm(terms, termOf(text.slice(wordStart, i)));
+      if (i - wordStart > SHORT_WORD) addTerm(terms, termOf(text.slice(wordStart, i)));
       wordStart = -1;
     }
     const isEnd = code === 46 || code === 33 || code === 63;
@@ -88,7 +90,7 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
     }
     if (isWord && wordStart < 0) wordStart = i;
   }
-  if (wordStart >= 0) addTerm(terms, termOf(text.slice(wordStart, quote.end)));
+  if (wordStart >= 0 && quote.end - wordStart > SHORT_WORD) addTerm(terms, termOf(text.slice(wordStart, quote.end)));
   finishSentence();
 }
 

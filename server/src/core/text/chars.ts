@@ -47,6 +47,12 @@ export function isUpperCaseAt(text: string, i: number): boolean {
   return c <= 0xdbff && UPPER.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
+/** Whether text at `start` spells `lowerWord` (lower-case ASCII) in any ASCII case. */
+export function equalsIgnoringAsciiCase(text: string, start: number, lowerWord: string): boolean {
+  for (let i = 0; i < lowerWord.length; i++) if ((text.charCodeAt(start + i) | 32) !== lowerWord.charCodeAt(i)) return false;
+  return true;
+}
+
 /** What `\s` matches, by code unit. */
 export function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 ||

@@ -8,6 +8,8 @@
  * match does begin with one of the declared words (a unit test checks this for random text).
  */
 
+import { equalsIgnoringAsciiCase } from './chars';
+
 const registry: TriggeredPattern[] = [];
 
 interface Scanner {
@@ -77,7 +79,7 @@ export class TriggerScan {
       while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--; // \b: no letter precedes the word
       const candidates = buckets[bucketOf(end - start, text.charCodeAt(start) | 32)] ?? [];
       // The regex matched one of the trigger words, so a bucket of one needs no comparison.
-      const hit = candidates.length === 1 ? candidates[0] : candidates.find((c) => equalsIgnoringCase(text, start, c.word));
+      const hit = candidates.length === 1 ? candidates[0] : candidates.find((c) => equalsIgnoringAsciiCase(text, start, c.word));
       for (const id of hit?.patternIds ?? []) (this.startsByPattern[id] ??= []).push(start);
     }
   }
@@ -115,12 +117,6 @@ function currentScanner(): Scanner {
 
 function isAsciiLetter(code: number): boolean {
   return (code | 32) >= 97 && (code | 32) <= 122;
-}
-
-/** Whether text at `start` spells `lowerWord` in any ASCII case (the lengths are known to be equal). */
-function equalsIgnoringCase(text: string, start: number, lowerWord: string): boolean {
-  for (let i = 0; i < lowerWord.length; i++) if ((text.charCodeAt(start + i) | 32) !== lowerWord.charCodeAt(i)) return false;
-  return true;
 }
 
 /** The first word of each phrase, lower-cased: the trigger words of a pattern built from a cue list. */
