@@ -32,6 +32,8 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
   const mentions: EntityMention[] = [];
   let paragraphIndex = 0;
   const facts = wordFactsFor(kb);
+  let chromeChecked = -1; // the paragraph whose page-chrome test is in `chrome`
+  let chrome = false;
   NAME_START_CANDIDATE.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
   // test(), not exec(): no match object per capital, and each alternative is one code unit long.
   while (NAME_START_CANDIDATE.test(text)) {
@@ -52,7 +54,14 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
     const wordFacts = facts(word);
     const known = matchKnown(text, start, word, wordFacts, paragraph.end);
     // The commonest capitalised words ("The", "He", "But") can never start an unknown name: skip the costly checks.
-    const mention = known ?? (wordFacts.notAName && text.charCodeAt(i) !== 45 ? undefined : matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start)));
+    let mention = known;
+    if (!mention && !(wordFacts.notAName && text.charCodeAt(i) !== 45)) {
+      if (chromeChecked !== paragraphIndex) {
+        chrome = isPageChrome(text, paragraph);
+        chromeChecked = paragraphIndex;
+      }
+      if (!chrome) mention = matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start));
+    }
     if (mention) {
       mentions.push(mention);
       NAME_START_CANDIDATE.lastIndex = Math.max(i, mention.end);
@@ -125,6 +134,8 @@ interface WordFacts {
 
 interface KnownName {
   readonly name: string;
+  /** The name after its first word (which the scanner has already matched), or "". */
+  readonly rest: string;
   readonly hit: NameHit;
 }
 
@@ -154,12 +165,13 @@ function wordFactsFor(kb: KnowledgeBase): (word: string) => WordFacts {
 }
 
 function knownNames(kb: KnowledgeBase, firstWord: string): KnownName[] {
-  return kb.namesStartingWith(firstWord).map((name) => ({ name, hit: kb.lookupName(name)[0] }));
+  return kb.namesStartingWith(firstWord).map((name) => ({ name, rest: name.slice(firstWord.length), hit: kb.lookupName(name)[0] }));
 }
 
 function matchKnown(text: string, start: number, word: string, facts: WordFacts, limit: number): EntityMention | undefined {
-  for (const { name, hit } of facts.names) {
-    if (text.startsWith(name, start) && isBoundary(text, start + name.length, limit)) return mentionOf(text, start, start + name.length, hit);
+  // Each name begins with `word`, so only what follows it is compared.
+  for (const { name, rest, hit } of facts.names) {
+    if ((!rest || text.startsWith(rest, start + word.length)) && isBoundary(text, start + name.length, limit)) return mentionOf(text, start, start + name.length, hit);
   }
   // Datelines and headlines shout: MOSCOW → Moscow.
   for (const { name, hit } of facts.shoutedNames) {
@@ -219,8 +231,8 @@ function withoutPossessive(word: string): string {
   return word;
 }
 
+/** An unknown name starting at `start`, in a paragraph of prose (not page chrome). */
 function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, sentenceStart: boolean): EntityMention | undefined {
-  if (isPageChrome(text, paragraph)) return undefined;
   const prevWord = wordBefore(text, start, paragraph.start);
   // Without a cue before it, only a multi-word run can be a name (an "X Agency"): skip lone capitalised words early.
   if (!PERSON_CUES.has(prevWord) && !PLACE_CUES.has(prevWord) && !nextWordIsCapitalised(text, start, paragraph.end)) return undefined;
