@@ -53,6 +53,10 @@ suite('entities', () => {
   test('a name glued to another word is not matched', () => {
     assert.equal(analyze('Plans are underwayPutin said.').entities.filter((e) => e.name === 'Vladimir Putin').length, 0);
   });
+  test('names inside Markdown emphasis (_Moscow_, **Kyiv**) and after Cyrillic or astral characters are matched', () => {
+    const model = analyze('Talks in _Moscow_ and **Kyiv** ended. 😀Putin left; Путин Lavrov stayed.');
+    assert.deepEqual(model.entities.map((e) => e.text), ['Moscow', 'Kyiv', 'Putin', 'Путин', 'Lavrov']);
+  });
   test('unknown capitalised names with cues get a guessed kind', () => {
     const model = analyze('President Zhaparov Ulanbek spoke. The Tengri News Agency reported. Talks were held in Zhetisu yesterday.');
     const unknown = model.entities.filter((e) => e.id === null).map((e) => `${e.text}|${e.kind}`);
