@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeArticle } from '../../../server/src/core/analysis/analyze';
 import { findArticleDate } from '../../../server/src/core/analysis/articleDate';
+import { NAME_START_CANDIDATE } from '../../../server/src/core/analysis/entities';
 import { findQuoteMarks } from '../../../server/src/core/analysis/quoteMarks';
 import { resolveConfig } from '../../../server/src/core/config';
 import { findParagraphs, findSentences } from '../../../server/src/core/text/segments';
@@ -56,6 +57,16 @@ suite('entities', () => {
   test('names inside Markdown emphasis (_Moscow_, **Kyiv**) and after Cyrillic or astral characters are matched', () => {
     const model = analyze('Talks in _Moscow_ and **Kyiv** ended. 😀Putin left; Путин Lavrov stayed.');
     assert.deepEqual(model.entities.map((e) => e.text), ['Moscow', 'Kyiv', 'Putin', 'Путин', 'Lavrov']);
+  });
+  test('every upper-case letter of the BMP starting a word is a candidate name start', () => {
+    const missed: string[] = [];
+    for (let code = 0x41; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (!/^\p{Lu}$/u.test(ch)) continue;
+      NAME_START_CANDIDATE.lastIndex = 0;
+      if (!NAME_START_CANDIDATE.test(`a ${ch}x`) || NAME_START_CANDIDATE.lastIndex !== 3) missed.push(`U+${code.toString(16)}`);
+    }
+    assert.deepEqual(missed, []);
   });
   test('unknown capitalised names with cues get a guessed kind', () => {
     const model = analyze('President Zhaparov Ulanbek spoke. The Tengri News Agency reported. Talks were held in Zhetisu yesterday.');

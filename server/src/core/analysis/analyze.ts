@@ -17,7 +17,7 @@ import { findQuoteMarks, type RawQuote } from './quoteMarks';
 import { findSentences, findParagraphs } from '../text/segments';
 import { findTitleMentions } from './titles';
 import { upperBound } from '../text/search';
-import { scanWords } from '../text/triggers';
+import { scanTriggers } from '../text/triggers';
 
 export function analyzeArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig): ArticleModel {
   const date = findArticleDate(text, config.fallbackDate, config.fallbackSource);
@@ -25,13 +25,13 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const rawQuotes = findQuoteMarks(text, paragraphSpans);
   const { paragraphs, sentences } = splitSentences(text, paragraphSpans, rawQuotes);
   const sentenceOf = (offset: number) => containing(sentences, offset);
-  const words = scanWords(text);
+  const triggers = scanTriggers(text);
 
-  const named = findEntityMentions(words, paragraphSpans, kb);
-  const titles = findTitleMentions(words, named, kb, date.date);
+  const named = findEntityMentions(text, paragraphSpans, kb);
+  const titles = findTitleMentions(triggers, named, kb, date.date);
   const namedAndTitles = mergeByStart(named, titles);
   const people = namedAndTitles.filter((e) => e.kind === 'person');
-  const pronouns = resolvePronouns(words, people, kb);
+  const pronouns = resolvePronouns(triggers, people, kb);
   const candidates: SpeakerCandidate[] = mergeByStart<SpeakerCandidate>(namedAndTitles, pronouns).filter((e) => e.kind === 'person' || e.kind === 'organization');
   const quotes = attributeQuotes(rawQuotes, { text, candidates, sentenceOf, paragraphs: paragraphSpans });
   const speakerStarts = new Set<number>();
@@ -41,7 +41,7 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const entities = mergeByStart(namedAndTitles, speakerPronouns);
   const claims = findClaims(text, sentenceOf);
 
-  const ctx: RuleContext = { text, paragraphs, sentences, entities, quotes, claims, date: date.date, kb, words };
+  const ctx: RuleContext = { text, paragraphs, sentences, entities, quotes, claims, date: date.date, kb, triggers };
   return { text, paragraphs, entities, quotes, claims, date, diagnostics: runRules(ctx, config) };
 }
 

@@ -9,7 +9,6 @@ import type { KbEntity } from '../kb/types';
 import type { EntityMention, MentionKind, Span } from '../types';
 import { isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
-import type { WordScan } from '../text/triggers';
 
 const ALL_CAPS = /^\p{Lu}{3,}$/u;
 const NOT_A_NAME = new Set([
@@ -22,16 +21,24 @@ const PLACE_CUES = new Set(cues.placeCues);
 const PERSON_CUES = new Set(cues.personCues.filter((c) => !c.includes(' ')));
 const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
 
-export function findEntityMentions(words: WordScan, paragraphs: readonly Span[], kb: KnowledgeBase): EntityMention[] {
-  const text = words.text;
+/**
+ * Where a capitalised word may start: an ASCII capital at a word boundary or after an underscore (Markdown's
+ * _Kommersant_), or a non-ASCII character in a block that has capitals (checked properly after). Each
+ * alternative ends on the candidate character. General punctuation (curly quotes, dashes) is left out on
+ * purpose: news copy is full of it; \p{Lu} itself is several times slower. Exported for its test.
+ */
+export const NAME_START_CANDIDATE = /\b[A-Z]|_[A-Z]|[\u00c0-\u1fff\u2100-\u218f\u2c00-\ud7ff\uf900-\uffff\ud800-\udbff]/g;
+
+export function findEntityMentions(text: string, paragraphs: readonly Span[], kb: KnowledgeBase): EntityMention[] {
   const mentions: EntityMention[] = [];
   let paragraphIndex = 0;
   const facts = wordFactsFor(kb);
   let chromeChecked = -1; // the paragraph whose page-chrome test is in `chrome`
   let chrome = false;
-  let resumeAt = 0; // candidates inside the last word or mention are skipped
-  for (const start of words.capitalStarts) {
-    if (start < resumeAt) continue;
+  NAME_START_CANDIDATE.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
+  // test(), not exec(): no match object per capital, and each alternative ends on the candidate.
+  while (NAME_START_CANDIDATE.test(text)) {
+    const start = NAME_START_CANDIDATE.lastIndex - 1;
     while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= start) paragraphIndex++;
     const paragraph = paragraphs[paragraphIndex];
     if (!paragraph) break;
@@ -39,7 +46,7 @@ export function findEntityMentions(words: WordScan, paragraphs: readonly Span[],
     if (!isWordChar(text, start)) continue;
     let i = start + 1;
     while (i < paragraph.end && isWordChar(text, i)) i++;
-    resumeAt = i;
+    NAME_START_CANDIDATE.lastIndex = i;
     // Only a word's first letter counts ("McDonald" is one word; "iPhone" starts lower-case), and only capitals.
     if (start > paragraph.start && isWordChar(text, start - 1)) continue;
     if (start > 0 && isLowSurrogate(text.charCodeAt(start))) continue;
@@ -58,7 +65,7 @@ export function findEntityMentions(words: WordScan, paragraphs: readonly Span[],
     }
     if (mention) {
       mentions.push(mention);
-      resumeAt = Math.max(i, mention.end);
+      NAME_START_CANDIDATE.lastIndex = Math.max(i, mention.end);
     }
   }
   return withLaterSurnames(text, paragraphs, mentions);

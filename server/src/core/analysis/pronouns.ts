@@ -7,16 +7,16 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention } from '../types';
 import type { SpeakerCandidate } from './attribution';
 import { upperBound } from '../text/search';
-import { TriggeredPattern, type WordScan } from '../text/triggers';
+import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 
 const PRONOUN = new TriggeredPattern(/\b(?:[Hh]e|[Ss]he)\b/, ['he', 'she']);
 const GENDER: Record<string, string> = cues.pronouns;
 /** How far back a pronoun may reach for its referent. */
 const MAX_DISTANCE = 3000;
 
-export function resolvePronouns(words: WordScan, people: readonly EntityMention[], kb: KnowledgeBase): SpeakerCandidate[] {
+export function resolvePronouns(triggers: TriggerScan, people: readonly EntityMention[], kb: KnowledgeBase): SpeakerCandidate[] {
   const resolved: SpeakerCandidate[] = [];
-  for (const m of PRONOUN.matches(words)) {
+  for (const m of PRONOUN.matches(triggers)) {
     const gender = GENDER[m[0].toLowerCase()];
     for (let i = upperBound(people, m.index) - 1; i >= 0 && m.index - people[i].start < MAX_DISTANCE; i--) {
       const person = people[i];

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { KbEntity, Role } from '../kb/types';
 import type { EntityMention } from '../types';
 import { matchBefore, upperBound } from '../text/search';
-import { TriggeredPattern, type WordScan } from '../text/triggers';
+import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 
 const TITLE_WORD = new TriggeredPattern(
   /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/u,
@@ -40,10 +40,10 @@ export function roleMatchesTitle(role: Role, title: string): boolean {
  * Finds title references in `text`. `known` are the name mentions found so far (sorted by start),
  * used both to find the country a title names and to pick "the president" from people already mentioned.
  */
-export function findTitleMentions(words: WordScan, known: readonly EntityMention[], kb: KnowledgeBase, date: string): EntityMention[] {
+export function findTitleMentions(triggers: TriggerScan, known: readonly EntityMention[], kb: KnowledgeBase, date: string): EntityMention[] {
   const found: EntityMention[] = [];
-  const text = words.text;
-  for (const t of TITLE_WORD.matches(words)) {
+  const text = triggers.text;
+  for (const t of TITLE_WORD.matches(triggers)) {
     // Title words are rare, so the qualifier before them is checked only where one occurs.
     const before = matchBefore(text, t.index, QUALIFIER_BEFORE, QUALIFIER_WINDOW);
     if (!before) continue;

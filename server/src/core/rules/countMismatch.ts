@@ -37,7 +37,7 @@ export const countMismatch: Rule = {
     { text: 'Armenia, Belarus and Kazakhstan — these four former Soviet states — agreed.', expect: 1 },
   ],
   *check(ctx) {
-    for (const m of GROUP_NOUN.matches(ctx.words)) {
+    for (const m of GROUP_NOUN.matches(ctx.triggers)) {
       if (!countWordBefore(ctx.text, m.index)) continue;
       const count = matchBefore(ctx.text, m.index, COUNT_BEFORE, COUNT_WINDOW);
       if (!count) continue;

@@ -8,7 +8,7 @@ import type { CisStatusPeriod } from '../kb/types';
 import { isListSeparator } from '../analysis/lists';
 import { isWhitespace } from '../text/chars';
 import { firstIndexWhere, matchBefore, upperBound } from '../text/search';
-import { TriggeredPattern, type WordScan } from '../text/triggers';
+import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 import type { EntityMention, Span } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -46,7 +46,7 @@ export const kbContradiction: Rule = {
   *check(ctx) {
     // One sweep: sentences and entities are both in text order.
     const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id);
-    const cisMentions = countries.length ? findCisMentions(ctx.words) : [];
+    const cisMentions = countries.length ? findCisMentions(ctx.triggers) : [];
     let next = 0;
     for (const sentence of ctx.sentences) {
       while (next < countries.length && countries[next].start < sentence.start) next++;
@@ -123,8 +123,8 @@ function canStartStatusPhrase(after: string): boolean {
 }
 
 /** Start offsets of every "CIS" / "Commonwealth", in text order. */
-function findCisMentions(words: WordScan): number[] {
-  return CIS_NAME.matches(words).map((m) => m.index);
+function findCisMentions(triggers: TriggerScan): number[] {
+  return CIS_NAME.matches(triggers).map((m) => m.index);
 }
 
 function mentionsCis(cisMentions: readonly number[], sentence: Span): boolean {
@@ -165,7 +165,7 @@ function describeStatus(actual: CisStatusPeriod | undefined): string {
 }
 
 function* checkFounding(ctx: RuleContext): Iterable<RuleFinding> {
-  for (const m of FOUNDED.matches(ctx.words)) {
+  for (const m of FOUNDED.matches(ctx.triggers)) {
     const auxiliary = matchBefore(ctx.text, m.index, FOUNDED_AUXILIARY, AUXILIARY_WINDOW);
     if (!auxiliary) continue;
     const subject = lastOrganizationBefore(ctx.entities, auxiliary.start, ctx.kb);

@@ -60,7 +60,7 @@ interface Lead {
 
 function* patternFindings(ctx: RuleContext, pattern: TriggeredPattern, message: (s: string) => string, lead?: Lead): Iterable<RuleFinding> {
   const text = ctx.text;
-  for (const m of pattern.matches(ctx.words)) {
+  for (const m of pattern.matches(ctx.triggers)) {
     const before = lead ? matchBefore(text, m.index, lead.re, LEAD_WINDOW) : undefined;
     if (lead?.required && !before) continue;
     const start = before?.start ?? m.index;

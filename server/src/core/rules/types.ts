@@ -1,6 +1,6 @@
 /** The contract every diagnostic rule implements (one rule per file, registered in index.ts). */
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import type { WordScan } from '../text/triggers';
+import type { TriggerScan } from '../text/triggers';
 import type { Claim, EntityMention, Paragraph, Quote, RelatedSpan, Severity, Span } from '../types';
 
 /** What a rule may read: the finished analysis of one article. */
@@ -16,7 +16,7 @@ export interface RuleContext {
   readonly date: string;
   readonly kb: KnowledgeBase;
   /** Where the trigger words of every TriggeredPattern occur (one scan, shared by all rules). */
-  readonly words: WordScan;
+  readonly triggers: TriggerScan;
 }
 
 export interface RuleFinding extends Span {

@@ -38,7 +38,7 @@ export const vagueSource: Rule = {
     { text: 'Sergey Lavrov said the move strengthens Moscow.', expect: 0 },
   ],
   *check(ctx) {
-    for (const m of VAGUE.matches(ctx.words)) {
+    for (const m of VAGUE.matches(ctx.triggers)) {
       const qualifiers = /\p{Ll}/u.test(m[0].charAt(0)) || isNounPhrase(m[0]) ? matchBefore(ctx.text, m.index, QUALIFIERS_BEFORE, QUALIFIER_WINDOW) : undefined;
       let start = qualifiers?.start ?? m.index;
       let matched = ctx.text.slice(start, m.index + m[0].length);
@@ -65,7 +65,7 @@ function finding(start: number, phrase: string): RuleFinding {
 
 function* singularSources(ctx: RuleContext): Iterable<RuleFinding> {
   const text = ctx.text;
-  for (const m of SINGULAR.matches(ctx.words)) {
+  for (const m of SINGULAR.matches(ctx.triggers)) {
     const article = matchBefore(text, m.index, ARTICLE_BEFORE, ARTICLE_WINDOW);
     if (article) yield finding(article.start, text.slice(article.start, m.index + m[0].length));
   }
