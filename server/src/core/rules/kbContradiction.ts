@@ -78,15 +78,15 @@ function countryLists(text: string, countries: readonly EntityMention[]): Entity
 function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): Iterable<RuleFinding> {
   const first = list[0];
   const last = list[list.length - 1];
-  const after = ctx.text.slice(last.end, Math.min(sentence.end, last.end + PHRASE_WINDOW));
+  const afterEnd = Math.min(sentence.end, last.end + PHRASE_WINDOW);
+  const after = canStartStatusPhrase(ctx.text, last.end, afterEnd) ? ctx.text.slice(last.end, afterEnd) : undefined;
+  const statusAfter = after === undefined ? null : ASSOCIATE_AFTER_LIST.exec(after) ?? STATUS_AFTER_LIST.exec(after) ?? APPOSITIVE_STATUS.exec(after);
+  const participates = after === undefined ? null : PARTICIPATES_AS.exec(after);
   const beforeStart = Math.max(sentence.start, first.start - PHRASE_WINDOW);
-  const before = ctx.text.slice(beforeStart, first.start);
+  const mayListAfter = LIST_ENDING.test(ctx.text.slice(Math.max(beforeStart, first.start - 12), first.start));
+  const listAfter = mayListAfter ? LIST_AFTER_STATUS.exec(ctx.text.slice(beforeStart, first.start)) : null;
   let claimed: ClaimedStatus | undefined;
   let phraseEnd = last.end;
-  const mayClaimAfter = canStartStatusPhrase(after);
-  const statusAfter = mayClaimAfter ? ASSOCIATE_AFTER_LIST.exec(after) ?? STATUS_AFTER_LIST.exec(after) ?? APPOSITIVE_STATUS.exec(after) : null;
-  const participates = mayClaimAfter ? PARTICIPATES_AS.exec(after) : null;
-  const listAfter = LIST_ENDING.test(before.slice(-12)) ? LIST_AFTER_STATUS.exec(before) : null;
   if (participates) {
     claimed = /associate/i.test(participates[1]) ? 'associate' : 'full-member';
     phraseEnd = last.end + participates[0].length;
@@ -115,11 +115,13 @@ function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): It
  * Cheap test before the status regexes: every phrase they match after a list begins, past white space, with
  * a comma (appositive) or with is/are/was/were/remains/participates. Most lists are followed by neither.
  */
-function canStartStatusPhrase(after: string): boolean {
-  let i = 0;
-  while (i < after.length && isWhitespace(after.charCodeAt(i))) i++;
-  const first = after.charCodeAt(i) | 32;
-  return after.charCodeAt(i) === 44 || first === 105 || first === 97 || first === 119 || first === 114 || first === 112; // , i a w r p
+function canStartStatusPhrase(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isWhitespace(text.charCodeAt(i))) i++;
+  if (i >= to) return false;
+  const code = text.charCodeAt(i);
+  const lower = code | 32;
+  return code === 44 || lower === 105 || lower === 97 || lower === 119 || lower === 114 || lower === 112; // , i a w r p
 }
 
 /** Start offsets of every "CIS" / "Commonwealth", in text order. */
