@@ -4,6 +4,7 @@
  * front matter and fenced code are left out so they are never analysed as prose.
  */
 import type { Span } from '../types';
+import { isUpperCaseAt } from './chars';
 
 /** Abbreviations whose trailing period does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -116,11 +117,17 @@ function isLetterOrDot(code: number, text: string, i: number): boolean {
   return LETTER_OR_DOT.test(text.charAt(i));
 }
 
+function isSurrogatePair(s: string): boolean {
+  const high = s.charCodeAt(0);
+  return high >= 0xd800 && high <= 0xdbff;
+}
+
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
   while (s > 0 && isLetterOrDot(text.charCodeAt(s - 1), text, s - 1)) s--;
   const word = text.slice(s, dot);
   if (ABBREVIATIONS.has(word)) return true;
   // Single capital initials ("V. Putin") and dotted acronyms ("U.S.") do not end sentences.
-  return /^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+  if (word.length === 1 || (word.length === 2 && isSurrogatePair(word))) return isUpperCaseAt(word, 0);
+  return word.includes('.') && /^(\p{L}\.)+\p{L}$/u.test(word);
 }
