@@ -43,7 +43,9 @@ export const kbContradiction: Rule = {
     { text: 'The CIS was formed in 1995.', expect: 1 },
     { text: 'The CIS was formed in 1991.', expect: 0 },
   ],
-  *check(ctx) {
+  check(ctx) {
+    // Plain arrays, not nested generators: this runs for every sentence of every article.
+    const findings: RuleFinding[] = [];
     // One sweep: sentences and entities are both in text order.
     const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id);
     const cisMentions = countries.length ? findCisMentions(ctx.triggers) : [];
@@ -53,9 +55,10 @@ export const kbContradiction: Rule = {
       const inSentence: EntityMention[] = [];
       for (let i = next; i < countries.length && countries[i].end <= sentence.end; i++) inSentence.push(countries[i]);
       if (inSentence.length === 0 || !mentionsCis(cisMentions, sentence)) continue;
-      for (const list of countryLists(ctx.text, inSentence)) yield* checkList(ctx, list, sentence);
+      for (const list of countryLists(ctx.text, inSentence)) checkList(ctx, list, sentence, findings);
     }
-    yield* checkFounding(ctx);
+    checkFounding(ctx, findings);
+    return findings;
   },
 };
 
@@ -75,7 +78,7 @@ function countryLists(text: string, countries: readonly EntityMention[]): Entity
   return lists;
 }
 
-function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): Iterable<RuleFinding> {
+function checkList(ctx: RuleContext, list: EntityMention[], sentence: Span, into: RuleFinding[]): void {
   const first = list[0];
   const last = list[list.length - 1];
   const afterEnd = Math.min(sentence.end, last.end + PHRASE_WINDOW);
@@ -101,12 +104,12 @@ function* checkList(ctx: RuleContext, list: EntityMention[], sentence: Span): It
   for (const country of list) {
     const actual = ctx.kb.cisStatusAt(country.id!, ctx.date);
     if (contradicts(claimed, actual)) {
-      yield {
+      into.push({
         ...span,
         message: `${country.name} is described as ${describeClaim(claimed)} of the CIS, but on ${ctx.date} the knowledge base has it as ${describeStatus(actual)}.`,
         related: [{ start: country.start, end: country.end, message: `${country.name}: ${actual?.note ?? describeStatus(actual)}` }],
         data: { entity: country.id, claimed, actual: actual?.status ?? null },
-      };
+      });
     }
   }
 }
@@ -166,19 +169,19 @@ function describeStatus(actual: CisStatusPeriod | undefined): string {
   return `${labels[actual.status]}${actual.start ? ` since ${actual.start}` : ''}`;
 }
 
-function* checkFounding(ctx: RuleContext): Iterable<RuleFinding> {
+function checkFounding(ctx: RuleContext, into: RuleFinding[]): void {
   for (const m of FOUNDED.matches(ctx.triggers)) {
     const auxiliary = matchBefore(ctx.text, m.index, FOUNDED_AUXILIARY, AUXILIARY_WINDOW);
     if (!auxiliary) continue;
     const subject = lastOrganizationBefore(ctx.entities, auxiliary.start, ctx.kb);
     const founded = subject && ctx.kb.get(subject.id!)?.founded;
     if (!subject || !founded || founded.slice(0, 4) === m[1]) continue;
-    yield {
+    into.push({
       start: subject.start,
       end: m.index + m[0].length,
       message: `${subject.name} is said to have been formed in ${m[1]}, but the knowledge base dates it to ${founded}.`,
       data: { entity: subject.id, claimed: m[1], actual: founded },
-    };
+    });
   }
 }
 

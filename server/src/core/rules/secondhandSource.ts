@@ -43,11 +43,13 @@ export const secondhandSource: Rule = {
     { text: 'In an interview with the newspaper Kommersant, the minister said the talks went well.', expect: 1 },
     { text: 'The talks went well, Putin said.', expect: 0 },
   ],
-  *check(ctx) {
-    yield* patternFindings(ctx, AS_REPORTED, (s) => `Second-hand source: “${s}”. Find and check the original report.`, { re: AS_REPORTED_LEAD, required: true });
-    yield* patternFindings(ctx, CITED, (s) => `Second-hand quotation: “${s}”. Who cited it, and where is the original?`, { re: CITED_LEAD, required: false });
-    yield* patternFindings(ctx, TOLD, (s) => `Second-hand source: “${s}”. The statement was relayed through a news outlet.`, { re: TOLD_LEAD, required: false });
-    yield* outletVerbs(ctx);
+  check(ctx) {
+    const findings: RuleFinding[] = [];
+    patternFindings(ctx, findings, AS_REPORTED, (s) => `Second-hand source: “${s}”. Find and check the original report.`, { re: AS_REPORTED_LEAD, required: true });
+    patternFindings(ctx, findings, CITED, (s) => `Second-hand quotation: “${s}”. Who cited it, and where is the original?`, { re: CITED_LEAD, required: false });
+    patternFindings(ctx, findings, TOLD, (s) => `Second-hand source: “${s}”. The statement was relayed through a news outlet.`, { re: TOLD_LEAD, required: false });
+    outletVerbs(ctx, findings);
+    return findings;
   },
 };
 
@@ -58,19 +60,19 @@ interface Lead {
   readonly required: boolean;
 }
 
-function* patternFindings(ctx: RuleContext, pattern: TriggeredPattern, message: (s: string) => string, lead?: Lead): Iterable<RuleFinding> {
+function patternFindings(ctx: RuleContext, into: RuleFinding[], pattern: TriggeredPattern, message: (s: string) => string, lead?: Lead): void {
   const text = ctx.text;
   for (const m of pattern.matches(ctx.triggers)) {
     const before = lead ? matchBefore(text, m.index, lead.re, LEAD_WINDOW) : undefined;
     if (lead?.required && !before) continue;
     const start = before?.start ?? m.index;
     const matched = text.slice(start, m.index + m[0].trimEnd().length);
-    yield { start, end: start + matched.length, message: message(matched.replace(/\s+/g, ' ')) };
+    into.push({ start, end: start + matched.length, message: message(matched.replace(/\s+/g, ' ')) });
   }
 }
 
 /** "TASS says …", "Anadolu Agency (AA) reports that …", "according to Interfax". */
-function* outletVerbs(ctx: RuleContext): Iterable<RuleFinding> {
+function outletVerbs(ctx: RuleContext, into: RuleFinding[]): void {
   for (const mention of ctx.entities) {
     if (!isMedia(mention, ctx)) continue;
     const verb = OUTLET_VERB_RE.exec(ctx.text.slice(mention.end, mention.end + 60));
@@ -79,13 +81,13 @@ function* outletVerbs(ctx: RuleContext): Iterable<RuleFinding> {
     const toldOutlet = according ? null : TOLD_OUTLET_BEFORE.exec(before);
     if (verb) {
       const end = mention.end + verb[0].length;
-      yield { start: mention.start, end, message: `Second-hand source: ${mention.name} reports it. Check the original statement.`, data: { outlet: mention.id } };
+      into.push({ start: mention.start, end, message: `Second-hand source: ${mention.name} reports it. Check the original statement.`, data: { outlet: mention.id } });
     } else if (according) {
       const start = mention.start - according[0].length;
-      yield { start, end: mention.end, message: `Second-hand source: according to ${mention.name}. Check the original statement.`, data: { outlet: mention.id } };
+      into.push({ start, end: mention.end, message: `Second-hand source: according to ${mention.name}. Check the original statement.`, data: { outlet: mention.id } });
     } else if (toldOutlet) {
       const start = mention.start - toldOutlet[0].length;
-      yield { start, end: mention.end, message: `Second-hand source: said to ${mention.name}. Check the outlet's original report.`, data: { outlet: mention.id } };
+      into.push({ start, end: mention.end, message: `Second-hand source: said to ${mention.name}. Check the outlet's original report.`, data: { outlet: mention.id } });
     }
   }
 }

@@ -37,7 +37,8 @@ export const vagueSource: Rule = {
     { text: 'The official said the talks would resume.', expect: 0 },
     { text: 'Sergey Lavrov said the move strengthens Moscow.', expect: 0 },
   ],
-  *check(ctx) {
+  check(ctx) {
+    const findings: RuleFinding[] = [];
     for (const m of VAGUE.matches(ctx.triggers)) {
       const qualifiers = /\p{Ll}/u.test(m[0].charAt(0)) || isNounPhrase(m[0]) ? matchBefore(ctx.text, m.index, QUALIFIERS_BEFORE, QUALIFIER_WINDOW) : undefined;
       let start = qualifiers?.start ?? m.index;
@@ -48,9 +49,10 @@ export const vagueSource: Rule = {
         start += first[0].length;
         matched = matched.slice(first[0].length);
       }
-      yield finding(start, matched);
+      findings.push(finding(start, matched));
     }
-    yield* singularSources(ctx);
+    singularSources(ctx, findings);
+    return findings;
   },
 };
 
@@ -63,11 +65,11 @@ function finding(start: number, phrase: string): RuleFinding {
   };
 }
 
-function* singularSources(ctx: RuleContext): Iterable<RuleFinding> {
+function singularSources(ctx: RuleContext, into: RuleFinding[]): void {
   const text = ctx.text;
   for (const m of SINGULAR.matches(ctx.triggers)) {
     const article = matchBefore(text, m.index, ARTICLE_BEFORE, ARTICLE_WINDOW);
-    if (article) yield finding(article.start, text.slice(article.start, m.index + m[0].length));
+    if (article) into.push(finding(article.start, text.slice(article.start, m.index + m[0].length)));
   }
 }
 
