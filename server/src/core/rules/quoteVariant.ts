@@ -4,7 +4,7 @@
  */
 import { isWhitespace, isWordChar } from '../text/chars';
 import type { Quote, Span } from '../types';
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 
 const STOP = new Set('the a an and or of to in on for with by at from as is are was were be been it its this that these those our their we you they he she i not but also which who will would can could has have had there here all any so than then such'.split(' '));
 const THRESHOLD = 0.5;
@@ -12,10 +12,8 @@ const THRESHOLD = 0.5;
 const WINDOW = 60;
 
 interface QuoteSentence extends Span {
-  /** Term ids in order of first use (for telling a verbatim repeat from a reordering). */
+  /** Term ids, each once, in order of first use (the order tells a verbatim repeat from a reordering). */
   readonly terms: readonly number[];
-  /** The same ids sorted, for counting shared terms by merging. */
-  readonly sortedTerms: Int32Array;
   readonly quote: Quote;
 }
 
@@ -27,29 +25,46 @@ export const quoteVariant: Rule = {
     { text: '“Trade between our countries is growing fast despite sanctions,” he said. Later: “Trade between our countries is growing quickly despite the sanctions,” he said.', expect: 1 },
     { text: '“Trade is growing,” he said. “We will meet again in May,” he added.', expect: 0 },
   ],
-  *check(ctx) {
+  check(ctx) {
     if (termIds.size >= TERM_CACHE_LIMIT) forgetTerms(); // between documents only: ids must stay stable within one
     const sentences: QuoteSentence[] = [];
     for (const q of ctx.quotes) if (q.kind !== 'scare' && q.kind !== 'heading') splitQuote(ctx.text, q, sentences);
+    const findings: RuleFinding[] = [];
     const reported = new Set<QuoteSentence>();
+    // Shared terms are counted through an index from term to the sentences that use it, so each sentence meets
+    // only the earlier ones it has a word in common with, not all WINDOW of them.
+    const sentencesByTerm = new Map<number, number[]>();
+    const shared = new Int32Array(WINDOW);
     for (let i = 0; i < sentences.length; i++) {
-      for (let j = Math.max(0, i - WINDOW); j < i; j++) {
+      const later = sentences[i];
+      const first = Math.max(0, i - WINDOW);
+      shared.fill(0);
+      for (const term of later.terms) {
+        const users = sentencesByTerm.get(term);
+        if (!users) sentencesByTerm.set(term, [i]);
+        else {
+          for (let k = users.length - 1; k >= 0 && users[k] >= first; k--) shared[users[k] - first]++;
+          users.push(i);
+        }
+      }
+      for (let j = first; j < i; j++) {
+        if (shared[j - first] === 0) continue;
         const earlier = sentences[j];
-        const later = sentences[i];
         if (earlier.quote === later.quote || reported.has(earlier)) continue;
-        const score = dice(earlier.sortedTerms, later.sortedTerms);
+        const score = (2 * shared[j - first]) / (earlier.terms.length + later.terms.length);
         if (score < THRESHOLD || (score === 1 && sameOrder(earlier.terms, later.terms))) continue; // repeated verbatim, not a variant
         reported.add(earlier);
-        yield {
+        findings.push({
           start: earlier.start,
           end: earlier.end,
           message: `This quotation appears again later with different wording (${Math.round(score * 100)}% of words shared). Check which wording is accurate.`,
           related: [{ start: later.start, end: later.end, message: 'The other wording' }],
           data: { similarity: score },
-        };
+        });
         break;
       }
     }
+    return findings;
   },
 };
 
@@ -69,7 +84,7 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
   let wordStart = -1;
   let closed = false; // the current sentence has reached its . ! ?
   const finishSentence = () => {
-    if (terms.length >= MIN_WORDS) into.push({ start: sentenceStart, end: contentEnd, terms, sortedTerms: Int32Array.from(terms).sort(), quote });
+    if (terms.length >= MIN_WORDS) into.push({ start: sentenceStart, end: contentEnd, terms, quote });
     terms = [];
     sentenceStart = -1;
     closed = false;
@@ -127,18 +142,4 @@ function termOf(word: string): number {
 
 function sameOrder(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((term, i) => term === b[i]);
-}
-
-/** Dice similarity of two sorted, duplicate-free id lists. */
-function dice(a: Int32Array, b: Int32Array): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
 }
