@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import '../../../server/src/core/analysis/analyze'; // declares every pattern the analysis uses
-import { registeredPatterns, scanTriggers, TriggeredPattern } from '../../../server/src/core/text/triggers';
+import { registeredPatterns, scanTriggers, trieAlternation, TriggeredPattern } from '../../../server/src/core/text/triggers';
 
 function globalMatches(re: RegExp, text: string): [number, string][] {
   const global = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}g`);
@@ -46,6 +46,17 @@ suite('core/text/triggers', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  test('property: the trie-shaped alternation matches exactly its words', () => {
+    const word = fc.stringMatching(/^[a-d]{0,5}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(word, { maxLength: 20 }), (words, probes) => {
+        const whole = new RegExp(`^${trieAlternation(words)}$`);
+        for (const w of [...words, ...probes]) assert.equal(whole.test(w), words.includes(w), `${JSON.stringify(w)} against ${JSON.stringify(words)}`);
+      }),
+      { numRuns: 500 },
     );
   });
 
