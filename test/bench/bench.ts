@@ -53,7 +53,8 @@ function corpus(bytes: number): string[] {
   const articles: string[] = [];
   let total = 0;
   for (let i = 0; total < bytes; i++) {
-    const text = `${seeds[i % seeds.length]!}\n\nCopy ${i + 1}.\n`;
+    // Decoded from bytes, as the CLI's file reads and the server's JSON messages deliver text (one flat string).
+    const text = Buffer.from(`${seeds[i % seeds.length]!}\n\nCopy ${i + 1}.\n`, 'utf8').toString('utf8');
     articles.push(text);
     total += Buffer.byteLength(text, 'utf8') + 2;
   }

@@ -68,7 +68,10 @@ function runRules(ctx: RuleContext, config: AnalysisConfig): Finding[] {
     const setting = config.rules[rule.code] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
     try {
-      for (const f of rule.check(ctx)) findings.push({ ...f, code: rule.code, severity: setting });
+      for (const f of rule.check(ctx)) {
+        // Every finding gets the same shape (the rule's own may differ in which fields it sets).
+        findings.push({ start: f.start, end: f.end, code: rule.code, severity: setting, message: f.message, related: f.related, data: f.data });
+      }
     } catch (error) {
       findings.push({ start: 0, end: 0, code: 'internal-error', severity: 'error', message: `Rule ${rule.code} failed: ${String(error)}` });
     }
