@@ -209,7 +209,7 @@ function capitalisedRun(text: string, start: number, limit: number): { end: numb
     if (j < limit && !isWhitespace(text.charCodeAt(j))) break;
     const raw = text.slice(i, j);
     const word = withoutPossessive(raw);
-    if (isUpperAt(text, i)) {
+    if (isUpperCaseAt(text, i)) {
       words.push(word);
       end = i + word.length;
       if (raw.endsWith('.')) break;
@@ -279,7 +279,7 @@ function nextWordIsCapitalised(text: string, start: number, limit: number): bool
   while (i < limit && (isWordChar(text, i) || isNameJoiner(text.charCodeAt(i)))) i++;
   while (i < limit && text.charCodeAt(i) === 32) i++;
   for (let skip = connectorLength(text, i); skip > 0 && i < limit; skip = connectorLength(text, i)) i += skip;
-  return i < limit && isUpperAt(text, i);
+  return i < limit && isUpperCaseAt(text, i);
 }
 
 /** Length of a connector word ("of", "and", …) and the spaces after it at `i`, or 0. */
@@ -296,12 +296,6 @@ function connectorLength(text: string, i: number): number {
 /** - . ’ ' inside a name ("Al-Hayat", "St.", "O’Brien"). */
 function isNameJoiner(code: number): boolean {
   return code === 45 || code === 46 || code === 0x2019 || code === 39;
-}
-
-function isUpperAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code < 128) return code >= 65 && code <= 90;
-  return isUpperCaseAt(text, i);
 }
 
 /** Stops an unknown run before a known name inside it ("Minister Lavrov" is handled by the KB). */
