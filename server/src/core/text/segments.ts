@@ -4,7 +4,7 @@
  * front matter and fenced code are left out so they are never analysed as prose.
  */
 import type { Span } from '../types';
-import { isUpperCaseAt } from './chars';
+import { isUpperCaseAt, isWhitespace } from './chars';
 
 /** Abbreviations whose trailing period does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -24,13 +24,16 @@ export function findParagraphs(text: string): Span[] {
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = text.length;
     let contentEnd = lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    const line = text.slice(offset, contentEnd);
-    const trimmed = line.trim();
-    if (lineIndex === 0 && trimmed === '---') inFrontMatter = true;
+    // The line's content without surrounding white space, found in place (no slice per line).
+    let first = offset;
+    while (first < contentEnd && isWhitespace(text.charCodeAt(first))) first++;
+    let last = contentEnd;
+    while (last > first && isWhitespace(text.charCodeAt(last - 1))) last--;
+    if (lineIndex === 0 && spells(text, first, last, '---')) inFrontMatter = true;
     else if (inFrontMatter) {
-      if (trimmed === '---' || trimmed === '...') inFrontMatter = false;
-    } else if (/^(```|~~~)/.test(trimmed)) inFence = !inFence;
-    else if (!inFence && trimmed.length > 0) {
+      if (spells(text, first, last, '---') || spells(text, first, last, '...')) inFrontMatter = false;
+    } else if (last - first >= 3 && (text.startsWith('```', first) || text.startsWith('~~~', first))) inFence = !inFence;
+    else if (!inFence && last > first) {
       let start = offset;
       while (start < contentEnd && isSpace(text.charCodeAt(start))) start++;
       while (contentEnd > start && isSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
@@ -41,6 +44,11 @@ export function findParagraphs(text: string): Span[] {
     offset = lineEnd + 1;
   }
   return paragraphs;
+}
+
+/** Whether text[first, last) is exactly `marker`. */
+function spells(text: string, first: number, last: number, marker: string): boolean {
+  return last - first === marker.length && text.startsWith(marker, first);
 }
 
 function isSpace(code: number): boolean {
