@@ -18,7 +18,13 @@ installed_ok() {
   [ -f "$ENTRY" ] || return 1
   local v
   v="$(node "$ENTRY" --version 2>/dev/null)" || return 1   # no '| head': SIGPIPE + pipefail
-  case "${v%%$'\n'*}" in "$CS_VERSION"*) return 0 ;; *) return 1 ;; esac
+  # Any line, not the first: on a machine without ~/.config/code-server, the first run logs
+  # "Wrote default config file" before the version.
+  local line
+  while IFS= read -r line; do
+    case "$line" in "$CS_VERSION "*|"$CS_VERSION") return 0 ;; esac
+  done <<<"$v"
+  return 1
 }
 
 if [ -z "${FORCE:-}" ] && installed_ok; then
