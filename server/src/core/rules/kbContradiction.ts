@@ -24,6 +24,12 @@ const LIST_AFTER_STATUS = /\b(?:its|the)\s+(full\s+|associate\s+)?members\s+(?:a
 const LIST_ENDING = /(?:are|were|include|of)\s*:?\s*$/iu;
 /** The status phrases above are short: only this much text beside a list is searched (anchored regexes scan every position). */
 const PHRASE_WINDOW = 80;
+/**
+ * Every status phrase above names the status with one of these words, inside the sentence, so a sentence
+ * without one cannot claim a status and its country lists are not examined. Keep in step with the phrases.
+ */
+const STATUS_WORDS = ['member', 'members', 'state', 'states', 'participant', 'participants', 'participate', 'participates', 'associate', 'associated', 'consist', 'consists'];
+const STATUS_WORD = new TriggeredPattern(new RegExp(`\\b(?:${STATUS_WORDS.join('|')})\\b`, 'iu'), STATUS_WORDS);
 const CIS_NAME = new TriggeredPattern(/\b(?:CIS|Commonwealth)\b/u, ['cis', 'commonwealth']);
 /** A CIS mention within this many characters before a sentence puts the sentence in a CIS context. */
 const CIS_CONTEXT = 600;
@@ -49,8 +55,12 @@ export const kbContradiction: Rule = {
     // One sweep: sentences and entities are both in text order.
     const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id);
     const cisMentions = countries.length ? findCisMentions(ctx.triggers) : [];
+    const statusWords = countries.length ? STATUS_WORD.matches(ctx.triggers).map((m) => m.index) : [];
     let next = 0;
+    let nextStatusWord = 0;
     for (const sentence of ctx.sentences) {
+      while (nextStatusWord < statusWords.length && statusWords[nextStatusWord] < sentence.start) nextStatusWord++;
+      if (nextStatusWord >= statusWords.length || statusWords[nextStatusWord] >= sentence.end) continue;
       while (next < countries.length && countries[next].start < sentence.start) next++;
       const inSentence: EntityMention[] = [];
       for (let i = next; i < countries.length && countries[i].end <= sentence.end; i++) inSentence.push(countries[i]);
