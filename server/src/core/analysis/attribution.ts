@@ -7,7 +7,7 @@
 import cues from '../data/cues.json';
 import type { EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
 import type { RawQuote } from './quoteMarks';
-import { isWhitespace } from '../text/chars';
+import { hasMoreWordsThan, isWhitespace } from '../text/chars';
 import { upperBound } from '../text/search';
 
 // Lower-case verbs, or capitalised at a sentence start ("According to"): a case-sensitive class on the
@@ -190,25 +190,13 @@ function quoteKind(q: RawQuote, sentence: Span, content: string, text: string, a
   // Scare quotes are short phrases ("as is"), not sentences: a quote ending in sentence punctuation is speech,
   // and so is one that opens its sentence and ends in a comma (“This is the moment,” a diplomat said).
   const speechShaped = /[.!?]$/.test(trimmed) || (startsSentence && trimmed.endsWith(','));
-  if (!attributed && !q.unclosed && !speechShaped && !hasMoreWordsThan(trimmed, SCARE_MAX_WORDS)) return 'scare';
+  if (!attributed && !q.unclosed && !speechShaped && !hasMoreWordsThan(trimmed, 0, trimmed.length, SCARE_MAX_WORDS)) return 'scare';
   return startsSentence ? 'speech' : 'partial';
 }
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
   return true;
-}
-
-/** Whether `s` has more than `limit` runs of non-white-space characters (stops counting there). */
-function hasMoreWordsThan(s: string, limit: number): boolean {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const blank = isWhitespace(s.charCodeAt(i));
-    if (!blank && !inWord && ++words > limit) return true;
-    inWord = !blank;
-  }
-  return false;
 }
 
 /**

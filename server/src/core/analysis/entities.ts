@@ -7,10 +7,9 @@ import cues from '../data/cues.json';
 import type { KnowledgeBase, NameHit } from '../kb/knowledgeBase';
 import type { KbEntity } from '../kb/types';
 import type { EntityMention, MentionKind, Span } from '../types';
-import { isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
+import { hasMoreWordsThan, isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
 
-const ALL_CAPS = /^\p{Lu}{3,}$/u;
 const NOT_A_NAME = new Set([
   ...cues.sentenceInitialNonNames,
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
@@ -35,10 +34,11 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
   const facts = wordFactsFor(kb);
   let chromeChecked = -1; // the paragraph whose page-chrome test is in `chrome`
   let chrome = false;
-  NAME_START_CANDIDATE.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
+  const candidates = NAME_START_CANDIDATE; // a local, not a property of the module's exports, in the hot loop
+  candidates.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
   // test(), not exec(): no match object per capital, and each alternative ends on the candidate.
-  while (NAME_START_CANDIDATE.test(text)) {
-    const start = NAME_START_CANDIDATE.lastIndex - 1;
+  while (candidates.test(text)) {
+    const start = candidates.lastIndex - 1;
     while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= start) paragraphIndex++;
     const paragraph = paragraphs[paragraphIndex];
     if (!paragraph) break;
@@ -46,7 +46,7 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
     if (!isWordChar(text, start)) continue;
     let i = start + 1;
     while (i < paragraph.end && isWordChar(text, i)) i++;
-    NAME_START_CANDIDATE.lastIndex = i;
+    candidates.lastIndex = i;
     // Only a word's first letter counts ("McDonald" is one word; "iPhone" starts lower-case), and only capitals.
     if (start > paragraph.start && isWordChar(text, start - 1)) continue;
     if (start > 0 && isLowSurrogate(text.charCodeAt(start))) continue;
@@ -65,7 +65,7 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
     }
     if (mention) {
       mentions.push(mention);
-      NAME_START_CANDIDATE.lastIndex = Math.max(i, mention.end);
+      candidates.lastIndex = Math.max(i, mention.end);
     }
   }
   return withLaterSurnames(text, paragraphs, mentions);
@@ -105,6 +105,20 @@ function insideParagraph(paragraphs: readonly Span[], offset: number): boolean {
 
 function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Three or more upper-case letters and nothing else ("MOSCOW", "STORY"); stops at the first other character. */
+function isAllCaps(word: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < word.length; i += isHighSurrogate(word.charCodeAt(i)) ? 2 : 1) {
+    if (!isUpperCaseAt(word, i)) return false;
+    letters++;
+  }
+  return letters >= 3;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function isLowerAscii(code: number): boolean {
@@ -152,7 +166,7 @@ function wordFactsFor(kb: KnowledgeBase): (word: string) => WordFacts {
     let facts = known.get(word);
     if (!facts) {
       if (known.size >= WORD_FACTS_LIMIT) known.clear();
-      const shouted = word.length >= 3 && !isLowerAscii(word.charCodeAt(1)) && ALL_CAPS.test(word);
+      const shouted = !isLowerAscii(word.charCodeAt(1)) && isAllCaps(word);
       facts = {
         names: knownNames(kb, word),
         shoutedNames: shouted ? knownNames(kb, word.charAt(0) + word.slice(1).toLowerCase()) : [],
@@ -241,7 +255,7 @@ function matchUnknown(text: string, start: number, paragraph: Span, kb: Knowledg
   if (run.words.length === 0 || NOT_A_NAME.has(run.words[0]) || run.words.some((w) => kb.lookupDemonym(w))) return undefined;
   // "Officials of the Tengri News Agency": a capitalised sentence opener joined by "of" is not part of the name.
   if (sentenceStart && run.words.length > 1 && NAME_CONNECTORS.has(run.words[1])) return undefined;
-  if (run.words.every((w) => ALL_CAPS.test(w) || w.length < 2)) return undefined; // banners such as "STORY CONTINUES"
+  if (run.words.every((w) => isAllCaps(w) || w.length < 2)) return undefined; // banners such as "STORY CONTINUES"
   let kind: MentionKind | undefined;
   if (PERSON_CUES.has(prevWord) && run.words.length <= 3) kind = 'person';
   else if (run.words.length >= 2 && ORG_SUFFIXES.has(run.words[run.words.length - 1])) kind = 'organization';
@@ -259,7 +273,7 @@ const CHROME_MAX_WORDS = 4;
 function isPageChrome(text: string, paragraph: Span): boolean {
   if (paragraph.end - paragraph.start > 40) return false;
   const line = text.slice(paragraph.start, paragraph.end);
-  return !/[.!?:;,"“”«»]/.test(line) && line.split(/\s+/).length <= CHROME_MAX_WORDS;
+  return !/[.!?:;,"“”«»]/.test(line) && !hasMoreWordsThan(text, paragraph.start, paragraph.end, CHROME_MAX_WORDS);
 }
 
 /** The word (letters and dots) ending just before the spaces in front of `start`, or "". */

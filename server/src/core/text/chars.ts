@@ -53,6 +53,18 @@ export function equalsIgnoringAsciiCase(text: string, start: number, lowerWord: 
   return true;
 }
 
+/** Whether text[start, end) has more than `limit` runs of non-white-space characters (stops counting there). */
+export function hasMoreWordsThan(text: string, start: number, end: number, limit: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const blank = isWhitespace(text.charCodeAt(i));
+    if (!blank && !inWord && ++words > limit) return true;
+    inWord = !blank;
+  }
+  return false;
+}
+
 /** What `\s` matches, by code unit. */
 export function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 ||
