@@ -31,22 +31,11 @@ export const quoteVariant: Rule = {
     for (const q of ctx.quotes) if (q.kind !== 'scare' && q.kind !== 'heading') splitQuote(ctx.text, q, sentences);
     const findings: RuleFinding[] = [];
     const reported = new Set<QuoteSentence>();
-    // Shared terms are counted through an index from term to the sentences that use it, so each sentence meets
-    // only the earlier ones it has a word in common with, not all WINDOW of them.
-    const sentencesByTerm = new Map<number, number[]>();
-    const shared = new Int32Array(WINDOW);
+    const sharedTerms = new SharedTermCounter();
     for (let i = 0; i < sentences.length; i++) {
       const later = sentences[i];
       const first = Math.max(0, i - WINDOW);
-      shared.fill(0);
-      for (const term of later.terms) {
-        const users = sentencesByTerm.get(term);
-        if (!users) sentencesByTerm.set(term, [i]);
-        else {
-          for (let k = users.length - 1; k >= 0 && users[k] >= first; k--) shared[users[k] - first]++;
-          users.push(i);
-        }
-      }
+      const shared = sharedTerms.countFor(i, later.terms, first);
       for (let j = first; j < i; j++) {
         if (shared[j - first] === 0) continue;
         const earlier = sentences[j];
@@ -67,6 +56,30 @@ export const quoteVariant: Rule = {
     return findings;
   },
 };
+
+/**
+ * How many terms a sentence shares with each earlier one in its window, through an index from term to the
+ * sentences that use it: a sentence meets only the earlier ones it has a word in common with.
+ */
+class SharedTermCounter {
+  private readonly sentencesByTerm = new Map<number, number[]>();
+  private readonly shared = new Int32Array(WINDOW);
+
+  /** Counts for sentences first … index-1 (at [j - first]), then records sentence `index`'s terms. */
+  countFor(index: number, terms: readonly number[], first: number): Int32Array {
+    this.shared.fill(0);
+    for (const term of terms) {
+      const users = this.sentencesByTerm.get(term);
+      if (!users) {
+        this.sentencesByTerm.set(term, [index]);
+        continue;
+      }
+      for (let k = users.length - 1; k >= 0 && users[k] >= first; k--) this.shared[users[k] - first]++;
+      users.push(index);
+    }
+    return this.shared;
+  }
+}
 
 /** Words this short ("of", "to", "EU") are mostly function words and never decide a match, so they are not looked up. */
 const SHORT_WORD = 2;
