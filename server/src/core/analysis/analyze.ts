@@ -45,6 +45,8 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   return { text, paragraphs, entities, quotes, claims, date, diagnostics: runRules(ctx, config) };
 }
 
+const NO_SPANS: readonly Span[] = [];
+
 /** Paragraphs with their sentences, and all sentences in text order; quotations are never split. */
 function splitSentences(text: string, paragraphSpans: readonly Span[], rawQuotes: readonly RawQuote[]): { paragraphs: Paragraph[]; sentences: Span[] } {
   const paragraphs: Paragraph[] = [];
@@ -52,10 +54,10 @@ function splitSentences(text: string, paragraphSpans: readonly Span[], rawQuotes
   let q = 0; // quotes come in text order, hence in paragraph order
   for (let i = 0; i < paragraphSpans.length; i++) {
     while (q < rawQuotes.length && rawQuotes[q].paragraphIndex < i) q++;
-    const masked: Span[] = [];
-    for (; q < rawQuotes.length && rawQuotes[q].paragraphIndex === i; q++) masked.push(rawQuotes[q].outer);
+    let masked: Span[] | undefined;
+    for (; q < rawQuotes.length && rawQuotes[q].paragraphIndex === i; q++) (masked ??= []).push(rawQuotes[q].outer);
     const p = paragraphSpans[i];
-    const inParagraph = findSentences(text, p, masked);
+    const inParagraph = findSentences(text, p, masked ?? NO_SPANS);
     for (const s of inParagraph) sentences.push(s);
     paragraphs.push({ start: p.start, end: p.end, sentences: inParagraph });
   }
@@ -85,12 +87,13 @@ function stripReferent(p: SpeakerCandidate): EntityMention {
 }
 
 /**
- * Merges two lists already sorted by start (ties: longer first; then `a` before `b`) into one such list.
+ * Merges two lists already sorted by start (ties: longer first; then `a` before `b`) into one such list
+ * (one of the inputs itself when the other is empty).
  * Linear, where concatenating and sorting was a measurable share of the analysis.
  */
-function mergeByStart<T extends Span>(a: readonly T[], b: readonly T[]): T[] {
-  if (b.length === 0) return a.slice();
-  if (a.length === 0) return b.slice();
+function mergeByStart<T extends Span>(a: readonly T[], b: readonly T[]): readonly T[] {
+  if (b.length === 0) return a; // the usual case (few titles and pronouns): no copy
+  if (a.length === 0) return b;
   const merged: T[] = [];
   let i = 0;
   let j = 0;

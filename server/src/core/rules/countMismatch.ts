@@ -78,7 +78,8 @@ function isCount(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
   if (first >= 48 && first <= 57) return length <= 2 && (length === 1 || isDigit(text.charCodeAt(start + 1)));
   // Compared in place: nearly every word before a group noun is something else, and none is cut out of the text.
-  return NUMBER_WORD_LIST.some((w) => w.length === length && equalsIgnoringAsciiCase(text, start, w));
+  for (const w of NUMBER_WORD_LIST) if (w.length === length && equalsIgnoringAsciiCase(text, start, w)) return true;
+  return false;
 }
 
 function isDigit(code: number): boolean {

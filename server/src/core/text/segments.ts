@@ -69,8 +69,8 @@ export function findSentences(text: string, paragraph: Span, masked: readonly Sp
   let i = paragraph.start;
   while (i < paragraph.end) {
     SENTENCE_PUNCT.lastIndex = i - paragraph.start;
-    const punct = SENTENCE_PUNCT.exec(body);
-    const p = punct ? paragraph.start + punct.index : paragraph.end;
+    // test(), not exec(): the match is one character, so lastIndex tells where it is, and nothing is allocated.
+    const p = SENTENCE_PUNCT.test(body) ? paragraph.start + SENTENCE_PUNCT.lastIndex - 1 : paragraph.end;
     while (maskIndex < masked.length && masked[maskIndex].end <= i) maskIndex++;
     const mask = masked[maskIndex];
     if (mask && mask.start <= p && mask.start < paragraph.end) {

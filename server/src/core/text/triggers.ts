@@ -11,6 +11,8 @@
 import { equalsIgnoringAsciiCase } from './chars';
 
 const registry: TriggeredPattern[] = [];
+/** One shared empty list, so a miss allocates nothing (this runs for every trigger word of every document). */
+const NONE: readonly never[] = [];
 
 interface Scanner {
   readonly re: RegExp;
@@ -77,16 +79,16 @@ export class TriggerScan {
       const end = re.lastIndex;
       let start = end - 1;
       while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--; // \b: no letter precedes the word
-      const candidates = buckets[bucketOf(end - start, text.charCodeAt(start) | 32)] ?? [];
+      const candidates = buckets[bucketOf(end - start, text.charCodeAt(start) | 32)] ?? NONE;
       // The regex matched one of the trigger words, so a bucket of one needs no comparison.
       const hit = candidates.length === 1 ? candidates[0] : candidates.find((c) => equalsIgnoringAsciiCase(text, start, c.word));
-      for (const id of hit?.patternIds ?? []) (this.startsByPattern[id] ??= []).push(start);
+      for (const id of hit?.patternIds ?? NONE) (this.startsByPattern[id] ??= []).push(start);
     }
   }
 
   /** Offsets where pattern `id` may match, ascending. */
   startsFor(id: number): readonly number[] {
-    return this.startsByPattern[id] ?? [];
+    return this.startsByPattern[id] ?? NONE;
   }
 }
 
