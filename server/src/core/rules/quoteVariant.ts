@@ -26,7 +26,7 @@ export const quoteVariant: Rule = {
     { text: '“Trade is growing,” he said. “We will meet again in May,” he added.', expect: 0 },
   ],
   check(ctx) {
-    if (termIds.size >= TERM_CACHE_LIMIT) forgetTerms(); // between documents only: ids must stay stable within one
+    if (knownWords >= TERM_CACHE_LIMIT) forgetTerms(); // between documents only: ids must stay stable within one
     const sentences: QuoteSentence[] = [];
     for (const q of ctx.quotes) if (q.kind !== 'scare' && q.kind !== 'heading') splitQuote(ctx.text, q, sentences);
     const findings: RuleFinding[] = [];
@@ -95,6 +95,7 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
   let sentenceStart = -1;
   let contentEnd = -1;
   let wordStart = -1;
+  let wordHash = 0;
   let closed = false; // the current sentence has reached its . ! ?
   const finishSentence = () => {
     if (terms.length >= MIN_WORDS) into.push({ start: sentenceStart, end: contentEnd, terms, quote });
@@ -106,7 +107,7 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
     const code = text.charCodeAt(i);
     const isWord = isWordChar(text, i);
     if (!isWord && wordStart >= 0) {
-      if (i - wordStart > SHORT_WORD) addTerm(terms, termOf(text.slice(wordStart, i)));
+      if (i - wordStart > SHORT_WORD) addTerm(terms, termAt(text, wordStart, i, wordHash));
       wordStart = -1;
     }
     const isEnd = code === 46 || code === 33 || code === 63;
@@ -116,9 +117,15 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
       if (sentenceStart < 0) sentenceStart = i;
       contentEnd = i + 1;
     }
-    if (isWord && wordStart < 0) wordStart = i;
+    if (isWord) {
+      if (wordStart < 0) {
+        wordStart = i;
+        wordHash = 0;
+      }
+      wordHash = (Math.imul(wordHash, 31) + code) | 0;
+    }
   }
-  if (wordStart >= 0 && quote.end - wordStart > SHORT_WORD) addTerm(terms, termOf(text.slice(wordStart, quote.end)));
+  if (wordStart >= 0 && quote.end - wordStart > SHORT_WORD) addTerm(terms, termAt(text, wordStart, quote.end, wordHash));
   finishSentence();
 }
 
@@ -126,30 +133,50 @@ function addTerm(terms: number[], term: number): void {
   if (term !== STOP_WORD && !terms.includes(term)) terms.push(term);
 }
 
-/** News vocabulary repeats, so each word as written keeps its term id; all are forgotten past this many. */
+/**
+ * News vocabulary repeats, so each word as written keeps its term id, found by a hash the scan computes as it
+ * goes and then compared in place: nothing is cut out of the text for a word seen before. All are forgotten
+ * past TERM_CACHE_LIMIT words.
+ */
+interface KnownWord {
+  readonly word: string;
+  readonly id: number;
+  /** Another word with the same hash. */
+  readonly next: KnownWord | undefined;
+}
+
 const TERM_CACHE_LIMIT = 50_000;
 const STOP_WORD = -1;
-const termIds = new Map<string, number>();
+const wordsByHash = new Map<number, KnownWord>();
 const stemIds = new Map<string, number>();
+let knownWords = 0;
 
 function forgetTerms(): void {
-  termIds.clear();
+  wordsByHash.clear();
   stemIds.clear();
+  knownWords = 0;
+}
+
+/** The term id of text[start, end), whose hash (31 × hash + code unit, as written) is `hash`. */
+function termAt(text: string, start: number, end: number, hash: number): number {
+  const first = wordsByHash.get(hash);
+  for (let known = first; known; known = known.next) {
+    if (known.word.length === end - start && text.startsWith(known.word, start)) return known.id;
+  }
+  const word = text.slice(start, end);
+  const id = termOf(word);
+  wordsByHash.set(hash, { word, id, next: first });
+  knownWords++;
+  return id;
 }
 
 /** The id of the word's stem, or STOP_WORD. Crude stemming, so "integrated"/"integration" and "countries"/"country" meet. */
 function termOf(word: string): number {
-  let id = termIds.get(word);
-  if (id === undefined) {
-    const lower = word.toLowerCase();
-    const stem = lower.replace(/(?:ations?|ated|ating|ies|es|s|ed|ing|ion|al)$/u, '').slice(0, 7);
-    if (STOP.has(lower) || !stem) id = STOP_WORD;
-    else {
-      id = stemIds.get(stem);
-      if (id === undefined) stemIds.set(stem, (id = stemIds.size));
-    }
-    termIds.set(word, id);
-  }
+  const lower = word.toLowerCase();
+  const stem = lower.replace(/(?:ations?|ated|ating|ies|es|s|ed|ing|ion|al)$/u, '').slice(0, 7);
+  if (STOP.has(lower) || !stem) return STOP_WORD;
+  let id = stemIds.get(stem);
+  if (id === undefined) stemIds.set(stem, (id = stemIds.size));
   return id;
 }
 
