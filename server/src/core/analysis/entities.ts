@@ -9,6 +9,7 @@ import type { KbEntity } from '../kb/types';
 import type { EntityMention, MentionKind, Span } from '../types';
 import { hasMoreWordsThan, isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
+import { hashStep, WordTable } from '../text/wordTable';
 
 const NOT_A_NAME = new Set([
   ...cues.sentenceInitialNonNames,
@@ -45,15 +46,15 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
     if (start < paragraph.start) continue;
     if (!isWordChar(text, start)) continue;
     let i = start + 1;
-    while (i < paragraph.end && isWordChar(text, i)) i++;
+    let hash = hashStep(0, text.charCodeAt(start));
+    for (; i < paragraph.end && isWordChar(text, i); i++) hash = hashStep(hash, text.charCodeAt(i));
     candidates.lastIndex = i;
     // Only a word's first letter counts ("McDonald" is one word; "iPhone" starts lower-case), and only capitals.
     if (start > paragraph.start && isWordChar(text, start - 1)) continue;
     if (start > 0 && isLowSurrogate(text.charCodeAt(start))) continue;
     if (text.charCodeAt(start) > 127 && !isUpperCaseAt(text, start)) continue;
-    const word = text.slice(start, i);
-    const wordFacts = facts(word);
-    const known = matchKnown(text, start, word, wordFacts, paragraph.end);
+    const wordFacts = facts(text, start, i, hash);
+    const known = matchKnown(text, start, wordFacts, paragraph.end);
     // The commonest capitalised words ("The", "He", "But") can never start an unknown name: skip the costly checks.
     let mention = known;
     if (!mention && !(wordFacts.notAName && text.charCodeAt(i) !== 45)) {
@@ -138,6 +139,7 @@ function startsSentence(text: string, start: number, floor: number): boolean {
 
 /** What the matcher needs to know about one capitalised word, worked out once per knowledge base. */
 interface WordFacts {
+  readonly word: string;
   /** KB names and aliases beginning with the word, longest first, each with what it names. */
   readonly names: readonly KnownName[];
   /** The same for the word title-cased, when the word is in capitals (MOSCOW → Moscow). */
@@ -156,24 +158,27 @@ interface KnownName {
 
 /** News repeats its capitalised words; facts are kept per KB (the cache is dropped when it grows past this). */
 const WORD_FACTS_LIMIT = 50_000;
-const wordFactsByKb = new WeakMap<KnowledgeBase, Map<string, WordFacts>>();
+const wordFactsByKb = new WeakMap<KnowledgeBase, WordTable<WordFacts>>();
 
-function wordFactsFor(kb: KnowledgeBase): (word: string) => WordFacts {
+/** Facts of the word text[start, end) whose `hashStep` hash is `hash`, from the KB's cache or worked out once. */
+function wordFactsFor(kb: KnowledgeBase): (text: string, start: number, end: number, hash: number) => WordFacts {
   let cache = wordFactsByKb.get(kb);
-  if (!cache) wordFactsByKb.set(kb, (cache = new Map()));
+  if (!cache) wordFactsByKb.set(kb, (cache = new WordTable()));
   const known = cache;
-  return (word) => {
-    let facts = known.get(word);
+  return (text, start, end, hash) => {
+    let facts = known.get(text, start, end, hash);
     if (!facts) {
       if (known.size >= WORD_FACTS_LIMIT) known.clear();
+      const word = text.slice(start, end);
       const shouted = !isLowerAscii(word.charCodeAt(1)) && isAllCaps(word);
       facts = {
+        word,
         names: knownNames(kb, word),
         shoutedNames: shouted ? knownNames(kb, word.charAt(0) + word.slice(1).toLowerCase()) : [],
         demonym: kb.lookupDemonym(word),
         notAName: NOT_A_NAME.has(word),
       };
-      known.set(word, facts);
+      known.add(word, hash, facts);
     }
     return facts;
   };
@@ -183,7 +188,8 @@ function knownNames(kb: KnowledgeBase, firstWord: string): KnownName[] {
   return kb.namesStartingWith(firstWord).map((name) => ({ name, rest: name.slice(firstWord.length), hit: kb.lookupName(name)[0] }));
 }
 
-function matchKnown(text: string, start: number, word: string, facts: WordFacts, limit: number): EntityMention | undefined {
+function matchKnown(text: string, start: number, facts: WordFacts, limit: number): EntityMention | undefined {
+  const word = facts.word;
   // Each name begins with `word`, so only what follows it is compared.
   for (const { name, rest, hit } of facts.names) {
     if ((!rest || text.startsWith(rest, start + word.length)) && isBoundary(text, start + name.length, limit)) return mentionOf(text, start, start + name.length, hit);

@@ -3,6 +3,7 @@
  * their content words; near-identical but not identical sentences are variants.
  */
 import { isWhitespace, isWordChar } from '../text/chars';
+import { hashStep, WordTable } from '../text/wordTable';
 import type { Quote, Span } from '../types';
 import type { Rule, RuleFinding } from './types';
 
@@ -26,7 +27,7 @@ export const quoteVariant: Rule = {
     { text: '“Trade is growing,” he said. “We will meet again in May,” he added.', expect: 0 },
   ],
   check(ctx) {
-    if (knownWords >= TERM_CACHE_LIMIT) forgetTerms(); // between documents only: ids must stay stable within one
+    if (termIds.size >= TERM_CACHE_LIMIT) forgetTerms(); // between documents only: ids must stay stable within one
     const sentences: QuoteSentence[] = [];
     for (const q of ctx.quotes) if (q.kind !== 'scare' && q.kind !== 'heading') splitQuote(ctx.text, q, sentences);
     const findings: RuleFinding[] = [];
@@ -122,7 +123,7 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
         wordStart = i;
         wordHash = 0;
       }
-      wordHash = (Math.imul(wordHash, 31) + code) | 0;
+      wordHash = hashStep(wordHash, code);
     }
   }
   if (wordStart >= 0 && quote.end - wordStart > SHORT_WORD) addTerm(terms, termAt(text, wordStart, quote.end, wordHash));
@@ -133,40 +134,25 @@ function addTerm(terms: number[], term: number): void {
   if (term !== STOP_WORD && !terms.includes(term)) terms.push(term);
 }
 
-/**
- * News vocabulary repeats, so each word as written keeps its term id, found by a hash the scan computes as it
- * goes and then compared in place: nothing is cut out of the text for a word seen before. All are forgotten
- * past TERM_CACHE_LIMIT words.
- */
-interface KnownWord {
-  readonly word: string;
-  readonly id: number;
-  /** Another word with the same hash. */
-  readonly next: KnownWord | undefined;
-}
-
+/** News vocabulary repeats, so each word as written keeps its term id; all are forgotten past this many words. */
 const TERM_CACHE_LIMIT = 50_000;
 const STOP_WORD = -1;
-const wordsByHash = new Map<number, KnownWord>();
+const termIds = new WordTable<number>();
 const stemIds = new Map<string, number>();
-let knownWords = 0;
 
 function forgetTerms(): void {
-  wordsByHash.clear();
+  termIds.clear();
   stemIds.clear();
-  knownWords = 0;
 }
 
-/** The term id of text[start, end), whose hash (31 × hash + code unit, as written) is `hash`. */
+/** The term id of text[start, end), whose `hashStep` hash is `hash`. */
 function termAt(text: string, start: number, end: number, hash: number): number {
-  const first = wordsByHash.get(hash);
-  for (let known = first; known; known = known.next) {
-    if (known.word.length === end - start && text.startsWith(known.word, start)) return known.id;
+  let id = termIds.get(text, start, end, hash);
+  if (id === undefined) {
+    const word = text.slice(start, end);
+    id = termOf(word);
+    termIds.add(word, hash, id);
   }
-  const word = text.slice(start, end);
-  const id = termOf(word);
-  wordsByHash.set(hash, { word, id, next: first });
-  knownWords++;
   return id;
 }
 

@@ -1,0 +1,44 @@
+/** WordTable: lookups by a scanner's running hash, compared in place, including words whose hashes collide. */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { hashStep, WordTable } from '../../../server/src/core/text/wordTable';
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
+suite('core/text/wordTable', () => {
+  test('property: a word added is found at any place in any text, and only there', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 20 }), fc.string(), (words, filler) => {
+        const table = new WordTable<number>();
+        words.forEach((w, i) => table.add(w, hashOf(w, 0, w.length), i));
+        assert.equal(table.size, words.length);
+        words.forEach((w, i) => {
+          const text = `${filler}${w}${filler}`;
+          assert.equal(table.get(text, filler.length, filler.length + w.length, hashOf(text, filler.length, filler.length + w.length)), i);
+        });
+        const absent = `${words.join('')}#`;
+        assert.equal(table.get(absent, 0, absent.length, hashOf(absent, 0, absent.length)), undefined);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('words that share a hash are told apart by their text', () => {
+    const table = new WordTable<string>();
+    table.add('Moscow', 7, 'city');
+    table.add('Minsk', 7, 'capital');
+    table.add('Kyiv', 7, 'capital too');
+    const text = 'in Minsk and Moscow and Kyiv';
+    assert.equal(table.get(text, 3, 8, 7), 'capital');
+    assert.equal(table.get(text, 13, 19, 7), 'city');
+    assert.equal(table.get(text, 24, 28, 7), 'capital too');
+    assert.equal(table.get(text, 24, 28, 8), undefined);
+    table.clear();
+    assert.equal(table.size, 0);
+    assert.equal(table.get(text, 3, 8, 7), undefined);
+  });
+});
