@@ -76,10 +76,10 @@ export function findSentences(text: string, paragraph: Span, masked: readonly Sp
     if (mask && mask.start <= p && mask.start < paragraph.end) {
       i = Math.max(i, mask.end);
       // A quotation that ends its own sentence (“… over.” Then …) closes the sentence around it too.
-      const closesSentence = /[.!?]/.test(text.charAt(mask.end - 2)) && /\s/.test(text.charAt(mask.end));
+      const closesSentence = isSentenceEnd(text.charCodeAt(mask.end - 2)) && isWhitespace(text.charCodeAt(mask.end));
       let after = mask.end;
       while (after < paragraph.end && isSpace(text.charCodeAt(after))) after++;
-      if (closesSentence && after < paragraph.end && /\p{Lu}/u.test(text.charAt(after))) {
+      if (closesSentence && after < paragraph.end && isUpperCaseAt(text, after)) {
         sentences.push({ start, end: mask.end });
         start = after;
         i = after;
@@ -106,6 +106,10 @@ export function findSentences(text: string, paragraph: Span, masked: readonly Sp
 
 const SENTENCE_PUNCT = /[.!?]/g;
 
+function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63;
+}
+
 function isClosingPunct(code: number): boolean {
   // closing quote marks and brackets that may follow a full stop
   return code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x29 || code === 0x5d;
@@ -130,9 +134,17 @@ function isSurrogatePair(s: string): boolean {
   return high >= 0xd800 && high <= 0xdbff;
 }
 
+/** No abbreviation is longer than this; a longer word without a dot in it is not cut out of the text. */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot;
-  while (s > 0 && isLetterOrDot(text.charCodeAt(s - 1), text, s - 1)) s--;
+  let hasDot = false;
+  while (s > 0 && isLetterOrDot(text.charCodeAt(s - 1), text, s - 1)) {
+    s--;
+    if (text.charCodeAt(s) === 46) hasDot = true;
+  }
+  if (!hasDot && dot - s > LONGEST_ABBREVIATION) return false;
   const word = text.slice(s, dot);
   if (ABBREVIATIONS.has(word)) return true;
   // Single capital initials ("V. Putin") and dotted acronyms ("U.S.") do not end sentences.
