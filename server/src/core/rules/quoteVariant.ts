@@ -92,31 +92,22 @@ const MIN_WORDS = 5;
  * content words to compare. One pass over the quote in the article text: sentence ends, words and terms together.
  */
 function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
+  // Plain locals, no closure over them: this loop visits every character of every quotation.
   let terms: number[] = [];
   let sentenceStart = -1;
   let contentEnd = -1;
   let wordStart = -1;
   let wordHash = 0;
   let closed = false; // the current sentence has reached its . ! ?
-  const finishSentence = () => {
-    if (terms.length >= MIN_WORDS) into.push({ start: sentenceStart, end: contentEnd, terms, quote });
-    terms = [];
-    sentenceStart = -1;
-    closed = false;
-  };
   for (let i = quote.start; i < quote.end; i++) {
     const code = text.charCodeAt(i);
     const isWord = isWordChar(text, i);
-    if (!isWord && wordStart >= 0) {
-      if (i - wordStart > SHORT_WORD) addTerm(terms, termAt(text, wordStart, i, wordHash));
-      wordStart = -1;
-    }
-    const isEnd = code === 46 || code === 33 || code === 63;
-    if (closed && !isEnd) finishSentence();
-    if (isEnd) closed = true;
-    if (!isWhitespace(code)) {
-      if (sentenceStart < 0) sentenceStart = i;
-      contentEnd = i + 1;
+    const isEnd = !isWord && (code === 46 || code === 33 || code === 63);
+    if (closed && !isEnd) {
+      addSentence(into, terms, sentenceStart, contentEnd, quote);
+      terms = [];
+      sentenceStart = -1;
+      closed = false;
     }
     if (isWord) {
       if (wordStart < 0) {
@@ -124,10 +115,24 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
         wordHash = 0;
       }
       wordHash = hashStep(wordHash, code);
+    } else if (wordStart >= 0) {
+      // A word ends here; while one runs, `closed` is false (its . ! ? would have ended it).
+      if (i - wordStart > SHORT_WORD) addTerm(terms, termAt(text, wordStart, i, wordHash));
+      wordStart = -1;
+    }
+    if (isEnd) closed = true;
+    if (isWord || !isWhitespace(code)) {
+      if (sentenceStart < 0) sentenceStart = i;
+      contentEnd = i + 1;
     }
   }
   if (wordStart >= 0 && quote.end - wordStart > SHORT_WORD) addTerm(terms, termAt(text, wordStart, quote.end, wordHash));
-  finishSentence();
+  addSentence(into, terms, sentenceStart, contentEnd, quote);
+}
+
+/** Keeps a sentence that has enough content words to compare. */
+function addSentence(into: QuoteSentence[], terms: number[], start: number, end: number, quote: Quote): void {
+  if (terms.length >= MIN_WORDS) into.push({ start, end, terms, quote });
 }
 
 function addTerm(terms: number[], term: number): void {
