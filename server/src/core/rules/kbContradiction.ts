@@ -46,6 +46,7 @@ export const kbContradiction: Rule = {
     { text: 'Ukraine and Turkmenistan are the associate states of the CIS.', expect: 1 },
     { text: 'Turkmenistan participates as an associate member of the CIS.', expect: 0 },
     { text: 'Moldova and Ukraine, both members of the CIS, signed it in 2023.', expect: 1 },
+    { text: 'Today the CIS consists of Armenia, Azerbaijan and Georgia.', expect: 1 },
     { text: 'The CIS was formed in 1995.', expect: 1 },
     { text: 'The CIS was formed in 1991.', expect: 0 },
   ],
