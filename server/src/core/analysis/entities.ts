@@ -7,7 +7,7 @@ import cues from '../data/cues.json';
 import type { KnowledgeBase, NameHit } from '../kb/knowledgeBase';
 import type { KbEntity } from '../kb/types';
 import type { EntityMention, MentionKind, Span } from '../types';
-import { hasMoreWordsThan, isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
+import { hasMoreWordsThan, isHighSurrogate, isLowSurrogate, isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
 import { hashStep, WordTable } from '../text/wordTable';
 
@@ -118,16 +118,8 @@ function isAllCaps(word: string): boolean {
   return letters >= 3;
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
 function isLowerAscii(code: number): boolean {
   return code >= 97 && code <= 122;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** True when only sentence punctuation, an opening quote mark or nothing stands before `start` in its paragraph. */

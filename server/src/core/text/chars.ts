@@ -27,6 +27,16 @@ function isSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdfff;
 }
 
+/** The first half of an astral character's UTF-16 pair. */
+export function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** The second half of an astral character's UTF-16 pair. */
+export function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /** Letters and digits; both halves of an astral letter count, a lone surrogate does not. */
 export function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -35,7 +45,7 @@ export function isWordChar(text: string, i: number): boolean {
   const pairStart = c >= 0xdc00 ? i - 1 : i;
   const high = text.charCodeAt(pairStart);
   const low = text.charCodeAt(pairStart + 1);
-  if (!(high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff)) return false;
+  if (!isHighSurrogate(high) || !isLowSurrogate(low)) return false;
   return NON_ASCII_WORD.test(String.fromCharCode(high, low));
 }
 
@@ -44,7 +54,7 @@ export function isUpperCaseAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return c >= 65 && c <= 90;
   if (!isSurrogate(c)) return inClass(bmpUpper, UPPER, c);
-  return c <= 0xdbff && UPPER.test(String.fromCodePoint(text.codePointAt(i)!));
+  return isHighSurrogate(c) && UPPER.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
 /** Whether text at `start` spells `lowerWord` (lower-case ASCII) in any ASCII case. */

@@ -4,7 +4,7 @@
  * front matter and fenced code are left out so they are never analysed as prose.
  */
 import type { Span } from '../types';
-import { isUpperCaseAt, isWhitespace } from './chars';
+import { isHighSurrogate, isUpperCaseAt, isWhitespace } from './chars';
 
 /** Abbreviations whose trailing period does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -129,11 +129,6 @@ function isLetterOrDot(code: number, text: string, i: number): boolean {
   return LETTER_OR_DOT.test(text.charAt(i));
 }
 
-function isSurrogatePair(s: string): boolean {
-  const high = s.charCodeAt(0);
-  return high >= 0xd800 && high <= 0xdbff;
-}
-
 /** No abbreviation is longer than this; a longer word without a dot in it is not cut out of the text. */
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
@@ -148,6 +143,6 @@ function isAbbreviation(text: string, dot: number): boolean {
   const word = text.slice(s, dot);
   if (ABBREVIATIONS.has(word)) return true;
   // Single capital initials ("V. Putin") and dotted acronyms ("U.S.") do not end sentences.
-  if (word.length === 1 || (word.length === 2 && isSurrogatePair(word))) return isUpperCaseAt(word, 0);
+  if (word.length === 1 || (word.length === 2 && isHighSurrogate(word.charCodeAt(0)))) return isUpperCaseAt(word, 0);
   return word.includes('.') && /^(\p{L}\.)+\p{L}$/u.test(word);
 }
