@@ -42,6 +42,12 @@ suite('Rules', () => {
     assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), ['In an interview with the newspaper Kommersant']);
   });
 
+  test('vague source: qualifiers widen a noun ("Western diplomats say"), never an adverb ("Putin reportedly")', () => {
+    const spans = (text: string) => analyzeArticle(text, kb, config).diagnostics.filter((d) => d.code === 'vague-source').map((d) => text.slice(d.start, d.end));
+    assert.deepEqual(spans('The talks, Western diplomats say, went well.'), ['Western diplomats say']);
+    assert.deepEqual(spans('At the summit Putin reportedly highlighted trade.'), ['reportedly highlighted']);
+  });
+
   test('severity settings apply, and "off" silences a rule', () => {
     const text = 'Analysts say the summit failed.';
     assert.equal(analyzeArticle(text, kb, resolveConfig({ rules: { 'vague-source': 'error' } })).diagnostics[0].severity, 'error');

@@ -40,7 +40,8 @@ export const vagueSource: Rule = {
   check(ctx) {
     const findings: RuleFinding[] = [];
     for (const m of VAGUE.matches(ctx.triggers)) {
-      const qualifiers = /\p{Ll}/u.test(m[0].charAt(0)) || isNounPhrase(m[0]) ? matchBefore(ctx.text, m.index, QUALIFIERS_BEFORE, QUALIFIER_WINDOW) : undefined;
+      // Only a noun takes qualifiers ("Western diplomats"); before an adverb the capitalised word is the subject ("Putin reportedly").
+      const qualifiers = isNounPhrase(m[0]) ? matchBefore(ctx.text, m.index, QUALIFIERS_BEFORE, QUALIFIER_WINDOW) : undefined;
       let start = qualifiers?.start ?? m.index;
       let matched = ctx.text.slice(start, m.index + m[0].length);
       // A capitalised first word is kept only when it qualifies the noun ("Russian media"), not when it starts the sentence.
