@@ -14,7 +14,7 @@ import { findClaims } from './claims';
 import { findEntityMentions } from './entities';
 import { resolvePronouns } from './pronouns';
 import { findQuoteMarks, type RawQuote } from './quoteMarks';
-import { findSentences, findParagraphs } from '../text/segments';
+import { appendSentences, findParagraphs } from '../text/segments';
 import { findTitleMentions } from './titles';
 import { upperBound } from '../text/search';
 import { scanTriggers } from '../text/triggers';
@@ -57,9 +57,10 @@ function splitSentences(text: string, paragraphSpans: readonly Span[], rawQuotes
     let masked: Span[] | undefined;
     for (; q < rawQuotes.length && rawQuotes[q].paragraphIndex === i; q++) (masked ??= []).push(rawQuotes[q].outer);
     const p = paragraphSpans[i];
-    const inParagraph = findSentences(text, p, masked ?? NO_SPANS);
-    for (const s of inParagraph) sentences.push(s);
-    paragraphs.push({ start: p.start, end: p.end, sentences: inParagraph });
+    const first = sentences.length;
+    appendSentences(text, p, masked ?? NO_SPANS, sentences);
+    // An exact-size copy: a list grown by push reserves room for many more than a paragraph's one or two.
+    paragraphs.push({ start: p.start, end: p.end, sentences: sentences.slice(first) });
   }
   return { paragraphs, sentences };
 }

@@ -60,7 +60,11 @@ function isSpace(code: number): boolean {
  * several sentences stays inside the one sentence that carries its attribution.
  */
 export function findSentences(text: string, paragraph: Span, masked: readonly Span[]): Span[] {
-  const sentences: Span[] = [];
+  return appendSentences(text, paragraph, masked, []);
+}
+
+/** `findSentences`, appending to `sentences` (one list for a whole article, rather than one per paragraph). */
+export function appendSentences(text: string, paragraph: Span, masked: readonly Span[], sentences: Span[]): Span[] {
   // The regex engine finds the next . ! ? far faster than a character loop; it runs over the
   // paragraph alone (a cheap slice) so a paragraph without punctuation never scans the rest of the text.
   const body = text.slice(paragraph.start, paragraph.end);
