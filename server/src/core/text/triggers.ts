@@ -53,9 +53,11 @@ export class TriggeredPattern {
   /** The pattern's matches in `scan`'s text, in order and non-overlapping, as a global scan finds them. */
   matches(scan: TriggerScan): RegExpExecArray[] {
     const found: RegExpExecArray[] = [];
-    const starts = scan.startsFor(this.id);
+    const { starts, groupStart } = scan;
+    const to = groupStart[this.id + 1] ?? 0; // a pattern declared after the scan has no group
     let end = 0;
-    for (const start of starts) {
+    for (let k = groupStart[this.id] ?? 0; k < to; k++) {
+      const start = starts[k];
       if (start < end) continue;
       this.anchored.lastIndex = start;
       const m = this.anchored.exec(scan.text);
@@ -69,11 +71,17 @@ export class TriggeredPattern {
 
 /** Where each registered pattern's first words occur in one text. */
 export class TriggerScan {
-  private readonly startsByPattern: number[][];
+  /** Trigger-word offsets grouped by pattern id, ascending within each group. */
+  readonly starts: Int32Array;
+  /** Pattern `id`'s group is starts[groupStart[id], groupStart[id + 1]). */
+  readonly groupStart: Int32Array;
 
   constructor(readonly text: string) {
     const { re, buckets, patterns } = currentScanner();
-    this.startsByPattern = new Array<number[]>(patterns);
+    // Hits are collected in two flat lists and then grouped by pattern (a counting sort): a growing list
+    // per pattern would reserve far more room than the few hits each pattern gets in an article.
+    const hitIds: number[] = [];
+    const hitStarts: number[] = [];
     re.lastIndex = 0;
     while (re.test(text)) {
       const end = re.lastIndex;
@@ -82,13 +90,17 @@ export class TriggerScan {
       const candidates = buckets[bucketOf(end - start, text.charCodeAt(start) | 32)] ?? NONE;
       // The regex matched one of the trigger words, so a bucket of one needs no comparison.
       const hit = candidates.length === 1 ? candidates[0] : candidates.find((c) => equalsIgnoringAsciiCase(text, start, c.word));
-      for (const id of hit?.patternIds ?? NONE) (this.startsByPattern[id] ??= []).push(start);
+      for (const id of hit?.patternIds ?? NONE) {
+        hitIds.push(id);
+        hitStarts.push(start);
+      }
     }
-  }
-
-  /** Offsets where pattern `id` may match, ascending. */
-  startsFor(id: number): readonly number[] {
-    return this.startsByPattern[id] ?? NONE;
+    this.groupStart = new Int32Array(patterns + 1);
+    for (const id of hitIds) this.groupStart[id + 1]++;
+    for (let id = 1; id <= patterns; id++) this.groupStart[id] += this.groupStart[id - 1];
+    const next = this.groupStart.slice(0, patterns);
+    this.starts = new Int32Array(hitIds.length);
+    for (let k = 0; k < hitIds.length; k++) this.starts[next[hitIds[k]]++] = hitStarts[k];
   }
 }
 
