@@ -63,20 +63,21 @@ export const quoteVariant: Rule = {
  * sentences that use it: a sentence meets only the earlier ones it has a word in common with.
  */
 class SharedTermCounter {
-  private readonly sentencesByTerm = new Map<number, number[]>();
+  /** Per term, its latest occurrence; occurrences chain back to earlier ones, so no list is kept per term. */
+  private readonly latestOccurrence = new Map<number, number>();
+  private readonly occurrenceSentence: number[] = [];
+  private readonly previousOccurrence: number[] = [];
   private readonly shared = new Int32Array(WINDOW);
 
   /** Counts for sentences first … index-1 (at [j - first]), then records sentence `index`'s terms. */
   countFor(index: number, terms: readonly number[], first: number): Int32Array {
     this.shared.fill(0);
     for (const term of terms) {
-      const users = this.sentencesByTerm.get(term);
-      if (!users) {
-        this.sentencesByTerm.set(term, [index]);
-        continue;
-      }
-      for (let k = users.length - 1; k >= 0 && users[k] >= first; k--) this.shared[users[k] - first]++;
-      users.push(index);
+      const latest = this.latestOccurrence.get(term) ?? -1;
+      for (let k = latest; k >= 0 && this.occurrenceSentence[k] >= first; k = this.previousOccurrence[k]) this.shared[this.occurrenceSentence[k] - first]++;
+      this.latestOccurrence.set(term, this.occurrenceSentence.length);
+      this.occurrenceSentence.push(index);
+      this.previousOccurrence.push(latest);
     }
     return this.shared;
   }
