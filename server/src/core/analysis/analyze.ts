@@ -95,22 +95,23 @@ function stripReferent(p: SpeakerCandidate): EntityMention {
 function mergeByStart<T extends Span>(a: readonly T[], b: readonly T[]): readonly T[] {
   if (b.length === 0) return a; // the usual case (few titles and pronouns): no copy
   if (a.length === 0) return b;
-  const merged: T[] = [];
+  const merged = a.concat(b); // exact size and packed; overwritten below in merged order
   let i = 0;
   let j = 0;
+  let k = 0;
   while (i < a.length && j < b.length) {
     const x = a[i];
     const y = b[j];
     if (y.start < x.start || (y.start === x.start && y.end > x.end)) {
-      merged.push(y);
+      merged[k++] = y;
       j++;
     } else {
-      merged.push(x);
+      merged[k++] = x;
       i++;
     }
   }
-  while (i < a.length) merged.push(a[i++]);
-  while (j < b.length) merged.push(b[j++]);
+  while (i < a.length) merged[k++] = a[i++];
+  while (j < b.length) merged[k++] = b[j++];
   return merged;
 }
 
