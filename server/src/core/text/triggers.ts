@@ -11,6 +11,12 @@
 import { equalsIgnoringAsciiCase } from './chars';
 
 const registry: TriggeredPattern[] = [];
+/**
+ * Scratch lists for one scan's hits, reused by every scan (they only grow): a scan runs start to finish
+ * synchronously and copies what it keeps, so no two scans ever share them.
+ */
+const scratchIds: number[] = [];
+const scratchStarts: number[] = [];
 /** One shared empty list, so a miss allocates nothing (this runs for every trigger word of every document). */
 const NONE: readonly never[] = [];
 
@@ -78,10 +84,9 @@ export class TriggerScan {
 
   constructor(readonly text: string) {
     const { re, buckets, patterns } = currentScanner();
-    // Hits are collected in two flat lists and then grouped by pattern (a counting sort): a growing list
-    // per pattern would reserve far more room than the few hits each pattern gets in an article.
-    const hitIds: number[] = [];
-    const hitStarts: number[] = [];
+    // Hits are collected in two flat scratch lists and then grouped by pattern (a counting sort): a growing
+    // list per pattern would reserve far more room than the few hits each pattern gets in an article.
+    let hits = 0;
     re.lastIndex = 0;
     while (re.test(text)) {
       const end = re.lastIndex;
@@ -91,16 +96,16 @@ export class TriggerScan {
       // The regex matched one of the trigger words, so a bucket of one needs no comparison.
       const hit = candidates.length === 1 ? candidates[0] : candidates.find((c) => equalsIgnoringAsciiCase(text, start, c.word));
       for (const id of hit?.patternIds ?? NONE) {
-        hitIds.push(id);
-        hitStarts.push(start);
+        scratchIds[hits] = id;
+        scratchStarts[hits++] = start;
       }
     }
     this.groupStart = new Int32Array(patterns + 1);
-    for (const id of hitIds) this.groupStart[id + 1]++;
+    for (let k = 0; k < hits; k++) this.groupStart[scratchIds[k] + 1]++;
     for (let id = 1; id <= patterns; id++) this.groupStart[id] += this.groupStart[id - 1];
     const next = this.groupStart.slice(0, patterns);
-    this.starts = new Int32Array(hitIds.length);
-    for (let k = 0; k < hitIds.length; k++) this.starts[next[hitIds[k]]++] = hitStarts[k];
+    this.starts = new Int32Array(hits);
+    for (let k = 0; k < hits; k++) this.starts[next[scratchIds[k]]++] = scratchStarts[k];
   }
 }
 
