@@ -7,7 +7,7 @@
 import cues from '../data/cues.json';
 import type { EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
 import type { RawQuote } from './quoteMarks';
-import { hasMoreWordsThan, isWhitespace } from '../text/chars';
+import { hasMoreWordsThan } from '../text/chars';
 import { upperBound } from '../text/search';
 
 // Lower-case verbs, or capitalised at a sentence start ("According to"): a case-sensitive class on the
@@ -185,18 +185,13 @@ function candidateEndingBefore(ctx: AttributionContext, offset: number, floor: n
 function quoteKind(q: RawQuote, sentence: Span, content: string, text: string, attributed: boolean): QuoteKind {
   const closedBy = text.charAt(q.outer.end);
   if (q.opensParagraph && !q.unclosed && /\p{Lu}/u.test(closedBy) && /[‘']/.test(text.charAt(q.outer.start))) return 'heading';
-  const startsSentence = isBlank(text, sentence.start, q.outer.start);
+  const startsSentence = !hasMoreWordsThan(text, sentence.start, q.outer.start, 0); // nothing but white space before it
   const trimmed = content.trim();
   // Scare quotes are short phrases ("as is"), not sentences: a quote ending in sentence punctuation is speech,
   // and so is one that opens its sentence and ends in a comma (“This is the moment,” a diplomat said).
   const speechShaped = /[.!?]$/.test(trimmed) || (startsSentence && trimmed.endsWith(','));
   if (!attributed && !q.unclosed && !speechShaped && !hasMoreWordsThan(trimmed, 0, trimmed.length, SCARE_MAX_WORDS)) return 'scare';
   return startsSentence ? 'speech' : 'partial';
-}
-
-function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
-  return true;
 }
 
 /**

@@ -118,10 +118,6 @@ function isAllCaps(word: string): boolean {
   return letters >= 3;
 }
 
-function isLowerAscii(code: number): boolean {
-  return code >= 97 && code <= 122;
-}
-
 /** True when only sentence punctuation, an opening quote mark or nothing stands before `start` in its paragraph. */
 function startsSentence(text: string, start: number, floor: number): boolean {
   let i = start - 1;
@@ -162,11 +158,10 @@ function wordFactsFor(kb: KnowledgeBase): (text: string, start: number, end: num
     if (!facts) {
       if (known.size >= WORD_FACTS_LIMIT) known.clear();
       const word = text.slice(start, end);
-      const shouted = !isLowerAscii(word.charCodeAt(1)) && isAllCaps(word);
       facts = {
         word,
         names: knownNames(kb, word),
-        shoutedNames: shouted ? knownNames(kb, word.charAt(0) + word.slice(1).toLowerCase()) : [],
+        shoutedNames: isAllCaps(word) ? knownNames(kb, word.charAt(0) + word.slice(1).toLowerCase()) : [],
         demonym: kb.lookupDemonym(word),
         notAName: NOT_A_NAME.has(word),
       };
