@@ -36,6 +36,15 @@ suite('Rules', () => {
     }
   });
 
+  test('quote-variant: one article never sees the quotes of the article analysed before it', () => {
+    const first = '“Trade between our countries is growing fast despite sanctions,” he said.';
+    const second = '“Trade between our countries is growing quickly despite the sanctions,” he said.';
+    const variants = (text: string) => analyzeArticle(text, kb, config).diagnostics.filter((d) => d.code === 'quote-variant').length;
+    assert.equal(variants(first), 0);
+    assert.equal(variants(second), 0);
+    assert.equal(variants(`${first} ${second}`), 1);
+  });
+
   test('second-hand: the span of an interview relay starts at "In an interview", not at the word that found it', () => {
     const text = 'The talks went well. In an interview with the newspaper Kommersant, the minister said so.';
     const found = analyzeArticle(text, kb, config).diagnostics.filter((d) => d.code === 'secondhand-source');

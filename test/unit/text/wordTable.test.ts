@@ -41,4 +41,21 @@ suite('core/text/wordTable', () => {
     assert.equal(table.size, 0);
     assert.equal(table.get(text, 3, 8, 7), undefined);
   });
+
+  test('a table grown to thousands of words still finds each of them, and clear empties it', () => {
+    const table = new WordTable<number>();
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}ё`);
+    words.forEach((w, i) => table.add(w, hashOf(w, 0, w.length), i));
+    assert.equal(table.size, words.length);
+    const text = words.join(' ');
+    let offset = 0;
+    words.forEach((w, i) => {
+      assert.equal(table.get(text, offset, offset + w.length, hashOf(text, offset, offset + w.length)), i);
+      offset += w.length + 1;
+    });
+    assert.equal(table.get('w0', 0, 2, hashOf('w0', 0, 2)), undefined);
+    table.clear();
+    assert.equal(table.size, 0);
+    assert.equal(table.get(text, 0, words[0].length, hashOf(text, 0, words[0].length)), undefined);
+  });
 });

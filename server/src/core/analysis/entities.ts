@@ -179,12 +179,13 @@ function matchKnown(text: string, start: number, facts: WordFacts, limit: number
   const word = facts.word;
   // Each name begins with `word`, so only what follows it is compared.
   for (const { name, rest, hit } of facts.names) {
-    if ((!rest || text.startsWith(rest, start + word.length)) && isBoundary(text, start + name.length, limit)) return mentionOf(text, start, start + name.length, hit);
+    // The text there spells the name exactly, so the name itself is the mention's text (no slice).
+    if ((!rest || text.startsWith(rest, start + word.length)) && isBoundary(text, start + name.length, limit)) return mentionOf(name, start, hit);
   }
   // Datelines and headlines shout: MOSCOW → Moscow.
   for (const { name, hit } of facts.shoutedNames) {
     if (text.slice(start, start + name.length) === name.toUpperCase() && isBoundary(text, start + name.length, limit)) {
-      return mentionOf(text, start, start + name.length, hit);
+      return mentionOf(text.slice(start, start + name.length), start, hit);
     }
   }
   const demonym = facts.demonym;
@@ -194,8 +195,8 @@ function matchKnown(text: string, start: number, facts: WordFacts, limit: number
   return undefined;
 }
 
-function mentionOf(text: string, start: number, end: number, hit: NameHit): EntityMention {
-  return { start, end, text: text.slice(start, end), kind: hit.entity.kind, id: hit.entity.id, name: hit.entity.name, via: hit.via };
+function mentionOf(spelled: string, start: number, hit: NameHit): EntityMention {
+  return { start, end: start + spelled.length, text: spelled, kind: hit.entity.kind, id: hit.entity.id, name: hit.entity.name, via: hit.via };
 }
 
 function isBoundary(text: string, index: number, limit: number): boolean {

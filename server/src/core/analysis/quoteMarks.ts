@@ -4,6 +4,7 @@
  * an open quote belong to it. Apostrophes (Putin’s, it’s, St George's) are told apart from
  * single quote marks by the letters around them.
  */
+import { isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
 import type { Span } from '../types';
 
 export interface RawQuote {
@@ -17,79 +18,122 @@ export interface RawQuote {
   readonly opensParagraph: boolean;
 }
 
-type OpenMark = { readonly closers: string; readonly single: boolean; readonly pos: number };
+const STRAIGHT_DOUBLE = 0x22;
+const STRAIGHT_SINGLE = 0x27;
+const LEFT_SINGLE = 0x2018; // ‘
+const RIGHT_SINGLE = 0x2019; // ’ (also the apostrophe)
+const LEFT_DOUBLE = 0x201c; // “
+const RIGHT_DOUBLE = 0x201d; // ”
+const LOW_DOUBLE = 0x201e; // „
+const LEFT_GUILLEMET = 0xab; // «
+const RIGHT_GUILLEMET = 0xbb; // »
 
-const DOUBLE_OPENERS: Record<string, string> = { '“': '”“', '«': '»', '„': '“”', '"': '"', '”': '”' };
-const LETTER = /[\p{L}\p{N}]/u;
-const UPPER = /\p{Lu}/u;
-
-function isLetter(ch: string): boolean {
-  return ch !== '' && LETTER.test(ch);
-}
-
+/** No mark is open (an offset can never be negative). */
+const NONE = -1;
 const MAX_ELISION = 2;
 
 /** Every character that can be a quote mark; the regex engine skips the text between them far faster than a loop. */
 const QUOTE_CHAR = /["'«»‘’“”„]/g;
 
-/** Scans each paragraph for quotations, in one pass over the quote marks of the whole text. */
+/**
+ * Scans each paragraph for quotations, in one pass over the quote marks of the whole text. Marks are
+ * handled as character codes: an article has hundreds of them (every apostrophe is one), and a string
+ * per mark or a regex per neighbour was most of this scan's time.
+ */
 export function findQuoteMarks(text: string, paragraphs: readonly Span[]): RawQuote[] {
   const quotes: RawQuote[] = [];
+  let openPos = NONE;
+  let openMark = 0;
+  const marks = QUOTE_CHAR; // a local in the hot loop
+  marks.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
   let paragraphIndex = 0;
-  let open: OpenMark | null = null;
-  const finishParagraph = () => {
-    const paragraph = paragraphs[paragraphIndex];
-    // An unclosed double quote runs to the end of the paragraph; an unclosed single mark was an apostrophe.
-    if (open && !open.single && open.pos + 1 < paragraph.end) {
-      quotes.push(makeQuote(open.pos, paragraph.end, paragraph.end, true, paragraph, paragraphIndex));
+  // test(), not exec(): the match is one character, so lastIndex tells where it is, and nothing is allocated.
+  while (marks.test(text)) {
+    const i = marks.lastIndex - 1;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= i) {
+      if (openPos !== NONE) pushUnclosed(quotes, openPos, openMark, paragraphs[paragraphIndex], paragraphIndex);
+      openPos = NONE;
+      paragraphIndex++;
     }
-    open = null;
-    paragraphIndex++;
-  };
-  QUOTE_CHAR.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
-  for (let m = QUOTE_CHAR.exec(text); m; m = QUOTE_CHAR.exec(text)) {
-    const i = m.index;
-    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= i) finishParagraph();
     if (paragraphIndex >= paragraphs.length) break;
     const paragraph = paragraphs[paragraphIndex];
     if (i < paragraph.start) continue; // between paragraphs: front matter, code fences
-    const ch = m[0];
-    const prev = i > paragraph.start ? text[i - 1] : '';
-    const next = i + 1 < paragraph.end ? text[i + 1] : '';
-    if (open) {
-      if (closes(open, ch, prev, next)) {
+    const mark = text.charCodeAt(i);
+    if (openPos !== NONE) {
+      if (closes(text, openMark, mark, i, paragraph)) {
         // 'n' in "rock 'n' roll": single marks around one or two letters are elisions, not a quotation.
-        if (!open.single || i - open.pos - 1 > MAX_ELISION) quotes.push(makeQuote(open.pos, i, i + 1, false, paragraph, paragraphIndex));
-        open = null;
+        if (!isSingle(openMark) || i - openPos - 1 > MAX_ELISION) quotes.push(makeQuote(openPos, i, i + 1, false, paragraph, paragraphIndex));
+        openPos = NONE;
       }
       continue;
     }
-    open = opens(ch, prev, next, i);
+    if (opens(text, mark, i, paragraph)) {
+      openPos = i;
+      openMark = mark;
+    }
   }
-  while (paragraphIndex < paragraphs.length) finishParagraph();
+  for (; paragraphIndex < paragraphs.length; paragraphIndex++) {
+    if (openPos !== NONE) pushUnclosed(quotes, openPos, openMark, paragraphs[paragraphIndex], paragraphIndex);
+    openPos = NONE;
+  }
   return quotes;
 }
 
-function opens(ch: string, prev: string, next: string, pos: number): OpenMark | null {
-  if (next === '' || /\s/.test(next)) return null;
-  if (ch === '‘' || ch === "'") {
-    // An opening single mark follows a space or punctuation and precedes a letter: 'external forces'.
-    if (isLetter(prev) || !isLetter(next)) return null;
-    return { closers: ch === '‘' ? '’' : "'", single: true, pos };
-  }
-  if (ch === '’' || ch === '»') return null;
-  if (ch === '”' && isLetter(prev)) return null;
-  const closers = DOUBLE_OPENERS[ch];
-  return closers ? { closers, single: false, pos } : null;
+/** An unclosed double quote runs to the end of its paragraph; an unclosed single mark was an apostrophe. */
+function pushUnclosed(quotes: RawQuote[], openPos: number, openMark: number, paragraph: Span, paragraphIndex: number): void {
+  if (!isSingle(openMark) && openPos + 1 < paragraph.end) quotes.push(makeQuote(openPos, paragraph.end, paragraph.end, true, paragraph, paragraphIndex));
 }
 
-function closes(open: OpenMark, ch: string, prev: string, next: string): boolean {
-  if (!open.closers.includes(ch)) return false;
-  if (!open.single) return ch !== '"' || prev === '' || !/\s/.test(prev) || next === '' || /[\s.,;:!?)]/.test(next);
+function isSingle(mark: number): boolean {
+  return mark === LEFT_SINGLE || mark === STRAIGHT_SINGLE;
+}
+
+/** A letter or digit at `i`, inside the paragraph. */
+function isLetterAt(text: string, i: number, paragraph: Span): boolean {
+  return i >= paragraph.start && i < paragraph.end && isWordChar(text, i);
+}
+
+function opens(text: string, mark: number, i: number, paragraph: Span): boolean {
+  if (i + 1 >= paragraph.end || isWhitespace(text.charCodeAt(i + 1))) return false;
+  // An opening single mark follows a space or punctuation and precedes a letter: 'external forces'.
+  if (isSingle(mark)) return !isLetterAt(text, i - 1, paragraph) && isLetterAt(text, i + 1, paragraph);
+  if (mark === RIGHT_SINGLE || mark === RIGHT_GUILLEMET) return false;
+  if (mark === RIGHT_DOUBLE) return !isLetterAt(text, i - 1, paragraph);
+  return true; // “ « „ "
+}
+
+/** Whether `mark` can close a quote opened by `openMark`. */
+function isCloserOf(openMark: number, mark: number): boolean {
+  switch (openMark) {
+    case LEFT_DOUBLE:
+      return mark === RIGHT_DOUBLE || mark === LEFT_DOUBLE;
+    case LOW_DOUBLE:
+      return mark === LEFT_DOUBLE || mark === RIGHT_DOUBLE;
+    case LEFT_GUILLEMET:
+      return mark === RIGHT_GUILLEMET;
+    case LEFT_SINGLE:
+      return mark === RIGHT_SINGLE;
+    default: // " ' ” close themselves
+      return mark === openMark;
+  }
+}
+
+function closes(text: string, openMark: number, mark: number, i: number, paragraph: Span): boolean {
+  if (!isCloserOf(openMark, mark)) return false;
+  const hasPrev = i > paragraph.start;
+  const hasNext = i + 1 < paragraph.end;
+  if (!isSingle(openMark)) {
+    return mark !== STRAIGHT_DOUBLE || !hasPrev || !isWhitespace(text.charCodeAt(i - 1)) || !hasNext || endsQuotation(text.charCodeAt(i + 1));
+  }
   // Inside a single quote, ’ followed by a lower-case letter is an apostrophe (leaders’s, it’s);
   // followed by nothing, punctuation or a capital (a run-in heading) it closes the quote.
-  if (/\s/.test(prev) || prev === '') return false;
-  return !isLetter(next) || UPPER.test(next);
+  if (!hasPrev || isWhitespace(text.charCodeAt(i - 1))) return false;
+  return !isLetterAt(text, i + 1, paragraph) || isUpperCaseAt(text, i + 1);
+}
+
+/** White space or the punctuation that may follow a closing straight quote: . , ; : ! ? ) */
+function endsQuotation(code: number): boolean {
+  return isWhitespace(code) || code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63 || code === 41;
 }
 
 function makeQuote(openPos: number, contentEnd: number, outerEnd: number, unclosed: boolean, paragraph: Span, paragraphIndex: number): RawQuote {

@@ -5,7 +5,7 @@ import { equalsIgnoringAsciiCase, isWhitespace, isWordChar } from '../text/chars
 import { matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern } from '../text/triggers';
 import type { EntityMention } from '../types';
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 
 const NUMBER_WORDS: Record<string, number> = cues.numberWords;
 // The group noun comes first so the regex engine can skip ahead on it (determiners and number words
@@ -36,7 +36,8 @@ export const countMismatch: Rule = {
     { text: 'Armenia, Belarus and Kazakhstan attended. All the four member states agreed.', expect: 1 },
     { text: 'Armenia, Belarus and Kazakhstan — these four former Soviet states — agreed.', expect: 1 },
   ],
-  *check(ctx) {
+  check(ctx) {
+    const findings: RuleFinding[] = [];
     for (const m of GROUP_NOUN.matches(ctx.triggers)) {
       if (!countWordBefore(ctx.text, m.index)) continue;
       const count = matchBefore(ctx.text, m.index, COUNT_BEFORE, COUNT_WINDOW);
@@ -46,14 +47,15 @@ export const countMismatch: Rule = {
       const stated = NUMBER_WORDS[count.match[1].toLowerCase()] ?? Number(count.match[1]);
       const list = lastList(ctx.text, ctx.entities, start);
       if (!list || list.length < 2 || list.length === stated) continue;
-      yield {
+      findings.push({
         start,
         end,
         message: `“${ctx.text.slice(start, end)}” counts ${stated}, but the list before it names ${list.length}.`,
         related: [{ start: list[0].start, end: list[list.length - 1].end, message: `The list: ${list.map((e) => e.text).join(', ')}` }],
         data: { stated, listed: list.length },
-      };
+      });
     }
+    return findings;
   },
 };
 

@@ -31,8 +31,9 @@ export const quoteVariant: Rule = {
     const sentences: QuoteSentence[] = [];
     for (const q of ctx.quotes) if (q.kind !== 'scare' && q.kind !== 'heading') splitQuote(ctx.text, q, sentences);
     const findings: RuleFinding[] = [];
+    if (sentences.length < 2) return findings;
     const reported = new Set<QuoteSentence>();
-    const sharedTerms = new SharedTermCounter();
+    sharedTerms.reset();
     for (let i = 0; i < sentences.length; i++) {
       const later = sentences[i];
       const first = Math.max(0, i - WINDOW);
@@ -60,28 +61,52 @@ export const quoteVariant: Rule = {
 
 /**
  * How many terms a sentence shares with each earlier one in its window, through an index from term to the
- * sentences that use it: a sentence meets only the earlier ones it has a word in common with.
+ * sentences that use it: a sentence meets only the earlier ones it has a word in common with. One counter
+ * serves every check (reset between documents): its arrays are indexed by term id and outlive a document.
  */
 class SharedTermCounter {
-  /** Per term, its latest occurrence; occurrences chain back to earlier ones, so no list is kept per term. */
-  private readonly latestOccurrence = new Map<number, number>();
+  /** Per term id, its latest occurrence in this document, valid only where `termDocument` is this document's number. */
+  private latestOccurrence = new Int32Array(1024);
+  private termDocument = new Int32Array(1024);
+  private document = 0;
+  /** Occurrences chain back to earlier ones of the same term, so no list is kept per term. */
   private readonly occurrenceSentence: number[] = [];
   private readonly previousOccurrence: number[] = [];
   private readonly shared = new Int32Array(WINDOW);
+
+  reset(): void {
+    this.document++;
+    this.occurrenceSentence.length = 0;
+    this.previousOccurrence.length = 0;
+  }
 
   /** Counts for sentences first … index-1 (at [j - first]), then records sentence `index`'s terms. */
   countFor(index: number, terms: readonly number[], first: number): Int32Array {
     this.shared.fill(0);
     for (const term of terms) {
-      const latest = this.latestOccurrence.get(term) ?? -1;
+      if (term >= this.termDocument.length) this.grow(term);
+      const latest = this.termDocument[term] === this.document ? this.latestOccurrence[term] : -1;
       for (let k = latest; k >= 0 && this.occurrenceSentence[k] >= first; k = this.previousOccurrence[k]) this.shared[this.occurrenceSentence[k] - first]++;
-      this.latestOccurrence.set(term, this.occurrenceSentence.length);
+      this.latestOccurrence[term] = this.occurrenceSentence.length;
+      this.termDocument[term] = this.document;
       this.occurrenceSentence.push(index);
       this.previousOccurrence.push(latest);
     }
     return this.shared;
   }
+
+  private grow(term: number): void {
+    const size = Math.max(term + 1, this.termDocument.length * 2);
+    const latest = new Int32Array(size);
+    latest.set(this.latestOccurrence);
+    const documents = new Int32Array(size);
+    documents.set(this.termDocument);
+    this.latestOccurrence = latest;
+    this.termDocument = documents;
+  }
 }
+
+const sharedTerms = new SharedTermCounter();
 
 /** Words this short ("of", "to", "EU") are mostly function words and never decide a match, so they are not looked up. */
 const SHORT_WORD = 2;
@@ -93,42 +118,56 @@ const MIN_WORDS = 5;
  * content words to compare. One pass over the quote in the article text: sentence ends, words and terms together.
  */
 function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
-  // Plain locals, no closure over them: this loop visits every character of every quotation.
+  // Plain locals, no closure over them, and one charCodeAt per character: this loop visits every
+  // character of every quotation. Words are stepped over by an inner loop of their own.
   let terms: number[] = [];
   let sentenceStart = -1;
   let contentEnd = -1;
-  let wordStart = -1;
-  let wordHash = 0;
   let closed = false; // the current sentence has reached its . ! ?
-  for (let i = quote.start; i < quote.end; i++) {
-    const code = text.charCodeAt(i);
-    const isWord = isWordChar(text, i);
-    const isEnd = !isWord && (code === 46 || code === 33 || code === 63);
+  const end = quote.end;
+  let i = quote.start;
+  while (i < end) {
+    let code = text.charCodeAt(i);
+    if (isWordCodeAt(text, i, code)) {
+      if (closed) {
+        addSentence(into, terms, sentenceStart, contentEnd, quote);
+        terms = [];
+        sentenceStart = -1;
+        closed = false;
+      }
+      const wordStart = i;
+      let hash = 0;
+      do {
+        hash = hashStep(hash, code);
+        if (++i >= end) break;
+        code = text.charCodeAt(i);
+      } while (isWordCodeAt(text, i, code));
+      if (i - wordStart > SHORT_WORD) addTerm(terms, termAt(text, wordStart, i, hash));
+      if (sentenceStart < 0) sentenceStart = wordStart;
+      contentEnd = i;
+      continue;
+    }
+    const isEnd = code === 46 || code === 33 || code === 63;
     if (closed && !isEnd) {
       addSentence(into, terms, sentenceStart, contentEnd, quote);
       terms = [];
       sentenceStart = -1;
       closed = false;
     }
-    if (isWord) {
-      if (wordStart < 0) {
-        wordStart = i;
-        wordHash = 0;
-      }
-      wordHash = hashStep(wordHash, code);
-    } else if (wordStart >= 0) {
-      // A word ends here; while one runs, `closed` is false (its . ! ? would have ended it).
-      if (i - wordStart > SHORT_WORD) addTerm(terms, termAt(text, wordStart, i, wordHash));
-      wordStart = -1;
-    }
     if (isEnd) closed = true;
-    if (isWord || !isWhitespace(code)) {
+    if (!isWhitespace(code)) {
       if (sentenceStart < 0) sentenceStart = i;
       contentEnd = i + 1;
     }
+    i++;
   }
-  if (wordStart >= 0 && quote.end - wordStart > SHORT_WORD) addTerm(terms, termAt(text, wordStart, quote.end, wordHash));
   addSentence(into, terms, sentenceStart, contentEnd, quote);
+}
+
+/** `isWordChar` for the code unit `code` at `i`, deciding ASCII without a second read of the text. */
+function isWordCodeAt(text: string, i: number, code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return isWordChar(text, i);
 }
 
 /** Keeps a sentence that has enough content words to compare. */

@@ -39,5 +39,6 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** Firing and non-firing examples, run by test/unit/rules/examples.test.ts. */
   readonly examples: readonly RuleExample[];
-  check(ctx: RuleContext): Iterable<RuleFinding>;
+  /** A list, not a generator: rules run for every article, and a generator allocates per call and per finding. */
+  check(ctx: RuleContext): readonly RuleFinding[];
 }

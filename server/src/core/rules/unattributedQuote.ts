@@ -1,5 +1,5 @@
 /** A quotation of speech that no one in the text is said to have spoken. */
-import type { Rule } from './types';
+import type { Rule, RuleFinding } from './types';
 
 export const unattributedQuote: Rule = {
   code: 'unattributed-quote',
@@ -10,15 +10,17 @@ export const unattributedQuote: Rule = {
     { text: '“We will not give up an inch of our land,” Putin said.', expect: 0 },
     { text: 'The firm sells the software “as is” to its clients.', expect: 0 },
   ],
-  *check(ctx) {
+  check(ctx) {
+    const findings: RuleFinding[] = [];
     for (const quote of ctx.quotes) {
       if (quote.speaker || quote.kind === 'scare' || quote.kind === 'heading') continue;
-      yield {
+      findings.push({
         start: quote.start,
         end: quote.end,
         message: 'Quotation has no speaker. Name who said it, or record the speaker with “Set speaker…”.',
         data: { kind: quote.kind },
-      };
+      });
     }
+    return findings;
   },
 };

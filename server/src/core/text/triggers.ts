@@ -17,6 +17,8 @@ const registry: TriggeredPattern[] = [];
  */
 const scratchIds: number[] = [];
 const scratchStarts: number[] = [];
+/** Per pattern id, where its next hit goes while the hits are grouped. */
+const scratchNext: number[] = [];
 /** One shared empty list, so a miss allocates nothing (this runs for every trigger word of every document). */
 const NONE: readonly never[] = [];
 
@@ -59,11 +61,12 @@ export class TriggeredPattern {
   /** The pattern's matches in `scan`'s text, in order and non-overlapping, as a global scan finds them. */
   matches(scan: TriggerScan): RegExpExecArray[] {
     const found: RegExpExecArray[] = [];
-    const { starts, groupStart } = scan;
-    const to = groupStart[this.id + 1] ?? 0; // a pattern declared after the scan has no group
+    const hits = scan.hits;
+    const groups = hits[0];
+    if (this.id >= groups) return found; // a pattern declared after the scan has no group
     let end = 0;
-    for (let k = groupStart[this.id] ?? 0; k < to; k++) {
-      const start = starts[k];
+    for (let k = hits[this.id + 1], to = hits[this.id + 2]; k < to; k++) {
+      const start = hits[k];
       if (start < end) continue;
       this.anchored.lastIndex = start;
       const m = this.anchored.exec(scan.text);
@@ -77,36 +80,49 @@ export class TriggeredPattern {
 
 /** Where each registered pattern's first words occur in one text. */
 export class TriggerScan {
-  /** Trigger-word offsets grouped by pattern id, ascending within each group. */
-  readonly starts: Int32Array;
-  /** Pattern `id`'s group is starts[groupStart[id], groupStart[id + 1]). */
-  readonly groupStart: Int32Array;
+  /**
+   * One typed array per scan (creating one costs far more than filling it): [0] the number of pattern
+   * groups G; [1 + id, 2 + id) bound group `id` as indexes into this same array; then the trigger-word
+   * offsets, grouped by pattern id and ascending within each group.
+   */
+  readonly hits: Int32Array;
 
   constructor(readonly text: string) {
     const { re, buckets, patterns } = currentScanner();
     // Hits are collected in two flat scratch lists and then grouped by pattern (a counting sort): a growing
     // list per pattern would reserve far more room than the few hits each pattern gets in an article.
-    let hits = 0;
+    let count = 0;
     re.lastIndex = 0;
     while (re.test(text)) {
       const end = re.lastIndex;
       let start = end - 1;
       while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--; // \b: no letter precedes the word
       const candidates = buckets[bucketOf(end - start, text.charCodeAt(start) | 32)] ?? NONE;
-      // The regex matched one of the trigger words, so a bucket of one needs no comparison.
-      const hit = candidates.length === 1 ? candidates[0] : candidates.find((c) => equalsIgnoringAsciiCase(text, start, c.word));
+      const hit = triggerWordAt(text, start, candidates);
       for (const id of hit?.patternIds ?? NONE) {
-        scratchIds[hits] = id;
-        scratchStarts[hits++] = start;
+        scratchIds[count] = id;
+        scratchStarts[count++] = start;
       }
     }
-    this.groupStart = new Int32Array(patterns + 1);
-    for (let k = 0; k < hits; k++) this.groupStart[scratchIds[k] + 1]++;
-    for (let id = 1; id <= patterns; id++) this.groupStart[id] += this.groupStart[id - 1];
-    const next = this.groupStart.slice(0, patterns);
-    this.starts = new Int32Array(hits);
-    for (let k = 0; k < hits; k++) this.starts[next[scratchIds[k]]++] = scratchStarts[k];
+    const header = patterns + 2;
+    const hits = new Int32Array(header + count);
+    hits[0] = patterns;
+    // Group sizes, then running sums: group `id` starts at hits[1 + id].
+    for (let k = 0; k < count; k++) hits[2 + scratchIds[k]]++;
+    hits[1] = header;
+    for (let id = 1; id <= patterns; id++) hits[1 + id] += hits[id];
+    for (let id = 0; id < patterns; id++) scratchNext[id] = hits[1 + id];
+    for (let k = 0; k < count; k++) hits[scratchNext[scratchIds[k]]++] = scratchStarts[k];
+    this.hits = hits;
   }
+}
+
+/** The trigger word at `start`, among the bucket's words of that length and first letter. */
+function triggerWordAt(text: string, start: number, candidates: readonly TriggerWord[]): TriggerWord | undefined {
+  // The regex matched one of the trigger words, so a bucket of one needs no comparison.
+  if (candidates.length === 1) return candidates[0];
+  for (const c of candidates) if (equalsIgnoringAsciiCase(text, start, c.word)) return c;
+  return undefined;
 }
 
 /** Every pattern declared so far (for tests that hold each one to the global-scan contract). */

@@ -3,22 +3,27 @@
  * (capitalised names, quote vocabulary). The scanner computes the word's hash with `hashStep` as it steps
  * over its characters; a lookup then compares the text in place, so a word seen before is never cut out
  * of the text or hashed again by the engine.
+ *
+ * Open addressing over a typed array of hashes: a lookup is a few array reads, where a `Map` keyed by the
+ * hash was a measurable share of the entity matcher's time (it runs for every capitalised word).
  */
-
-interface Entry<V> {
-  readonly word: string;
-  readonly value: V;
-  /** Another word with the same hash. */
-  readonly next: Entry<V> | undefined;
-}
 
 /** The hash of a word so far, extended by one UTF-16 code unit. Start from 0. */
 export function hashStep(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
 }
 
+const INITIAL_CAPACITY = 256; // a power of two
+/** Grown when more than half full, so probe runs stay short. */
+const MAX_LOAD = 0.5;
+
 export class WordTable<V> {
-  private readonly byHash = new Map<number, Entry<V>>();
+  private hashes = new Int32Array(INITIAL_CAPACITY);
+  /** undefined marks an empty slot (every stored word is a string). */
+  private words: (string | undefined)[] = new Array(INITIAL_CAPACITY).fill(undefined);
+  private values: (V | undefined)[] = new Array(INITIAL_CAPACITY).fill(undefined);
+  /** 32 minus log2 of the capacity: a hash's home slot is its mixed hash's top bits. */
+  private shift = 32 - Math.log2(INITIAL_CAPACITY);
   private count = 0;
 
   get size(): number {
@@ -27,20 +32,60 @@ export class WordTable<V> {
 
   /** The value for text[start, end), whose hash is `hash`, or undefined. */
   get(text: string, start: number, end: number, hash: number): V | undefined {
-    for (let entry = this.byHash.get(hash); entry; entry = entry.next) {
-      if (entry.word.length === end - start && text.startsWith(entry.word, start)) return entry.value;
+    const mask = this.hashes.length - 1;
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & mask) {
+      const word = this.words[slot];
+      if (word === undefined) return undefined;
+      if (this.hashes[slot] === hash && spells(text, start, end, word)) return this.values[slot];
     }
-    return undefined;
   }
 
   /** Records `value` for `word`, whose hash is `hash` (the caller has checked it is not there yet). */
   add(word: string, hash: number, value: V): void {
-    this.byHash.set(hash, { word, value, next: this.byHash.get(hash) });
+    if (this.count + 1 > this.hashes.length * MAX_LOAD) this.grow();
+    this.place(word, hash, value);
     this.count++;
   }
 
   clear(): void {
-    this.byHash.clear();
+    this.hashes = new Int32Array(INITIAL_CAPACITY);
+    this.words = new Array(INITIAL_CAPACITY).fill(undefined);
+    this.values = new Array(INITIAL_CAPACITY).fill(undefined);
+    this.shift = 32 - Math.log2(INITIAL_CAPACITY);
     this.count = 0;
   }
+
+  private place(word: string, hash: number, value: V): void {
+    const mask = this.hashes.length - 1;
+    let slot = slotOf(hash, this.shift);
+    while (this.words[slot] !== undefined) slot = (slot + 1) & mask;
+    this.hashes[slot] = hash;
+    this.words[slot] = word;
+    this.values[slot] = value;
+  }
+
+  private grow(): void {
+    const { hashes, words, values } = this;
+    const capacity = hashes.length * 2;
+    this.hashes = new Int32Array(capacity);
+    this.words = new Array(capacity).fill(undefined);
+    this.values = new Array(capacity).fill(undefined);
+    this.shift--;
+    for (let slot = 0; slot < hashes.length; slot++) {
+      const word = words[slot];
+      if (word !== undefined) this.place(word, hashes[slot], values[slot] as V);
+    }
+  }
+}
+
+/** The home slot of a hash: the top bits of the hash times 2^32/φ (Fibonacci hashing), which mixes in every letter. */
+function slotOf(hash: number, shift: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> shift;
+}
+
+/** Whether text[start, end) is `word`, compared by code unit (words are short; no builtin call). */
+function spells(text: string, start: number, end: number, word: string): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
 }
