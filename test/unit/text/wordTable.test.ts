@@ -1,15 +1,17 @@
 /** WordTable: lookups by a scanner's running hash, compared in place, including words whose hashes collide. */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { hashStep, WordTable } from '../../../server/src/core/text/wordTable';
-
-function hashOf(text: string, start: number, end: number): number {
-  let hash = 0;
-  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
-  return hash;
-}
+import { hashOf, hashStep, WordTable } from '../../../server/src/core/text/wordTable';
 
 suite('core/text/wordTable', () => {
+  test('hashOf a range is the running hashStep over it', () => {
+    let running = 0;
+    for (const ch of 'Minsk') running = hashStep(running, ch.charCodeAt(0));
+    assert.equal(hashOf('in Minsk today', 3, 8), running);
+    assert.equal(hashOf('Minsk'), running);
+    assert.notEqual(hashOf('Minsk'), hashOf('Mińsk'));
+  });
+
   test('property: a word added is found at any place in any text, and only there', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 20 }), fc.string(), (words, filler) => {

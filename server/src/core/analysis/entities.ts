@@ -7,9 +7,9 @@ import cues from '../data/cues.json';
 import type { KnowledgeBase, NameHit } from '../kb/knowledgeBase';
 import type { KbEntity } from '../kb/types';
 import type { EntityMention, MentionKind, Span } from '../types';
-import { hasMoreWordsThan, isHighSurrogate, isLowSurrogate, isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
+import { hasMoreWordsThan, isHighSurrogate, isLowSurrogate, isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
-import { hashStep, WordTable } from '../text/wordTable';
+import { hashOf, hashStep, WordTable } from '../text/wordTable';
 
 const NOT_A_NAME = new Set([
   ...cues.sentenceInitialNonNames,
@@ -20,6 +20,19 @@ const ORG_SUFFIXES = new Set(cues.orgSuffixes);
 const PLACE_CUES = new Set(cues.placeCues);
 const PERSON_CUES = new Set(cues.personCues.filter((c) => !c.includes(' ')));
 const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
+
+const NO_CUE = 0;
+const PERSON_CUE = 1;
+const PLACE_CUE = 2;
+/** Cue words before a name, as PERSON_CUE | PLACE_CUE bits. */
+const CUES = new WordTable<number>();
+{
+  const bits = new Map<string, number>();
+  for (const word of PERSON_CUES) bits.set(word, (bits.get(word) ?? NO_CUE) | PERSON_CUE);
+  for (const word of PLACE_CUES) bits.set(word, (bits.get(word) ?? NO_CUE) | PLACE_CUE);
+  for (const [word, cue] of bits) CUES.add(word, hashOf(word), cue);
+}
+const LONGEST_CUE = Math.max(...[...PERSON_CUES, ...PLACE_CUES].map((w) => w.length));
 
 /**
  * Where a capitalised word may start: an ASCII capital at a word boundary or after an underscore (Markdown's
@@ -47,7 +60,11 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
     if (!isWordChar(text, start)) continue;
     let i = start + 1;
     let hash = hashStep(0, text.charCodeAt(start));
-    for (; i < paragraph.end && isWordChar(text, i); i++) hash = hashStep(hash, text.charCodeAt(i));
+    for (; i < paragraph.end; i++) {
+      const code = text.charCodeAt(i);
+      if (!isWordCodeAt(text, i, code)) break;
+      hash = hashStep(hash, code);
+    }
     candidates.lastIndex = i;
     // Only a word's first letter counts ("McDonald" is one word; "iPhone" starts lower-case), and only capitals.
     if (start > paragraph.start && isWordChar(text, start - 1)) continue;
@@ -242,18 +259,18 @@ function withoutPossessive(word: string): string {
 
 /** An unknown name starting at `start`, in a paragraph of prose (not page chrome). */
 function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, sentenceStart: boolean): EntityMention | undefined {
-  const prevWord = wordBefore(text, start, paragraph.start);
+  const cue = cueBefore(text, start, paragraph.start);
   // Without a cue before it, only a multi-word run can be a name (an "X Agency"): skip lone capitalised words early.
-  if (!PERSON_CUES.has(prevWord) && !PLACE_CUES.has(prevWord) && !nextWordIsCapitalised(text, start, paragraph.end)) return undefined;
+  if (cue === NO_CUE && !nextWordIsCapitalised(text, start, paragraph.end)) return undefined;
   const run = capitalisedRun(text, start, paragraph.end);
   if (run.words.length === 0 || NOT_A_NAME.has(run.words[0]) || run.words.some((w) => kb.lookupDemonym(w))) return undefined;
   // "Officials of the Tengri News Agency": a capitalised sentence opener joined by "of" is not part of the name.
   if (sentenceStart && run.words.length > 1 && NAME_CONNECTORS.has(run.words[1])) return undefined;
   if (run.words.every((w) => isAllCaps(w) || w.length < 2)) return undefined; // banners such as "STORY CONTINUES"
   let kind: MentionKind | undefined;
-  if (PERSON_CUES.has(prevWord) && run.words.length <= 3) kind = 'person';
+  if (cue & PERSON_CUE && run.words.length <= 3) kind = 'person';
   else if (run.words.length >= 2 && ORG_SUFFIXES.has(run.words[run.words.length - 1])) kind = 'organization';
-  else if (PLACE_CUES.has(prevWord) && !sentenceStart && run.words.length <= 3) kind = 'place';
+  else if (cue & PLACE_CUE && !sentenceStart && run.words.length <= 3) kind = 'place';
   if (!kind) return undefined;
   const end = trimRunToKnown(text, start, run.end, kb);
   if (end <= start) return undefined;
@@ -270,14 +287,19 @@ function isPageChrome(text: string, paragraph: Span): boolean {
   return !/[.!?:;,"“”«»]/.test(line) && !hasMoreWordsThan(text, paragraph.start, paragraph.end, CHROME_MAX_WORDS);
 }
 
-/** The word (letters and dots) ending just before the spaces in front of `start`, or "". */
-function wordBefore(text: string, start: number, floor: number): string {
+/**
+ * Whether the word (letters and dots) ending just before the spaces in front of `start` is a person cue
+ * ("President", "Mr.") or a place cue ("in"), as PERSON_CUE / PLACE_CUE bits. Looked up in place: this
+ * runs for most capitalised words the KB does not know.
+ */
+function cueBefore(text: string, start: number, floor: number): number {
   let end = start;
   while (end > floor && isWhitespace(text.charCodeAt(end - 1))) end--;
-  if (end === start) return '';
+  if (end === start) return NO_CUE;
   let begin = end;
-  while (begin > floor && (text.charAt(begin - 1) === '.' || isWordChar(text, begin - 1))) begin--;
-  return text.slice(begin, end);
+  while (begin > floor && end - begin <= LONGEST_CUE && (text.charCodeAt(begin - 1) === 46 || isWordChar(text, begin - 1))) begin--;
+  if (end - begin > LONGEST_CUE || begin === end) return NO_CUE;
+  return CUES.get(text, begin, end, hashOf(text, begin, end)) ?? NO_CUE;
 }
 
 const CONNECTORS_AHEAD = ['of', 'for', 'and', 'the', 'on', '&'];

@@ -2,7 +2,7 @@
  * The same statement quoted twice with different wording. Compares the sentences of quotes by
  * their content words; near-identical but not identical sentences are variants.
  */
-import { isWhitespace, isWordChar } from '../text/chars';
+import { isWhitespace, isWordCodeAt } from '../text/chars';
 import { hashStep, WordTable } from '../text/wordTable';
 import type { Quote, Span } from '../types';
 import type { Rule, RuleFinding } from './types';
@@ -162,12 +162,6 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
     i++;
   }
   addSentence(into, terms, sentenceStart, contentEnd, quote);
-}
-
-/** `isWordChar` for the code unit `code` at `i`, deciding ASCII without a second read of the text. */
-function isWordCodeAt(text: string, i: number, code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return isWordChar(text, i);
 }
 
 /** Keeps a sentence that has enough content words to compare. */

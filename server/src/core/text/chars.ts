@@ -39,7 +39,11 @@ export function isLowSurrogate(code: number): boolean {
 
 /** Letters and digits; both halves of an astral letter count, a lone surrogate does not. */
 export function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+  return isWordCodeAt(text, i, text.charCodeAt(i));
+}
+
+/** `isWordChar` when the caller has already read the code unit at `i` (loops over every character read each once). */
+export function isWordCodeAt(text: string, i: number, c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   if (!isSurrogate(c)) return inClass(bmpWord, NON_ASCII_WORD, c);
   const pairStart = c >= 0xdc00 ? i - 1 : i;

@@ -13,6 +13,13 @@ export function hashStep(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
 }
 
+/** The `hashStep` hash of text[start, end) (by default the whole text), for callers that have no scan to compute it in. */
+export function hashOf(text: string, start = 0, end = text.length): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
 const INITIAL_CAPACITY = 256; // a power of two
 /** Grown when more than half full, so probe runs stay short. */
 const MAX_LOAD = 0.5;
