@@ -81,9 +81,9 @@ export class TriggeredPattern {
 /** Where each registered pattern's first words occur in one text. */
 export class TriggerScan {
   /**
-   * One typed array per scan (creating one costs far more than filling it): [0] the number of pattern
-   * groups G; [1 + id, 2 + id) bound group `id` as indexes into this same array; then the trigger-word
-   * offsets, grouped by pattern id and ascending within each group.
+   * One typed array per scan (creating one costs far more than filling it). hits[0] is the number of
+   * patterns scanned for; group `id` is hits[hits[1 + id]] up to (not including) hits[hits[2 + id]];
+   * after that header come the trigger-word offsets, grouped by pattern id and ascending in each group.
    */
   readonly hits: Int32Array;
 
