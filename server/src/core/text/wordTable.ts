@@ -25,13 +25,17 @@ const INITIAL_CAPACITY = 256; // a power of two
 const MAX_LOAD = 0.5;
 
 export class WordTable<V> {
-  private hashes = new Int32Array(INITIAL_CAPACITY);
+  private hashes!: Int32Array;
   /** undefined marks an empty slot (every stored word is a string). */
-  private words: (string | undefined)[] = new Array(INITIAL_CAPACITY).fill(undefined);
-  private values: (V | undefined)[] = new Array(INITIAL_CAPACITY).fill(undefined);
+  private words!: (string | undefined)[];
+  private values!: (V | undefined)[];
   /** 32 minus log2 of the capacity: a hash's home slot is its mixed hash's top bits. */
-  private shift = 32 - Math.log2(INITIAL_CAPACITY);
+  private shift!: number;
   private count = 0;
+
+  constructor() {
+    this.emptySlots(INITIAL_CAPACITY);
+  }
 
   get size(): number {
     return this.count;
@@ -55,11 +59,16 @@ export class WordTable<V> {
   }
 
   clear(): void {
-    this.hashes = new Int32Array(INITIAL_CAPACITY);
-    this.words = new Array(INITIAL_CAPACITY).fill(undefined);
-    this.values = new Array(INITIAL_CAPACITY).fill(undefined);
-    this.shift = 32 - Math.log2(INITIAL_CAPACITY);
+    this.emptySlots(INITIAL_CAPACITY);
     this.count = 0;
+  }
+
+  /** Replaces the slots with `capacity` empty ones (a power of two). */
+  private emptySlots(capacity: number): void {
+    this.hashes = new Int32Array(capacity);
+    this.words = new Array(capacity).fill(undefined);
+    this.values = new Array(capacity).fill(undefined);
+    this.shift = 32 - Math.log2(capacity);
   }
 
   private place(word: string, hash: number, value: V): void {
@@ -73,11 +82,7 @@ export class WordTable<V> {
 
   private grow(): void {
     const { hashes, words, values } = this;
-    const capacity = hashes.length * 2;
-    this.hashes = new Int32Array(capacity);
-    this.words = new Array(capacity).fill(undefined);
-    this.values = new Array(capacity).fill(undefined);
-    this.shift--;
+    this.emptySlots(hashes.length * 2);
     for (let slot = 0; slot < hashes.length; slot++) {
       const word = words[slot];
       if (word !== undefined) this.place(word, hashes[slot], values[slot] as V);
