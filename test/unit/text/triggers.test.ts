@@ -36,13 +36,15 @@ suite('core/text/triggers', () => {
     assert.ok(patterns.length >= 10, `${patterns.length} patterns`);
   });
 
-  test('property: every declared pattern finds what a global scan of its regex finds', () => {
+  test('property: every declared pattern finds what a global scan of its regex finds (matches and starts)', () => {
     fc.assert(
       fc.property(textArb, (text) => {
         const scan = scanTriggers(text);
         for (const p of patterns) {
           const anchored = p.matches(scan).map((m): [number, string] => [m.index, m[0]]);
-          assert.deepEqual(anchored, globalMatches(p.pattern, text), `${p.pattern.source.slice(0, 60)} on ${JSON.stringify(text)}`);
+          const global = globalMatches(p.pattern, text);
+          assert.deepEqual(anchored, global, `${p.pattern.source.slice(0, 60)} on ${JSON.stringify(text)}`);
+          assert.deepEqual(p.starts(scan), global.map(([index]) => index), `starts of ${p.pattern.source.slice(0, 60)} on ${JSON.stringify(text)}`);
         }
       }),
       { numRuns: 400 },

@@ -163,13 +163,18 @@ interface KnownName {
 
 /** News repeats its capitalised words; facts are kept per KB (the cache is dropped when it grows past this). */
 const WORD_FACTS_LIMIT = 50_000;
-const wordFactsByKb = new WeakMap<KnowledgeBase, WordTable<WordFacts>>();
+type FactsLookup = (text: string, start: number, end: number, hash: number) => WordFacts;
+const wordFactsByKb = new WeakMap<KnowledgeBase, FactsLookup>();
 
 /** Facts of the word text[start, end) whose `hashStep` hash is `hash`, from the KB's cache or worked out once. */
-function wordFactsFor(kb: KnowledgeBase): (text: string, start: number, end: number, hash: number) => WordFacts {
-  let cache = wordFactsByKb.get(kb);
-  if (!cache) wordFactsByKb.set(kb, (cache = new WordTable()));
-  const known = cache;
+function wordFactsFor(kb: KnowledgeBase): FactsLookup {
+  let lookup = wordFactsByKb.get(kb);
+  if (!lookup) wordFactsByKb.set(kb, (lookup = factsLookup(kb)));
+  return lookup;
+}
+
+function factsLookup(kb: KnowledgeBase): FactsLookup {
+  const known = new WordTable<WordFacts>();
   return (text, start, end, hash) => {
     let facts = known.get(text, start, end, hash);
     if (!facts) {

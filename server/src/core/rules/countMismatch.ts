@@ -1,7 +1,8 @@
 /** "These eight states" right after a list of seven: the count and the list disagree. */
 import cues from '../data/cues.json';
-import { isListSeparator } from '../analysis/lists';
-import { equalsIgnoringAsciiCase, isWhitespace, isWordChar } from '../text/chars';
+import { joinsList } from '../analysis/lists';
+import { isWhitespace, isWordChar } from '../text/chars';
+import { hashOf, WordTable } from '../text/wordTable';
 import { matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern } from '../text/triggers';
 import type { EntityMention } from '../types';
@@ -59,7 +60,11 @@ export const countMismatch: Rule = {
   },
 };
 
-const NUMBER_WORD_LIST = Object.keys(NUMBER_WORDS);
+/** Number words, looked up where they stand (nearly every word before a group noun is something else). */
+const NUMBER_WORD_TABLE = new WordTable<true>();
+for (const word of Object.keys(NUMBER_WORDS)) {
+  for (const spelled of new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])) NUMBER_WORD_TABLE.add(spelled, hashOf(spelled), true);
+}
 
 /** Cheap test before the regex: is one of the few words before the noun a number? */
 function countWordBefore(text: string, nounStart: number): boolean {
@@ -79,9 +84,7 @@ function isCount(text: string, start: number, end: number): boolean {
   const length = end - start;
   const first = text.charCodeAt(start);
   if (first >= 48 && first <= 57) return length <= 2 && (length === 1 || isDigit(text.charCodeAt(start + 1)));
-  // Compared in place: nearly every word before a group noun is something else, and none is cut out of the text.
-  for (const w of NUMBER_WORD_LIST) if (w.length === length && equalsIgnoringAsciiCase(text, start, w)) return true;
-  return false;
+  return NUMBER_WORD_TABLE.get(text, start, end, hashOf(text, start, end)) === true;
 }
 
 function isDigit(code: number): boolean {
@@ -100,7 +103,7 @@ function lastList(text: string, entities: readonly EntityMention[], offset: numb
       list.unshift(e);
       continue;
     }
-    if (e.kind === next.kind && isListSeparator(text.slice(e.end, next.start))) list.unshift(e);
+    if (e.kind === next.kind && joinsList(text, e.end, next.start)) list.unshift(e);
     else if (list.length >= 2) break;
     else list.splice(0, list.length, e);
   }

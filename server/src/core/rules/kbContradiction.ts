@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { CisStatusPeriod } from '../kb/types';
-import { isListSeparator } from '../analysis/lists';
+import { joinsList } from '../analysis/lists';
 import { isWhitespace } from '../text/chars';
 import { firstIndexWhere, matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern, type TriggerScan } from '../text/triggers';
@@ -56,7 +56,7 @@ export const kbContradiction: Rule = {
     // One sweep: sentences and entities are both in text order.
     const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id);
     const cisMentions = countries.length ? findCisMentions(ctx.triggers) : [];
-    const statusWords = countries.length ? STATUS_WORD.matches(ctx.triggers).map((m) => m.index) : [];
+    const statusWords = countries.length ? STATUS_WORD.starts(ctx.triggers) : [];
     let next = 0;
     let nextStatusWord = 0;
     for (const sentence of ctx.sentences) {
@@ -79,7 +79,7 @@ function countryLists(text: string, countries: readonly EntityMention[]): Entity
   let current: EntityMention[] = [];
   for (const c of countries) {
     const prev = current[current.length - 1];
-    if (prev && isListSeparator(text.slice(prev.end, c.start))) current.push(c);
+    if (prev && joinsList(text, prev.end, c.start)) current.push(c);
     else {
       if (current.length) lists.push(current);
       current = [c];
@@ -140,7 +140,7 @@ function canStartStatusPhrase(text: string, from: number, to: number): boolean {
 
 /** Start offsets of every "CIS" / "Commonwealth", in text order. */
 function findCisMentions(triggers: TriggerScan): number[] {
-  return CIS_NAME.matches(triggers).map((m) => m.index);
+  return CIS_NAME.starts(triggers);
 }
 
 function mentionsCis(cisMentions: readonly number[], sentence: Span): boolean {

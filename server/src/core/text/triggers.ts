@@ -62,8 +62,7 @@ export class TriggeredPattern {
   matches(scan: TriggerScan): RegExpExecArray[] {
     const found: RegExpExecArray[] = [];
     const hits = scan.hits;
-    const groups = hits[0];
-    if (this.id >= groups) return found; // a pattern declared after the scan has no group
+    if (this.id >= hits[0]) return found; // a pattern declared after the scan has no group
     let end = 0;
     for (let k = hits[this.id + 1], to = hits[this.id + 2]; k < to; k++) {
       const start = hits[k];
@@ -73,6 +72,23 @@ export class TriggeredPattern {
       if (!m) continue;
       found.push(m);
       end = start + Math.max(1, m[0].length);
+    }
+    return found;
+  }
+
+  /** Where `matches` would start, without a match array per match: for patterns whose caller needs only that. */
+  starts(scan: TriggerScan): number[] {
+    const found: number[] = [];
+    const hits = scan.hits;
+    if (this.id >= hits[0]) return found;
+    let end = 0;
+    for (let k = hits[this.id + 1], to = hits[this.id + 2]; k < to; k++) {
+      const start = hits[k];
+      if (start < end) continue;
+      this.anchored.lastIndex = start;
+      if (!this.anchored.test(scan.text)) continue;
+      found.push(start);
+      end = Math.max(start + 1, this.anchored.lastIndex);
     }
     return found;
   }
