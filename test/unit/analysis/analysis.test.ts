@@ -162,6 +162,15 @@ suite('claims and dates', () => {
     assert.equal(findArticleDate('Published December 22, 2025 in Minsk', '2000-01-01').date, '2025-12-22');
     assert.deepEqual(findArticleDate('No date here', '2000-01-01'), { date: '2000-01-01', source: 'default' });
   });
+  test('an ISO date anywhere beats a written one; only the first ISO date counts, and an impossible one is none', () => {
+    const iso = 'Filed April 5, 2024 in Minsk; updated 2024-06-01.';
+    const found = findArticleDate(iso, '2000-01-01');
+    assert.equal(found.date, '2024-06-01');
+    assert.equal(iso.slice(found.span!.start, found.span!.end), '2024-06-01');
+    assert.equal(findArticleDate('Ref 2024-13-45, then 2024-06-01; filed April 5, 2024.', '2000-01-01').date, '2024-04-05');
+    assert.equal(findArticleDate('Batch 2024-2025-04-05 filed', '2000-01-01').date, '2025-04-05');
+    assert.equal(findArticleDate('Code 12024-06-01 only', '2000-01-01').source, 'default');
+  });
   test('written dates: month-first wins over an earlier day-first, impossible dates are skipped, spans are exact', () => {
     const text = 'Minsk, 3 May 2021. Updated Sept. 14, 2021.';
     const found = findArticleDate(text, '2000-01-01');

@@ -12,6 +12,8 @@ const MONTH_RE = '(January|February|March|April|May|June|July|August|September|O
 const MONTH_FIRST_RE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})$`);
 const DAY_FIRST_RE = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}\\s+((?:19|20)\\d{2})$`);
 const YEAR_RE = /\b(?:19|20)\d{2}\b/g;
+/** What turns a year into an ISO date: "-04-05", then a word boundary. */
+const ISO_AFTER_YEAR = /-(\d{2})-(\d{2})\b/y;
 /** Longest "September 30, " or "30 September " before a year, with room for extra spaces. */
 const BEFORE_YEAR = 32;
 
@@ -23,29 +25,42 @@ export function findArticleDate(text: string, fallback: string, fallbackSource: 
   if (wireId && validDate(+wireId[3], +wireId[2], +wireId[1])) {
     return at(`${wireId[3]}-${wireId[2]}-${wireId[1]}`, 'id', wireId.index, wireId[0].length);
   }
-  const iso = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/.exec(head);
-  if (iso && validDate(+iso[1], +iso[2], +iso[3])) return at(iso[0], 'text', iso.index, iso[0].length);
-  return writtenDate(head) ?? { date: fallback, source: fallbackSource };
+  return dateInText(head) ?? { date: fallback, source: fallbackSource };
 }
 
-/** The first "April 5, 2024" in `head`, else the first "5 April 2024". */
-function writtenDate(head: string): ArticleDate | undefined {
+/**
+ * The first ISO date (2024-04-05) in `head` if that one is a calendar date, else the first "April 5, 2024",
+ * else the first "5 April 2024". Every form contains a year, so one pass over the years finds all three.
+ */
+function dateInText(head: string): ArticleDate | undefined {
   let dayFirst: ArticleDate | undefined;
+  let monthFirst: ArticleDate | undefined;
+  let isoSeen = false;
   YEAR_RE.lastIndex = 0;
   for (let year = YEAR_RE.exec(head); year; year = YEAR_RE.exec(head)) {
+    if (!isoSeen) {
+      ISO_AFTER_YEAR.lastIndex = year.index + year[0].length;
+      const iso = ISO_AFTER_YEAR.exec(head);
+      if (iso) {
+        // Only the first ISO date counts, as written; an impossible one (2024-13-45) is no date at all.
+        isoSeen = true;
+        if (validDate(+year[0], +iso[1], +iso[2])) return at(head.slice(year.index, ISO_AFTER_YEAR.lastIndex), 'text', year.index, 10);
+      }
+    }
+    if (monthFirst) continue; // still looking for an ISO date, which would win
     const windowStart = Math.max(0, year.index - BEFORE_YEAR);
     const window = head.slice(windowStart, year.index + year[0].length);
-    const monthFirst = MONTH_FIRST_RE.exec(window);
-    const monthFirstDate = monthFirst && startsWord(head, windowStart + monthFirst.index)
-      ? fromParts(windowStart + monthFirst.index, monthFirst[0].length, monthFirst[1], +monthFirst[2], +monthFirst[3])
-      : undefined;
-    if (monthFirstDate) return monthFirstDate;
-    const written = dayFirst ? undefined : DAY_FIRST_RE.exec(window);
+    const written = MONTH_FIRST_RE.exec(window);
     if (written && startsWord(head, windowStart + written.index)) {
-      dayFirst = fromParts(windowStart + written.index, written[0].length, written[2], +written[1], +written[3]);
+      monthFirst = fromParts(windowStart + written.index, written[0].length, written[1], +written[2], +written[3]);
+      if (monthFirst) continue;
+    }
+    const dayWritten = dayFirst ? undefined : DAY_FIRST_RE.exec(window);
+    if (dayWritten && startsWord(head, windowStart + dayWritten.index)) {
+      dayFirst = fromParts(windowStart + dayWritten.index, dayWritten[0].length, dayWritten[2], +dayWritten[1], +dayWritten[3]);
     }
   }
-  return dayFirst;
+  return monthFirst ?? dayFirst;
 }
 
 /** A window may cut a word: "xApril 5, 2024" is no date. */
