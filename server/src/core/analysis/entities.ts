@@ -46,6 +46,7 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
   const mentions: EntityMention[] = [];
   let paragraphIndex = 0;
   const facts = wordFactsFor(kb);
+  let runs: RunReader | undefined; // made when first needed
   let chromeChecked = -1; // the paragraph whose page-chrome test is in `chrome`
   let chrome = false;
   const candidates = NAME_START_CANDIDATE; // a local, not a property of the module's exports, in the hot loop
@@ -79,7 +80,7 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
         chrome = isPageChrome(text, paragraph);
         chromeChecked = paragraphIndex;
       }
-      if (!chrome) mention = matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start));
+      if (!chrome) mention = matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start), (runs ??= new RunReader(text)));
     }
     if (mention) {
       mentions.push(mention);
@@ -225,12 +226,41 @@ function isBoundary(text: string, index: number, limit: number): boolean {
   return index >= limit || !isWordChar(text, index);
 }
 
+export interface CapitalisedRun {
+  readonly end: number;
+  readonly words: readonly string[];
+  /** Where each of `words` starts. */
+  readonly starts: readonly number[];
+}
+
+/**
+ * Reads runs of capitalised words in one article. The run from a capitalised word inside the last run read
+ * is that run's tail, so a title-case headline ("EV Prices and Charging Infrastructure Highlight …") is read
+ * once rather than once per word. Exported for its test.
+ */
+export class RunReader {
+  private last: CapitalisedRun | undefined;
+
+  constructor(private readonly text: string) {}
+
+  at(start: number, limit: number): CapitalisedRun {
+    const k = this.last ? this.last.starts.indexOf(start) : -1;
+    if (k > 0) {
+      const { end, words, starts } = this.last!;
+      return { end, words: words.slice(k), starts: starts.slice(k) };
+    }
+    this.last = capitalisedRun(this.text, start, limit);
+    return this.last;
+  }
+}
+
 /**
  * A run of capitalised words (with "of", "the", … inside) starting at `start`, within the paragraph.
  * A word must be followed by white space or the paragraph end ("Bar," ends the run before "Bar").
  */
-function capitalisedRun(text: string, start: number, limit: number): { end: number; words: string[] } {
+export function capitalisedRun(text: string, start: number, limit: number): CapitalisedRun {
   const words: string[] = [];
+  const starts: number[] = [];
   let end = start;
   let i = start;
   while (i < limit && isWordChar(text, i)) {
@@ -241,16 +271,21 @@ function capitalisedRun(text: string, start: number, limit: number): { end: numb
     const word = withoutPossessive(raw);
     if (isUpperCaseAt(text, i)) {
       words.push(word);
+      starts.push(i);
       end = i + word.length;
       if (raw.endsWith('.')) break;
     } else if (NAME_CONNECTORS.has(word) && words.length > 0) {
       words.push(word);
+      starts.push(i);
     } else break;
     i = j;
     while (i < limit && isWhitespace(text.charCodeAt(i))) i++;
   }
-  while (words.length && NAME_CONNECTORS.has(words[words.length - 1])) words.pop();
-  return { end: Math.min(end, limit), words };
+  while (words.length && NAME_CONNECTORS.has(words[words.length - 1])) {
+    words.pop();
+    starts.pop();
+  }
+  return { end: Math.min(end, limit), words, starts };
 }
 
 /** "Putin’s" → "Putin", "Inc." → "Inc". */
@@ -263,20 +298,21 @@ function withoutPossessive(word: string): string {
 }
 
 /** An unknown name starting at `start`, in a paragraph of prose (not page chrome). */
-function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, sentenceStart: boolean): EntityMention | undefined {
+function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, sentenceStart: boolean, runs: RunReader): EntityMention | undefined {
   const cue = cueBefore(text, start, paragraph.start);
   // Without a cue before it, only a multi-word run can be a name (an "X Agency"): skip lone capitalised words early.
   if (cue === NO_CUE && !nextWordIsCapitalised(text, start, paragraph.end)) return undefined;
-  const run = capitalisedRun(text, start, paragraph.end);
-  if (run.words.length === 0 || NOT_A_NAME.has(run.words[0]) || run.words.some((w) => kb.lookupDemonym(w))) return undefined;
-  // "Officials of the Tengri News Agency": a capitalised sentence opener joined by "of" is not part of the name.
-  if (sentenceStart && run.words.length > 1 && NAME_CONNECTORS.has(run.words[1])) return undefined;
-  if (run.words.every((w) => isAllCaps(w) || w.length < 2)) return undefined; // banners such as "STORY CONTINUES"
+  const run = runs.at(start, paragraph.end);
+  // The kind first: it needs only the cue, the run's length and its last word, and without one nothing is found.
   let kind: MentionKind | undefined;
   if (cue & PERSON_CUE && run.words.length <= 3) kind = 'person';
   else if (run.words.length >= 2 && ORG_SUFFIXES.has(run.words[run.words.length - 1])) kind = 'organization';
   else if (cue & PLACE_CUE && !sentenceStart && run.words.length <= 3) kind = 'place';
   if (!kind) return undefined;
+  if (run.words.length === 0 || NOT_A_NAME.has(run.words[0]) || run.words.some((w) => kb.lookupDemonym(w))) return undefined;
+  // "Officials of the Tengri News Agency": a capitalised sentence opener joined by "of" is not part of the name.
+  if (sentenceStart && run.words.length > 1 && NAME_CONNECTORS.has(run.words[1])) return undefined;
+  if (run.words.every((w) => isAllCaps(w) || w.length < 2)) return undefined; // banners such as "STORY CONTINUES"
   const end = trimRunToKnown(text, start, run.end, kb);
   if (end <= start) return undefined;
   const name = text.slice(start, end);
@@ -317,8 +353,14 @@ function nextWordIsCapitalised(text: string, start: number, limit: number): bool
   return i < limit && isUpperCaseAt(text, i);
 }
 
+/** Code units a connector can start with: most words do not, and are turned away without a comparison. */
+const CONNECTOR_INITIAL = new Uint8Array(128);
+for (const word of CONNECTORS_AHEAD) CONNECTOR_INITIAL[word.charCodeAt(0)] = 1;
+
 /** Length of a connector word ("of", "and", …) and the spaces after it at `i`, or 0. */
 function connectorLength(text: string, i: number): number {
+  const first = text.charCodeAt(i);
+  if (!(first < 128 && CONNECTOR_INITIAL[first])) return 0;
   for (const word of CONNECTORS_AHEAD) {
     if (!text.startsWith(word, i) || text.charCodeAt(i + word.length) !== 32) continue;
     let end = i + word.length;

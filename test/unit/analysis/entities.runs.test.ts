@@ -1,0 +1,36 @@
+/**
+ * RunReader hands out the tail of the run it read last when asked about a capitalised word inside it;
+ * that tail must be exactly the run a fresh read from that word gives (the matcher's results depend on it).
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { capitalisedRun, RunReader } from '../../../server/src/core/analysis/entities';
+
+const WORDS = ['EV', 'Prices', 'and', 'of', 'the', 'Charging', 'Infrastructure', 'Putin’s', 'Agency', 'St.', 'Al-Hayat', 'STORY', 'news', 'Ölüm', '😀', 'Inc.', 'on'];
+const SEPARATORS = [' ', '  ', ', ', '\n', '. '];
+
+suite('core/analysis/entities: capitalised runs', () => {
+  test('property: asked in text order, every capitalised word gets exactly the run a fresh read gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 14 }), (parts) => {
+        const text = parts.map(([w, sep]) => w + sep).join('');
+        const limit = text.length;
+        const reader = new RunReader(text);
+        for (let i = 0; i < limit; i++) {
+          if (!/\p{Lu}/u.test(text[i]) || (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]))) continue;
+          assert.deepEqual(reader.at(i, limit), capitalisedRun(text, i, limit), `at ${i} in ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a title-case headline: the run from its third capitalised word is the tail of the first read', () => {
+    const text = 'EV Prices and Charging Infrastructure Highlight Car Idling';
+    const reader = new RunReader(text);
+    assert.deepEqual(reader.at(0, text.length).words, ['EV', 'Prices', 'and', 'Charging', 'Infrastructure', 'Highlight', 'Car', 'Idling']);
+    const tail = reader.at(text.indexOf('Charging'), text.length);
+    assert.deepEqual(tail.words, ['Charging', 'Infrastructure', 'Highlight', 'Car', 'Idling']);
+    assert.equal(tail.end, text.length);
+  });
+});
