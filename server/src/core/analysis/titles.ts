@@ -66,10 +66,19 @@ export function findTitleMentions(triggers: TriggerScan, known: readonly EntityM
 
 /** Office holders by country, title and date, per knowledge base: titles repeat across articles of a day. */
 const holderCache = new WeakMap<KnowledgeBase, Map<string, KbEntity | null>>();
+/** Who holds a title on a date (any country), per knowledge base: "the president" asks it of every earlier person. */
+const titleHolderCache = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>();
+/** Each cache is started afresh past this many keys (dates and titles repeat; a long-running server must not grow). */
+const CACHE_LIMIT = 10_000;
+
+function cacheFor<V>(caches: WeakMap<KnowledgeBase, Map<string, V>>, kb: KnowledgeBase): Map<string, V> {
+  let cache = caches.get(kb);
+  if (!cache || cache.size > CACHE_LIMIT) caches.set(kb, (cache = new Map()));
+  return cache;
+}
 
 function holderOf(kb: KnowledgeBase, countryId: string, title: string, date: string): KbEntity | undefined {
-  let cache = holderCache.get(kb);
-  if (!cache || cache.size > 10_000) holderCache.set(kb, (cache = new Map()));
+  const cache = cacheFor(holderCache, kb);
   const key = `${countryId}\u0000${title.toLowerCase()}\u0000${date}`;
   let holder = cache.get(key);
   if (holder === undefined) {
@@ -79,12 +88,19 @@ function holderOf(kb: KnowledgeBase, countryId: string, title: string, date: str
   return holder ?? undefined;
 }
 
+function titleHolderIds(kb: KnowledgeBase, title: string, date: string): ReadonlySet<string> {
+  const cache = cacheFor(titleHolderCache, kb);
+  const key = `${title.toLowerCase()}\u0000${date}`;
+  let ids = cache.get(key);
+  if (!ids) cache.set(key, (ids = new Set(kb.holders(date, (r) => roleMatchesTitle(r, title)).map((e) => e.id))));
+  return ids;
+}
+
 function lastPersonWithTitle(known: readonly EntityMention[], before: number, kb: KnowledgeBase, date: string, title: string): KbEntity | undefined {
+  const holders = titleHolderIds(kb, title, date);
   for (let i = upperBound(known, before) - 1; i >= 0; i--) {
     const mention = known[i];
-    if (mention.kind !== 'person' || !mention.id) continue;
-    const person = kb.get(mention.id);
-    if (person && kb.rolesAt(person, date).some((r) => roleMatchesTitle(r, title))) return person;
+    if (mention.kind === 'person' && mention.id && holders.has(mention.id)) return kb.get(mention.id);
   }
   return undefined;
 }
