@@ -1,11 +1,12 @@
 /** Unit tests for the analysis modules, each through small purpose-made texts. */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { analyzeArticle } from '../../../server/src/core/analysis/analyze';
 import { findArticleDate } from '../../../server/src/core/analysis/articleDate';
 import { NAME_START_CANDIDATE } from '../../../server/src/core/analysis/entities';
 import { findQuoteMarks } from '../../../server/src/core/analysis/quoteMarks';
 import { resolveConfig } from '../../../server/src/core/config';
-import { findParagraphs, findSentences } from '../../../server/src/core/text/segments';
+import { findParagraphs, findSentences, PunctuationCursor } from '../../../server/src/core/text/segments';
 import { firstIndexWhere, matchBefore, upperBound } from '../../../server/src/core/text/search';
 import { builtInKb } from '../../helpers/kb';
 
@@ -23,6 +24,19 @@ suite('segments', () => {
     const p = findParagraphs(text)[0];
     const masked = findQuoteMarks(text, [p]).map((q) => q.outer);
     assert.deepEqual(findSentences(text, p, masked).map((s) => text.slice(s.start, s.end)), ['He flew to St. Petersburg.', '“One. Two,” he said.', 'Then U.S. officials left.']);
+  });
+  test('property: the punctuation cursor answers any sequence of offsets as a fresh search would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ' ', '.', '!', '?', '\n', '“'), { maxLength: 40 }).map((c) => c.join('')), fc.array(fc.nat(45), { maxLength: 12 }), (text, offsets) => {
+        const cursor = new PunctuationCursor(text);
+        for (const raw of offsets) {
+          const offset = Math.min(raw, text.length);
+          const rest = text.slice(offset).search(/[.!?]/);
+          assert.equal(cursor.nextAt(offset), rest < 0 ? text.length : offset + rest, `${offset} in ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -14,7 +14,7 @@ import { findClaims } from './claims';
 import { findEntityMentions } from './entities';
 import { resolvePronouns } from './pronouns';
 import { findQuoteMarks, type RawQuote } from './quoteMarks';
-import { appendSentences, findParagraphs } from '../text/segments';
+import { appendSentences, findParagraphs, PunctuationCursor } from '../text/segments';
 import { findTitleMentions } from './titles';
 import { upperBound } from '../text/search';
 import { scanTriggers } from '../text/triggers';
@@ -52,13 +52,14 @@ function splitSentences(text: string, paragraphSpans: readonly Span[], rawQuotes
   const paragraphs: Paragraph[] = [];
   const sentences: Span[] = [];
   let q = 0; // quotes come in text order, hence in paragraph order
+  const punctuation = new PunctuationCursor(text);
   for (let i = 0; i < paragraphSpans.length; i++) {
     while (q < rawQuotes.length && rawQuotes[q].paragraphIndex < i) q++;
     let masked: Span[] | undefined;
     for (; q < rawQuotes.length && rawQuotes[q].paragraphIndex === i; q++) (masked ??= []).push(rawQuotes[q].outer);
     const p = paragraphSpans[i];
     const first = sentences.length;
-    appendSentences(text, p, masked ?? NO_SPANS, sentences);
+    appendSentences(text, p, masked ?? NO_SPANS, sentences, punctuation);
     // An exact-size copy: a list grown by push reserves room for many more than a paragraph's one or two.
     paragraphs.push({ start: p.start, end: p.end, sentences: sentences.slice(first) });
   }
@@ -82,9 +83,9 @@ function runRules(ctx: RuleContext, config: AnalysisConfig): Finding[] {
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** The pronoun as a plain mention, with the same fields in the same order as every other mention (one object shape). */
 function stripReferent(p: SpeakerCandidate): EntityMention {
-  const { referent: _referent, ...mention } = p;
-  return mention;
+  return { start: p.start, end: p.end, text: p.text, kind: p.kind, id: p.id, name: p.name, via: p.via };
 }
 
 /**

@@ -63,18 +63,38 @@ export function findSentences(text: string, paragraph: Span, masked: readonly Sp
   return appendSentences(text, paragraph, masked, []);
 }
 
-/** `findSentences`, appending to `sentences` (one list for a whole article, rather than one per paragraph). */
-export function appendSentences(text: string, paragraph: Span, masked: readonly Span[], sentences: Span[]): Span[] {
-  // The regex engine finds the next . ! ? far faster than a character loop; it runs over the
-  // paragraph alone (a cheap slice) so a paragraph without punctuation never scans the rest of the text.
-  const body = text.slice(paragraph.start, paragraph.end);
+/**
+ * The next . ! ? at or after an offset in one text. The regex engine finds it far faster than a character
+ * loop; a search that runs past a paragraph's end is remembered, so the next paragraph starts from its
+ * answer instead of scanning that stretch again (and no paragraph is cut out of the text to bound it).
+ */
+export class PunctuationCursor {
+  private from = 0;
+  private found = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The offset of the first sentence punctuation at or after `offset`, or the text's length. */
+  nextAt(offset: number): number {
+    if (offset >= this.from && offset <= this.found) return this.found;
+    SENTENCE_PUNCT.lastIndex = offset;
+    // test(), not exec(): the match is one character, so lastIndex tells where it is, and nothing is allocated.
+    this.found = SENTENCE_PUNCT.test(this.text) ? SENTENCE_PUNCT.lastIndex - 1 : this.text.length;
+    this.from = offset;
+    return this.found;
+  }
+}
+
+/**
+ * `findSentences`, appending to `sentences` (one list for a whole article, rather than one per paragraph).
+ * Paragraphs of one text are best given in order with one `cursor`.
+ */
+export function appendSentences(text: string, paragraph: Span, masked: readonly Span[], sentences: Span[], cursor = new PunctuationCursor(text)): Span[] {
   let start = paragraph.start;
   let maskIndex = 0;
   let i = paragraph.start;
   while (i < paragraph.end) {
-    SENTENCE_PUNCT.lastIndex = i - paragraph.start;
-    // test(), not exec(): the match is one character, so lastIndex tells where it is, and nothing is allocated.
-    const p = SENTENCE_PUNCT.test(body) ? paragraph.start + SENTENCE_PUNCT.lastIndex - 1 : paragraph.end;
+    const p = Math.min(cursor.nextAt(i), paragraph.end);
     while (maskIndex < masked.length && masked[maskIndex].end <= i) maskIndex++;
     const mask = masked[maskIndex];
     if (mask && mask.start <= p && mask.start < paragraph.end) {
