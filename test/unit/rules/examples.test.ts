@@ -57,6 +57,14 @@ suite('Rules', () => {
     assert.deepEqual(spans('At the summit Putin reportedly highlighted trade.'), ['reportedly highlighted']);
   });
 
+  test('vague source: "a"/"an" and other qualifiers are whole words before the noun', () => {
+    const spans = (text: string) => analyzeArticle(text, kb, config).diagnostics.filter((d) => d.code === 'vague-source').map((d) => text.slice(d.start, d.end));
+    assert.deepEqual(spans('A source familiar with the matter said the summit was postponed.'), ['A source familiar with the matter said']);
+    assert.deepEqual(spans('The talks stalled, a person familiar with the matter said.'), ['a person familiar with the matter said']);
+    assert.deepEqual(spans('Our data sources say the talks stalled.'), ['sources say']);
+    assert.deepEqual(spans('The handsome analysts say the talks stalled.'), ['analysts say']);
+  });
+
   test('severity settings apply, and "off" silences a rule', () => {
     const text = 'Analysts say the summit failed.';
     assert.equal(analyzeArticle(text, kb, resolveConfig({ rules: { 'vague-source': 'error' } })).diagnostics[0].severity, 'error');

@@ -21,8 +21,14 @@ const ARTICLE_BEFORE = new RegExp(`\\b(?:${alt(cues.anonymousArticles)})\\s+(?:[
 const ARTICLE_WINDOW = 60;
 const QUALIFIER_WINDOW = 40;
 
-/** Up to two qualifiers before the vague noun ("some", "Western", "Russian media"), looked for only where a match is. */
-const QUALIFIERS_BEFORE = new RegExp(`(?:(?:${alt(['some', 'many', 'several', 'unnamed', 'anonymous', 'local', 'western', 'foreign', 'independent', 'informed'])}|\\p{Lu}\\p{Ll}+)[ \\t\u00a0]+){1,2}$`, 'u');
+/**
+ * Up to two qualifiers before the vague noun ("some", "Western", "Russian media", the "a" of "a source familiar
+ * with the matter"), looked for only where a match is. Each is a whole word: "data sources" has no "a" before it.
+ */
+const QUALIFIERS_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:${alt(['a', 'an', 'some', 'many', 'several', 'unnamed', 'anonymous', 'local', 'western', 'foreign', 'independent', 'informed'])}|\\p{Lu}\\p{Ll}+)[ \\t\u00a0]+){1,2}$`,
+  'u',
+);
 
 export const vagueSource: Rule = {
   code: 'vague-source',
