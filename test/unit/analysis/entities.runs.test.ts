@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { capitalisedRun, RunReader } from '../../../server/src/core/analysis/entities';
+import { capitalisedRun, RunReader, wholeWordOccurrences } from '../../../server/src/core/analysis/entities';
 
 const WORDS = ['EV', 'Prices', 'and', 'of', 'the', 'Charging', 'Infrastructure', 'Putin’s', 'Agency', 'St.', 'Al-Hayat', 'STORY', 'news', 'Ölüm', '😀', 'Inc.', 'on'];
 const SEPARATORS = [' ', '  ', ', ', '\n', '. '];
@@ -32,5 +32,24 @@ suite('core/analysis/entities: capitalised runs', () => {
     const tail = reader.at(text.indexOf('Charging'), text.length);
     assert.deepEqual(tail.words, ['Charging', 'Infrastructure', 'Highlight', 'Car', 'Idling']);
     assert.equal(tail.end, text.length);
+  });
+});
+
+suite('core/analysis/entities: later surnames', () => {
+  const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  /** The definition: one alternation of the words, as whole Unicode words, leftmost and non-overlapping. */
+  function byRegex(text: string, words: readonly string[]): { start: number; word: string }[] {
+    const alternation = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    return [...text.matchAll(alternation)].map((m) => ({ start: m.index!, word: m[0] }));
+  }
+
+  test('property: the literal searches find what one alternation of the surnames finds', () => {
+    const piece = fc.constantFrom('Ivan', 'Ivanov', 'Ivanova', 'Al-Hayat', 'Al', 'Hayat', 'Łukasz', ' ', '. ', '-', 'x', 'é', '😀', '\n', 'ov');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }).map((p) => p.join('')), fc.uniqueArray(fc.constantFrom('Ivan', 'Ivanov', 'Ivanova', 'Al-Hayat', 'Al', 'Hayat', 'Łukasz'), { minLength: 1, maxLength: 5 }), (text, words) => {
+        assert.deepEqual(wholeWordOccurrences(text, words), byRegex(text, words), `${JSON.stringify(words)} in ${JSON.stringify(text)}`);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -104,26 +104,46 @@ function withLaterSurnames(text: string, paragraphs: readonly Span[], mentions: 
   }
   if (fullNames.size === 0) return mentions;
   const added: EntityMention[] = [];
-  const surnames = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...fullNames.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   let covered = 0;
-  for (const m of text.matchAll(surnames)) {
-    const start = m.index!;
-    const first = fullNames.get(m[0])!;
+  for (const { start, word } of wholeWordOccurrences(text, [...fullNames.keys()])) {
+    const first = fullNames.get(word)!;
     if (start < first.end || !insideParagraph(paragraphs, start)) continue;
     while (covered < mentions.length && mentions[covered].end <= start) covered++;
     if (covered < mentions.length && mentions[covered].start <= start) continue; // part of another mention
-    added.push({ start, end: start + m[0].length, text: m[0], kind: 'person', id: null, name: first.name, via: 'alias' });
+    added.push({ start, end: start + word.length, text: word, kind: 'person', id: null, name: first.name, via: 'alias' });
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+/**
+ * Where `words` occur as whole words, leftmost first and never overlapping; where several start at one
+ * place, the earliest in `words` wins (what one alternation of them would find). A few literal searches
+ * (`indexOf`) cost far less than a regex trying Unicode look-arounds at every position of the article.
+ * Exported for its test.
+ */
+export function wholeWordOccurrences(text: string, words: readonly string[]): { start: number; word: string }[] {
+  const found: { start: number; rank: number }[] = [];
+  words.forEach((word, rank) => {
+    if (!word) return;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if ((at === 0 || !isWordChar(text, at - 1)) && (end >= text.length || !isWordChar(text, end))) found.push({ start: at, rank });
+    }
+  });
+  found.sort((a, b) => a.start - b.start || a.rank - b.rank);
+  const occurrences: { start: number; word: string }[] = [];
+  let end = 0;
+  for (const { start, rank } of found) {
+    if (start < end) continue;
+    occurrences.push({ start, word: words[rank] });
+    end = start + words[rank].length;
+  }
+  return occurrences;
 }
 
 function insideParagraph(paragraphs: readonly Span[], offset: number): boolean {
   const i = firstIndexWhere(paragraphs.length, (p) => paragraphs[p].end > offset);
   return i < paragraphs.length && paragraphs[i].start <= offset;
-}
-
-function escapeRegExp(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Three or more upper-case letters and nothing else ("MOSCOW", "STORY"); stops at the first other character. */
