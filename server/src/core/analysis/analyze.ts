@@ -17,13 +17,15 @@ import { findQuoteMarks, type RawQuote } from './quoteMarks';
 import { appendSentences, findParagraphs, PunctuationCursor } from '../text/segments';
 import { findTitleMentions } from './titles';
 import { upperBound } from '../text/search';
+import { type Marks, scanMarks } from '../text/marks';
 import { scanTriggers } from '../text/triggers';
 
 export function analyzeArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig): ArticleModel {
   const date = findArticleDate(text, config.fallbackDate, config.fallbackSource);
   const paragraphSpans = findParagraphs(text);
-  const rawQuotes = findQuoteMarks(text, paragraphSpans);
-  const { paragraphs, sentences } = splitSentences(text, paragraphSpans, rawQuotes);
+  const marks = scanMarks(text);
+  const rawQuotes = findQuoteMarks(text, paragraphSpans, marks);
+  const { paragraphs, sentences } = splitSentences(text, paragraphSpans, rawQuotes, marks);
   const sentenceOf = (offset: number) => containing(sentences, offset);
   const triggers = scanTriggers(text);
 
@@ -48,11 +50,11 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
 const NO_SPANS: readonly Span[] = [];
 
 /** Paragraphs with their sentences, and all sentences in text order; quotations are never split. */
-function splitSentences(text: string, paragraphSpans: readonly Span[], rawQuotes: readonly RawQuote[]): { paragraphs: Paragraph[]; sentences: Span[] } {
+function splitSentences(text: string, paragraphSpans: readonly Span[], rawQuotes: readonly RawQuote[], marks: Marks): { paragraphs: Paragraph[]; sentences: Span[] } {
   const paragraphs: Paragraph[] = [];
   const sentences: Span[] = [];
   let q = 0; // quotes come in text order, hence in paragraph order
-  const punctuation = new PunctuationCursor(text);
+  const punctuation = new PunctuationCursor(text, marks.sentenceEnds);
   for (let i = 0; i < paragraphSpans.length; i++) {
     while (q < rawQuotes.length && rawQuotes[q].paragraphIndex < i) q++;
     let masked: Span[] | undefined;

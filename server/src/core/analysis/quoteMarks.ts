@@ -5,6 +5,7 @@
  * single quote marks by the letters around them.
  */
 import { isUpperCaseAt, isWhitespace, isWordChar } from '../text/chars';
+import { type Marks, scanMarks } from '../text/marks';
 import type { Span } from '../types';
 
 export interface RawQuote {
@@ -32,24 +33,21 @@ const RIGHT_GUILLEMET = 0xbb; // »
 const NONE = -1;
 const MAX_ELISION = 2;
 
-/** Every character that can be a quote mark; the regex engine skips the text between them far faster than a loop. */
-const QUOTE_CHAR = /["'«»‘’“”„]/g;
-
 /**
- * Scans each paragraph for quotations, in one pass over the quote marks of the whole text. Marks are
- * handled as character codes: an article has hundreds of them (every apostrophe is one), and a string
- * per mark or a regex per neighbour was most of this scan's time.
+ * Scans each paragraph for quotations, in one pass over the quote marks of the whole text (`marks.quotes`,
+ * found by the shared marks scan). Marks are handled as character codes: an article has hundreds of them
+ * (every apostrophe is one), and a string per mark or a regex per neighbour was most of this scan's time.
  */
-export function findQuoteMarks(text: string, paragraphs: readonly Span[]): RawQuote[] {
+export function findQuoteMarks(text: string, paragraphs: readonly Span[], marks: Marks = scanMarks(text)): RawQuote[] {
   const quotes: RawQuote[] = [];
   let openPos = NONE;
   let openMark = 0;
-  const marks = QUOTE_CHAR; // a local in the hot loop
-  marks.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
   let paragraphIndex = 0;
-  // test(), not exec(): the match is one character, so lastIndex tells where it is, and nothing is allocated.
-  while (marks.test(text)) {
-    const i = marks.lastIndex - 1;
+  const positions = marks.quotes;
+  const from = paragraphs.length ? paragraphs[0].start : text.length;
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k];
+    if (i < from) continue;
     while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= i) {
       if (openPos !== NONE) pushUnclosed(quotes, openPos, openMark, paragraphs[paragraphIndex], paragraphIndex);
       openPos = NONE;

@@ -5,6 +5,7 @@
  */
 import type { Span } from '../types';
 import { isHighSurrogate, isUpperCaseAt, isWhitespace } from './chars';
+import { isSentenceEnd, scanMarks } from './marks';
 
 /** Abbreviations whose trailing period does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -64,25 +65,35 @@ export function findSentences(text: string, paragraph: Span, masked: readonly Sp
 }
 
 /**
- * The next . ! ? at or after an offset in one text. The regex engine finds it far faster than a character
- * loop; a search that runs past a paragraph's end is remembered, so the next paragraph starts from its
- * answer instead of scanning that stretch again (and no paragraph is cut out of the text to bound it).
+ * The next . ! ? at or after an offset in one text, from the shared marks scan (`Marks.sentenceEnds`).
+ * Paragraphs ask in text order, so the answer is found by stepping forward from the last one; an offset
+ * before the last one asked is answered by a binary search.
  */
 export class PunctuationCursor {
-  private from = 0;
-  private found = -1;
+  private next = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string, private readonly ends: readonly number[] = scanMarks(text).sentenceEnds) {}
 
   /** The offset of the first sentence punctuation at or after `offset`, or the text's length. */
   nextAt(offset: number): number {
-    if (offset >= this.from && offset <= this.found) return this.found;
-    SENTENCE_PUNCT.lastIndex = offset;
-    // test(), not exec(): the match is one character, so lastIndex tells where it is, and nothing is allocated.
-    this.found = SENTENCE_PUNCT.test(this.text) ? SENTENCE_PUNCT.lastIndex - 1 : this.text.length;
-    this.from = offset;
-    return this.found;
+    const ends = this.ends;
+    let k = this.next;
+    if (k > 0 && ends[k - 1] >= offset) k = firstAtOrAfter(ends, offset);
+    while (k < ends.length && ends[k] < offset) k++;
+    this.next = k;
+    return k < ends.length ? ends[k] : this.text.length;
   }
+}
+
+function firstAtOrAfter(sorted: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
@@ -126,12 +137,6 @@ export function appendSentences(text: string, paragraph: Span, masked: readonly 
   }
   if (start < paragraph.end) sentences.push({ start, end: paragraph.end });
   return sentences;
-}
-
-const SENTENCE_PUNCT = /[.!?]/g;
-
-function isSentenceEnd(code: number): boolean {
-  return code === 46 || code === 33 || code === 63;
 }
 
 function isClosingPunct(code: number): boolean {
