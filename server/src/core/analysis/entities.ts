@@ -251,27 +251,45 @@ export interface CapitalisedRun {
   readonly words: readonly string[];
   /** Where each of `words` starts. */
   readonly starts: readonly number[];
+  /** How many of `words` are capitalised (the rest are connectors such as "of"). */
+  readonly capitalised: number;
 }
 
 /**
- * Reads runs of capitalised words in one article. The run from a capitalised word inside the last run read
- * is that run's tail, so a title-case headline ("EV Prices and Charging Infrastructure Highlight …") is read
- * once rather than once per word. Exported for its test.
+ * More capitalised words than this in a row are a headline or a banner, not a name. The longest names in the
+ * built-in KB have seven or eight ("Coordinating Council of Prosecutors General of the CIS Member States").
+ */
+export const MAX_NAME_WORDS = 10;
+
+/**
+ * Reads runs of capitalised words in one article, for capitalised words asked about in text order. The run
+ * from a word inside the last run read is that run's tail, and no word of a headline-length run starts a
+ * name, so a title-case line is read once in all, not once per word (which was quadratic in its length).
+ * Exported for its test.
  */
 export class RunReader {
   private last: CapitalisedRun | undefined;
 
   constructor(private readonly text: string) {}
 
-  at(start: number, limit: number): CapitalisedRun {
-    const k = this.last ? this.last.starts.indexOf(start) : -1;
-    if (k > 0) {
-      const { end, words, starts } = this.last!;
-      return { end, words: words.slice(k), starts: starts.slice(k) };
+  /** The run of capitalised words from `start`, or undefined when `start` is inside a headline-length run. */
+  at(start: number, limit: number): CapitalisedRun | undefined {
+    const last = this.last;
+    if (last && last.starts.length && start > last.starts[0] && start < last.end) {
+      if (isHeadline(last)) return undefined;
+      const k = last.starts.indexOf(start);
+      if (k > 0) {
+        const words = last.words.slice(k);
+        return { end: last.end, words, starts: last.starts.slice(k), capitalised: words.filter((w) => !NAME_CONNECTORS.has(w)).length };
+      }
     }
     this.last = capitalisedRun(this.text, start, limit);
-    return this.last;
+    return isHeadline(this.last) ? undefined : this.last;
   }
+}
+
+function isHeadline(run: CapitalisedRun): boolean {
+  return run.capitalised > MAX_NAME_WORDS;
 }
 
 /**
@@ -281,6 +299,7 @@ export class RunReader {
 export function capitalisedRun(text: string, start: number, limit: number): CapitalisedRun {
   const words: string[] = [];
   const starts: number[] = [];
+  let capitalised = 0;
   let end = start;
   let i = start;
   while (i < limit && isWordChar(text, i)) {
@@ -292,6 +311,7 @@ export function capitalisedRun(text: string, start: number, limit: number): Capi
     if (isUpperCaseAt(text, i)) {
       words.push(word);
       starts.push(i);
+      capitalised++;
       end = i + word.length;
       if (raw.endsWith('.')) break;
     } else if (NAME_CONNECTORS.has(word) && words.length > 0) {
@@ -305,7 +325,7 @@ export function capitalisedRun(text: string, start: number, limit: number): Capi
     words.pop();
     starts.pop();
   }
-  return { end: Math.min(end, limit), words, starts };
+  return { end: Math.min(end, limit), words, starts, capitalised };
 }
 
 /** "Putin’s" → "Putin", "Inc." → "Inc". */
@@ -323,6 +343,7 @@ function matchUnknown(text: string, start: number, paragraph: Span, kb: Knowledg
   // Without a cue before it, only a multi-word run can be a name (an "X Agency"): skip lone capitalised words early.
   if (cue === NO_CUE && !nextWordIsCapitalised(text, start, paragraph.end)) return undefined;
   const run = runs.at(start, paragraph.end);
+  if (!run) return undefined; // part of a headline
   // The kind first: it needs only the cue, the run's length and its last word, and without one nothing is found.
   let kind: MentionKind | undefined;
   if (cue & PERSON_CUE && run.words.length <= 3) kind = 'person';
