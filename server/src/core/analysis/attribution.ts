@@ -7,7 +7,7 @@
 import cues from '../data/cues.json';
 import type { EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
 import type { RawQuote } from './quoteMarks';
-import { hasMoreWordsThan } from '../text/chars';
+import { hasMoreWordsThan, isWhitespace } from '../text/chars';
 import { upperBound } from '../text/search';
 
 // Lower-case verbs, or capitalised at a sentence start ("According to"): a case-sensitive class on the
@@ -92,15 +92,25 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext): Fou
     if (candidate) return found(candidate, lead[1], afterStart + lead.index + lead[0].indexOf(lead[1]));
   }
   // Normal order: “…,” Putin said / the Russian leader added / he shared / Moldovan President Maia Sandu said.
-  const head = afterStart + /^[\s,.;:!?—–-]*/.exec(after)![0].length;
-  for (const candidate of [candidateAt(ctx, head, 'starts'), personAfterTitle(ctx, head)]) {
-    if (!candidate) continue;
-    const rest = ctx.text.slice(candidate.end, sentence.end);
-    VERB_RE.lastIndex = 0;
-    const verb = VERB_RE.exec(rest);
-    if (verb && GAP_RE.test(rest.slice(0, verb.index) + ' ')) return found(candidate, verb[0], candidate.end + verb.index);
-  }
-  return undefined;
+  const head = skipLeadingPunctuation(ctx.text, afterStart, Math.max(afterStart, sentence.end));
+  // The person after a title is looked for only when the mention right there is not the speaker.
+  return speakerWithVerb(candidateAt(ctx, head, 'starts'), sentence, ctx) ?? speakerWithVerb(personAfterTitle(ctx, head), sentence, ctx);
+}
+
+/** `candidate` with the speech verb after it in its sentence ("Putin also said"), or undefined. */
+function speakerWithVerb(candidate: SpeakerCandidate | undefined, sentence: Span, ctx: AttributionContext): Found | undefined {
+  if (!candidate) return undefined;
+  const rest = ctx.text.slice(candidate.end, sentence.end);
+  VERB_RE.lastIndex = 0;
+  const verb = VERB_RE.exec(rest);
+  return verb && GAP_RE.test(rest.slice(0, verb.index) + ' ') ? found(candidate, verb[0], candidate.end + verb.index) : undefined;
+}
+
+/** Past white space and the punctuation that may follow a closing quote mark (, . ; : ! ? and dashes). */
+function skipLeadingPunctuation(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && (isWhitespace(text.charCodeAt(i)) || ',.;:!?—–-'.includes(text.charAt(i)))) i++;
+  return i;
 }
 
 /** The person right after a title at `offset`: "Kremlin spokesman Dmitry Peskov", "Moldovan President Maia Sandu". */
@@ -109,7 +119,8 @@ function personAfterTitle(ctx: AttributionContext, offset: number): SpeakerCandi
     const c = ctx.candidates[i];
     if (c.start - offset > TITLE_GAP_MAX) return undefined;
     // "the Azerbaijani president's adviser Hikmet Hajiyev": a possessive title is part of the title, not the speaker.
-    if (c.kind === 'person' && c.via !== 'pronoun' && TITLE_GAP_RE.test(ctx.text.slice(offset, c.start))) return c;
+    // A title is at least one word, so a person right at `offset` has none before it.
+    if (c.kind === 'person' && c.via !== 'pronoun' && c.start > offset && TITLE_GAP_RE.test(ctx.text.slice(offset, c.start))) return c;
   }
   return undefined;
 }
