@@ -97,11 +97,12 @@ export class TriggeredPattern {
 /** Where each registered pattern's first words occur in one text. */
 export class TriggerScan {
   /**
-   * One typed array per scan (creating one costs far more than filling it). hits[0] is the number of
-   * patterns scanned for; group `id` is hits[hits[1 + id]] up to (not including) hits[hits[2 + id]];
-   * after that header come the trigger-word offsets, grouped by pattern id and ascending in each group.
+   * One list per scan (an `Int32Array` this size is allocated outside the JS heap, and creating one cost
+   * several times more than a plain list). hits[0] is the number of patterns scanned for; group `id` is
+   * hits[hits[1 + id]] up to (not including) hits[hits[2 + id]]; after that header come the trigger-word
+   * offsets, grouped by pattern id and ascending in each group.
    */
-  readonly hits: Int32Array;
+  readonly hits: readonly number[];
 
   constructor(readonly text: string) {
     const { re, buckets, patterns } = currentScanner();
@@ -121,7 +122,7 @@ export class TriggerScan {
       }
     }
     const header = patterns + 2;
-    const hits = new Int32Array(header + count);
+    const hits: number[] = new Array(header + count).fill(0);
     hits[0] = patterns;
     // Group sizes, then running sums: group `id` starts at hits[1 + id].
     for (let k = 0; k < count; k++) hits[2 + scratchIds[k]]++;
