@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isUpperCaseAt, isWhitespace, isWordChar } from '../../../server/src/core/text/chars';
+import { isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt, matchesAt } from '../../../server/src/core/text/chars';
 
 const WORD = /^[\p{L}\p{N}]$/u;
 
@@ -57,5 +57,22 @@ suite('core/text/chars', () => {
 
   test('isWhitespace matches what \\s matches', () => {
     for (let code = 0; code < 0x10000; code++) assert.equal(isWhitespace(code), /^\s$/.test(String.fromCharCode(code)), `U+${code.toString(16)}`);
+  });
+
+  test('property: matchesAt is startsWith at an offset inside the text, for any text and literal', () => {
+    const unit = fc.constantFrom('a', 'b', 'A', ' ', 'é', '😀', '“', '\r\n');
+    const text = fc.array(unit, { maxLength: 12 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(text, text, fc.nat(30), (t, literal, rawAt) => {
+        const at = Math.min(rawAt, t.length);
+        assert.equal(matchesAt(t, at, literal), t.startsWith(literal, at), `${JSON.stringify(literal)} at ${at} of ${JSON.stringify(t)}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('isWordCodeAt answers as isWordChar given the code unit already read', () => {
+    const text = 'Aé😀 1_ё\ud800x';
+    for (let i = 0; i < text.length; i++) assert.equal(isWordCodeAt(text, i, text.charCodeAt(i)), isWordChar(text, i), `at ${i}`);
   });
 });

@@ -7,7 +7,7 @@ import cues from '../data/cues.json';
 import type { KnowledgeBase, NameHit } from '../kb/knowledgeBase';
 import type { KbEntity } from '../kb/types';
 import type { EntityMention, MentionKind, Span } from '../types';
-import { hasMoreWordsThan, isHighSurrogate, isLowSurrogate, isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt } from '../text/chars';
+import { hasMoreWordsThan, isHighSurrogate, isLowSurrogate, isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt, matchesAt } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
 import { hashOf, hashStep, WordTable } from '../text/wordTable';
 
@@ -223,7 +223,7 @@ function matchKnown(text: string, start: number, facts: WordFacts, limit: number
   // Each name begins with `word`, so only what follows it is compared.
   for (const { name, rest, hit } of facts.names) {
     // The text there spells the name exactly, so the name itself is the mention's text (no slice).
-    if ((!rest || text.startsWith(rest, start + word.length)) && isBoundary(text, start + name.length, limit)) return mentionOf(name, start, hit);
+    if ((!rest || matchesAt(text, start + word.length, rest)) && isBoundary(text, start + name.length, limit)) return mentionOf(name, start, hit);
   }
   // Datelines and headlines shout: MOSCOW → Moscow.
   for (const { name, hit } of facts.shoutedNames) {

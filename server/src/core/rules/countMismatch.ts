@@ -62,8 +62,13 @@ export const countMismatch: Rule = {
 
 /** Number words, looked up where they stand (nearly every word before a group noun is something else). */
 const NUMBER_WORD_TABLE = new WordTable<true>();
+/** Code units a number word can start with: a word starting otherwise is turned away without hashing it. */
+const NUMBER_WORD_INITIAL = new Uint8Array(128);
 for (const word of Object.keys(NUMBER_WORDS)) {
-  for (const spelled of new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])) NUMBER_WORD_TABLE.add(spelled, hashOf(spelled), true);
+  for (const spelled of new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])) {
+    NUMBER_WORD_TABLE.add(spelled, hashOf(spelled), true);
+    NUMBER_WORD_INITIAL[spelled.charCodeAt(0)] = 1;
+  }
 }
 
 /** Cheap test before the regex: is one of the few words before the noun a number? */
@@ -84,7 +89,7 @@ function isCount(text: string, start: number, end: number): boolean {
   const length = end - start;
   const first = text.charCodeAt(start);
   if (first >= 48 && first <= 57) return length <= 2 && (length === 1 || isDigit(text.charCodeAt(start + 1)));
-  return NUMBER_WORD_TABLE.get(text, start, end, hashOf(text, start, end)) === true;
+  return first < 128 && NUMBER_WORD_INITIAL[first] === 1 && NUMBER_WORD_TABLE.get(text, start, end, hashOf(text, start, end)) === true;
 }
 
 function isDigit(code: number): boolean {

@@ -61,6 +61,17 @@ export function isUpperCaseAt(text: string, i: number): boolean {
   return isHighSurrogate(c) && UPPER.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
+/**
+ * Whether `literal` stands in `text` at `at`, compared code unit by code unit. Cheaper than
+ * `startsWith(literal, at)` here for the short names and words the scanners compare, and most
+ * comparisons that fail do so at the first or second unit.
+ */
+export function matchesAt(text: string, at: number, literal: string): boolean {
+  if (at + literal.length > text.length) return false;
+  for (let i = 0; i < literal.length; i++) if (text.charCodeAt(at + i) !== literal.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Whether text at `start` spells `lowerWord` (lower-case ASCII) in any ASCII case. */
 export function equalsIgnoringAsciiCase(text: string, start: number, lowerWord: string): boolean {
   for (let i = 0; i < lowerWord.length; i++) if ((text.charCodeAt(start + i) | 32) !== lowerWord.charCodeAt(i)) return false;

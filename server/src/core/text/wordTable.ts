@@ -8,6 +8,8 @@
  * hash was a measurable share of the entity matcher's time (it runs for every capitalised word).
  */
 
+import { matchesAt } from './chars';
+
 /** The hash of a word so far, extended by one UTF-16 code unit. Start from 0. */
 export function hashStep(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
@@ -95,9 +97,7 @@ function slotOf(hash: number, shift: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> shift;
 }
 
-/** Whether text[start, end) is `word`, compared by code unit (words are short; no builtin call). */
+/** Whether text[start, end) is `word`. */
 function spells(text: string, start: number, end: number, word: string): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
-  return true;
+  return word.length === end - start && matchesAt(text, start, word);
 }
