@@ -29,8 +29,8 @@ const PHRASE_WINDOW = 80;
  * without one cannot claim a status and its country lists are not examined. Keep in step with the phrases.
  */
 const STATUS_WORDS = ['member', 'members', 'state', 'states', 'participant', 'participants', 'participate', 'participates', 'associate', 'associated', 'consist', 'consists'];
-const STATUS_WORD = new TriggeredPattern(new RegExp(`\\b(?:${STATUS_WORDS.join('|')})\\b`, 'iu'), STATUS_WORDS);
-const CIS_NAME = new TriggeredPattern(/\b(?:CIS|Commonwealth)\b/u, ['cis', 'commonwealth']);
+const STATUS_WORD = TriggeredPattern.words(STATUS_WORDS, true);
+const CIS_NAME = TriggeredPattern.words(['CIS', 'Commonwealth'], false);
 /** A CIS mention within this many characters before a sentence puts the sentence in a CIS context. */
 const CIS_CONTEXT = 600;
 // Verb first, so the engine skips ahead on it; "was"/"were" before it is checked backwards.
@@ -54,7 +54,8 @@ export const kbContradiction: Rule = {
     // Plain arrays, not nested generators: this runs for every sentence of every article.
     const findings: RuleFinding[] = [];
     // One sweep: sentences and entities are both in text order.
-    const countries = ctx.entities.filter((e) => e.kind === 'country' && e.via !== 'demonym' && e.id);
+    const countries: EntityMention[] = [];
+    for (const e of ctx.entities) if (e.kind === 'country' && e.via !== 'demonym' && e.id) countries.push(e);
     const cisMentions = countries.length ? findCisMentions(ctx.triggers) : [];
     const statusWords = countries.length ? STATUS_WORD.starts(ctx.triggers) : [];
     let next = 0;

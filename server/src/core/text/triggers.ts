@@ -8,7 +8,7 @@
  * match does begin with one of the declared words (a unit test checks this for random text).
  */
 
-import { equalsIgnoringAsciiCase } from './chars';
+import { equalsIgnoringAsciiCase, matchesAt } from './chars';
 
 const registry: TriggeredPattern[] = [];
 /**
@@ -45,17 +45,35 @@ let scanner: Scanner | undefined;
 export class TriggeredPattern {
   private readonly id: number;
   private readonly anchored: RegExp;
+  /**
+   * For a pattern that is just whole words (`TriggeredPattern.words`): the spellings that count, or
+   * undefined when any case counts. Its matches are then told from the scan's hits without the regex.
+   */
+  private readonly wordSpellings: readonly string[] | undefined;
+  private readonly wordsOnly: boolean;
 
   /**
    * `pattern`: what to match (its own `g`/`y` flags are ignored). `firstWords`: lower-case words, one of
    * which every match begins with, compared case-insensitively; the pattern itself decides case.
    */
-  constructor(readonly pattern: RegExp, readonly firstWords: readonly string[]) {
+  constructor(readonly pattern: RegExp, readonly firstWords: readonly string[], words?: { readonly spellings?: readonly string[] }) {
     for (const word of firstWords) {
       if (!/^[a-z]+$/.test(word)) throw new Error(`Trigger word must be lower-case ASCII letters: ${JSON.stringify(word)}`);
     }
     this.anchored = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
+    this.wordsOnly = words !== undefined;
+    this.wordSpellings = words?.spellings;
     this.id = registry.push(this) - 1;
+  }
+
+  /**
+   * Whole words and nothing more: `spellings` as written (case-sensitive), or with `anyCase` every case of
+   * them. The scan finds exactly these words, so `starts` needs no regex per hit; `pattern` still states
+   * what a match is (and the triggers test holds `starts` and `matches` to a global scan of it).
+   */
+  static words(spellings: readonly string[], anyCase: boolean): TriggeredPattern {
+    const re = new RegExp(`\\b(?:${spellings.join('|')})\\b`, anyCase ? 'i' : '');
+    return new TriggeredPattern(re, [...new Set(spellings.map((w) => w.toLowerCase()))], { spellings: anyCase ? undefined : spellings });
   }
 
   /** The pattern's matches in `scan`'s text, in order and non-overlapping, as a global scan finds them. */
@@ -84,6 +102,11 @@ export class TriggeredPattern {
     let end = 0;
     for (let k = hits[this.id + 1], to = hits[this.id + 2]; k < to; k++) {
       const start = hits[k];
+      if (this.wordsOnly) {
+        // Each hit is a whole trigger word; only its spelling may still rule it out.
+        if (!this.wordSpellings || this.wordSpellings.some((w) => matchesAt(scan.text, start, w) && !isAsciiWordChar(scan.text.charCodeAt(start + w.length)))) found.push(start);
+        continue;
+      }
       if (start < end) continue;
       this.anchored.lastIndex = start;
       if (!this.anchored.test(scan.text)) continue;
@@ -183,6 +206,11 @@ export function trieAlternation(words: readonly string[]): string {
   if (branches.length === 0) return '';
   if (includesEmpty) return `(?:${branches.join('|')})?`;
   return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+}
+
+/** What the non-Unicode `\\b` counts as a word character. */
+function isAsciiWordChar(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
 }
 
 function isAsciiLetter(code: number): boolean {
