@@ -13,7 +13,7 @@ const NUMBER_WORDS: Record<string, number> = cues.numberWords;
 // are everywhere); "these eight" before it is checked backwards only where a group noun occurs.
 const GROUP_NOUNS = cues.groupNouns.map((n) => n.split(' '));
 const GROUP_NOUN_WORDS = [...new Set(GROUP_NOUNS.map((w) => w[w.length - 1]))];
-const GROUP_NOUN = new TriggeredPattern(new RegExp(`\\b(?:${GROUP_NOUN_WORDS.join('|')})\\b`, 'u'), GROUP_NOUN_WORDS);
+const GROUP_NOUN = TriggeredPattern.words(GROUP_NOUN_WORDS, false);
 /** Up to three describing words may stand between the count and the noun: "these four Central Asian states". */
 const DESCRIBING_WORDS = 3;
 const COUNT_BEFORE = new RegExp(
@@ -39,12 +39,12 @@ export const countMismatch: Rule = {
   ],
   check(ctx) {
     const findings: RuleFinding[] = [];
-    for (const m of GROUP_NOUN.matches(ctx.triggers)) {
-      if (!countWordBefore(ctx.text, m.index)) continue;
-      const count = matchBefore(ctx.text, m.index, COUNT_BEFORE, COUNT_WINDOW);
+    for (const nounStart of GROUP_NOUN.starts(ctx.triggers)) {
+      if (!countWordBefore(ctx.text, nounStart)) continue;
+      const count = matchBefore(ctx.text, nounStart, COUNT_BEFORE, COUNT_WINDOW);
       if (!count) continue;
       const start = count.start;
-      const end = m.index + m[0].length;
+      const end = endOfAsciiWord(ctx.text, nounStart); // group nouns are words of ASCII letters
       const stated = NUMBER_WORDS[count.match[1].toLowerCase()] ?? Number(count.match[1]);
       const list = lastList(ctx.text, ctx.entities, start);
       if (!list || list.length < 2 || list.length === stated) continue;
@@ -90,6 +90,12 @@ function isCount(text: string, start: number, end: number): boolean {
   const first = text.charCodeAt(start);
   if (first >= 48 && first <= 57) return length <= 2 && (length === 1 || isDigit(text.charCodeAt(start + 1)));
   return first < 128 && NUMBER_WORD_INITIAL[first] === 1 && NUMBER_WORD_TABLE.get(text, start, end, hashOf(text, start, end)) === true;
+}
+
+function endOfAsciiWord(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && ((text.charCodeAt(end) | 32) - 97) >>> 0 < 26) end++;
+  return end;
 }
 
 function isDigit(code: number): boolean {
