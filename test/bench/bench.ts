@@ -7,13 +7,16 @@
  *       reported too), over stdio against the bundled
  *       server, for a 100 KB and a 1 MB article (full-text changes, each a small edit);
  *   (c) the server's resident memory after opening 1,000 distinct articles.
- * Options: --corpus-mb <n> (default 10), --only core|lsp. Measures; asserts nothing.
+ *   (d) the TextMate grammar's slowest pathological line, and (e) re-anchoring an annotation in a 1 MB article
+ *       (what the grammar and anchoring tests used to time).
+ * Options: --corpus-mb <n> (default 10), --only core|lsp|grammar|anchoring. Measures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import * as vsctm from 'vscode-textmate';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -28,6 +31,10 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { analyzeArticle, resolveConfig } from '../../server/src/core';
+import { isOrphan, reanchor } from '../../server/src/core/annotations/anchoring';
+import { createAnnotation } from '../../server/src/core/annotations/model';
+import { loadGrammar, PATHOLOGICAL_LINES } from '../helpers/grammar';
+import { bigArticle } from '../unit/annotations/fixtures';
 import { builtInKb, repoRoot } from '../helpers/kb';
 
 const seedsDir = path.join(repoRoot, 'seeds', 'articles');
@@ -271,12 +278,55 @@ async function benchLsp(): Promise<Row[]> {
   return rows;
 }
 
+// ----------------------------------------------------------------------------------------------- (d)
+
+/** The TextMate grammar on lines built to make a careless grammar backtrack: the slowest of them, best of three. */
+async function benchGrammar(): Promise<Row[]> {
+  log(`grammar: ${PATHOLOGICAL_LINES.length} pathological lines`);
+  const grammar = await loadGrammar('text.cis-article');
+  let slowest = 0;
+  let slowestLine = '';
+  for (const line of PATHOLOGICAL_LINES) {
+    const ms = Math.min(...[0, 1, 2].map(() => {
+      const started = performance.now();
+      grammar.tokenizeLine(line, vsctm.INITIAL);
+      return performance.now() - started;
+    }));
+    if (ms > slowest) [slowest, slowestLine] = [ms, line];
+  }
+  return [{ measure: `Grammar: slowest of ${PATHOLOGICAL_LINES.length} pathological lines (${fmt(Math.max(...PATHOLOGICAL_LINES.map((l) => l.length)), 0)} characters at most)`, value: `${fmt(slowest)} ms (${JSON.stringify(slowestLine.slice(0, 12))}…)` }];
+}
+
+// ----------------------------------------------------------------------------------------------- (e)
+
+/** Re-anchoring one annotation in a 1 MB article (what the anchoring tests no longer time): best of three each. */
+function benchReanchor(): Row[] {
+  log('anchoring: one annotation in a 1 MB article');
+  const NOW = '2024-03-02T10:00:00.000Z';
+  const big = bigArticle(1_000_000, 7);
+  const at = big.indexOf(' ', 500_000) + 1;
+  const span = { start: at, end: at + 150 };
+  const annotation = createAnnotation(big, span, { status: 'verified' }, NOW, 'urn:uuid:bench');
+  const exact = big.slice(span.start, span.end);
+  const edited = `Lead paragraph added.\n${big.slice(0, span.start)}${exact.slice(0, 40)}XYZ${exact.slice(43)}${big.slice(span.end)}`;
+  const vanished = big.slice(0, span.start) + big.slice(span.end);
+  const best = (text: string) => Math.min(...[0, 1, 2].map(() => {
+    const started = performance.now();
+    reanchor(text, annotation);
+    return performance.now() - started;
+  }));
+  const orphan = isOrphan(reanchor(vanished, annotation)) ? 'orphaned' : 'anchored nearby';
+  return [{ measure: 'Re-anchoring one annotation in a 1 MB article', value: `after an edit inside it (fuzzy) ${fmt(best(edited))} ms; passage deleted (${orphan}) ${fmt(best(vanished))} ms` }];
+}
+
 async function main(): Promise<void> {
   const only = arg('--only');
   const corpusMb = Number(arg('--corpus-mb') ?? 10);
   const rows: Row[] = [];
-  if (only !== 'lsp') rows.push(...benchCore(corpusMb));
-  if (only !== 'core') rows.push(...(await benchLsp()));
+  if (only === undefined || only === 'core') rows.push(...benchCore(corpusMb));
+  if (only === undefined || only === 'lsp') rows.push(...(await benchLsp()));
+  if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));
+  if (only === undefined || only === 'anchoring') rows.push(...benchReanchor());
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `CIS Lens benchmark — Node ${process.version}, ${cpu} (${os.cpus().length} threads), ${new Date().toISOString().slice(0, 10)}`,

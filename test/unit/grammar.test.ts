@@ -2,17 +2,15 @@
 //  - the Markdown injection (needs a Markdown base grammar: a small stand-in is always used, and
 //    VS Code's real one too when it is available locally, e.g. in the code-server cache);
 //  - the manifest wiring of both grammars;
-//  - a time budget on pathological lines (the grammar must stay lexical and fast).
+//  - pathological lines are tokenized to the end (their time is measured by `npm run bench`).
 // Per-construct scope assertions for .article files live in test/grammar/*.article.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as oniguruma from 'vscode-oniguruma';
 import * as tm from 'vscode-textmate';
+import { loadGrammar, PATHOLOGICAL_LINES } from '../helpers/grammar';
+import { repoRoot as ROOT } from '../helpers/kb';
 
-const ROOT = findRepoRoot(__dirname);
-const ARTICLE_GRAMMAR = path.join(ROOT, 'syntaxes/cis-article.tmLanguage.json');
-const INJECTION_GRAMMAR = path.join(ROOT, 'syntaxes/cis-article.injection.tmLanguage.json');
 const REAL_MARKDOWN_GRAMMARS = [
   process.env.CIS_LENS_MARKDOWN_GRAMMAR ?? '',
   path.join(ROOT, '.cache/code-server/node_modules/code-server/lib/vscode/extensions/markdown-basics/syntaxes/markdown.tmLanguage.json'),
@@ -40,46 +38,6 @@ const STUB_MARKDOWN = {
     },
   },
 };
-
-function findRepoRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'syntaxes')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`repository root not found above ${start}`);
-  }
-}
-
-let onigLib: Promise<tm.IOnigLib> | undefined;
-function getOnigLib(): Promise<tm.IOnigLib> {
-  onigLib ??= (async () => {
-    const wasm = fs.readFileSync(path.join(path.dirname(require.resolve('vscode-oniguruma')), 'onig.wasm'));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    return {
-      createOnigScanner: (sources: string[]) => oniguruma.createOnigScanner(sources),
-      createOnigString: (text: string) => oniguruma.createOnigString(text),
-    };
-  })();
-  return onigLib;
-}
-
-/** Loads a grammar by scope name; `markdown` is the raw text of the Markdown base grammar to use. */
-async function loadGrammar(scopeName: string, markdown?: { file: string; text: string }): Promise<tm.IGrammar> {
-  const sources: Record<string, { file: string; text: string }> = {
-    'text.cis-article': { file: ARTICLE_GRAMMAR, text: fs.readFileSync(ARTICLE_GRAMMAR, 'utf8') },
-    'cis-lens.injection': { file: INJECTION_GRAMMAR, text: fs.readFileSync(INJECTION_GRAMMAR, 'utf8') },
-  };
-  if (markdown) sources['text.html.markdown'] = markdown;
-  const registry = new tm.Registry({
-    onigLib: getOnigLib(),
-    loadGrammar: async (scope) => {
-      const source = sources[scope];
-      return source ? tm.parseRawGrammar(source.text, source.file) : null;
-    },
-    getInjections: (scope) => (scope === 'text.html.markdown' ? ['cis-lens.injection'] : undefined),
-  });
-  const grammar = await registry.loadGrammar(scopeName);
-  assert.ok(grammar, `grammar ${scopeName} did not load`);
-  return grammar;
-}
 
 interface Token { readonly text: string; readonly scopes: readonly string[] }
 
@@ -181,19 +139,13 @@ suite('CIS article grammar', () => {
     for (const g of byScope.values()) assert.ok(fs.existsSync(path.join(ROOT, g.path)), g.path);
   });
 
-  test('stays fast on pathological lines', async () => {
+  test('tokenizes pathological lines to the end, the tokens covering each line', async () => {
+    // How long they take is measured by `npm run bench`, not asserted here.
     const grammar = await loadGrammar('text.cis-article');
-    const lines = [
-      '‘a '.repeat(3000), "'a ".repeat(3000), '1,'.repeat(10000) + 'x', 'MOSCOW '.repeat(3) + 'A'.repeat(10000),
-      'By ' + 'Jane '.repeat(3000) + 'doe', '“'.repeat(3000), 'April '.repeat(3000), '5 '.repeat(3000) + 'May',
-      'the leaders’ ‘a’b’c’d’e '.repeat(500), '“‘«„'.repeat(1000),
-    ];
-    for (const line of lines) {
-      const started = Date.now();
+    for (const line of PATHOLOGICAL_LINES) {
       const result = grammar.tokenizeLine(line, tm.INITIAL);
-      const elapsed = Date.now() - started;
-      assert.ok(!result.stoppedEarly);
-      assert.ok(elapsed < 2000, `${elapsed} ms for a ${line.length}-char line starting ${JSON.stringify(line.slice(0, 20))}`);
+      assert.equal(result.tokens[0]?.startIndex, 0);
+      assert.ok(result.tokens[result.tokens.length - 1].endIndex >= line.length, `tokens stop short on ${JSON.stringify(line.slice(0, 20))}`);
     }
   });
 });

@@ -80,7 +80,6 @@ function check(text: string, annotation: Annotation): void {
 suite('annotations/anchoring (property)', () => {
   test('10,000 random edit sequences never lose an annotation', function () {
     this.timeout(60_000);
-    const t0 = Date.now();
     fc.assert(
       fc.property(caseArb, ({ text, spans, edits, refresh }) => {
         let annotations: Annotation[] = [];
@@ -117,8 +116,6 @@ suite('annotations/anchoring (property)', () => {
       }),
       { numRuns: 10_000 },
     );
-    const ms = Date.now() - t0;
-    assert.ok(ms < 20_000, `property test took ${ms} ms`);
     // The generator must reach every outcome, or the property proves little.
     for (const [outcome, count] of Object.entries(seen)) assert.ok(count > 100, `only ${count} ${outcome} outcomes: ${JSON.stringify(seen)}`);
   });

@@ -140,47 +140,36 @@ suite('annotations/anchoring', () => {
     });
   });
 
-  suite('speed on a 1 MB article', () => {
+  suite('on a 1 MB article (how long these take is measured by `npm run bench`)', () => {
     const big = bigArticle(1_000_000, 7);
     const mid = 500_000;
     const span = { start: big.indexOf(' ', mid) + 1, end: big.indexOf(' ', mid) + 1 + 150 };
-
-    function timed(fn: () => AnchorResult): { r: AnchorResult; ms: number } {
-      const t0 = process.hrtime.bigint();
-      const r = fn();
-      return { r, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
-    }
 
     test('fuzzy match after an edit and a shift', () => {
       const a = createAnnotation(big, span, { status: 'verified' }, NOW, 'urn:uuid:big');
       const exact = big.slice(span.start, span.end);
       const changed = exact.slice(0, 40) + 'XYZ' + exact.slice(43);
       const edited = 'Lead paragraph added.\n' + big.slice(0, span.start) + changed + big.slice(span.end);
-      const { r, ms } = timed(() => reanchor(edited, a));
-      const hit = anchored(r);
+      const hit = anchored(reanchor(edited, a));
       assert.strictEqual(hit.method, 'fuzzy');
       assert.strictEqual(edited.slice(hit.span.start, hit.span.end), changed);
-      assert.ok(ms < 1000, `took ${ms} ms`);
     });
 
-    test('a vanished long quote becomes an orphan quickly', () => {
+    test('a vanished long quote becomes an orphan, or anchors only where the text is really close', () => {
       const a = createAnnotation(big, span, { status: 'verified' }, NOW, 'urn:uuid:big2');
       const edited = big.slice(0, span.start) + big.slice(span.end);
-      const { r, ms } = timed(() => reanchor(edited, a));
+      const r = reanchor(edited, a);
       if (!isOrphan(r)) {
         // A common-word article may hold a close-enough passage elsewhere; then it must really be close.
         const found = edited.slice(r.span.start, r.span.end);
         assert.ok(editDistance(big.slice(span.start, span.end), found) <= 30);
       }
-      assert.ok(ms < 1000, `took ${ms} ms`);
     });
 
-    test('a vanished short name becomes an orphan quickly', () => {
+    test('a vanished short name becomes an orphan', () => {
       const text = big + ' Zhaksybekov said.';
       const a = createAnnotation(text, spanOf(text, 'Zhaksybekov'), { status: 'verified' }, NOW, 'urn:uuid:big3');
-      const { r, ms } = timed(() => reanchor(big + ' He said.', a));
-      assert.ok(isOrphan(r));
-      assert.ok(ms < 1000, `took ${ms} ms`);
+      assert.ok(isOrphan(reanchor(big + ' He said.', a)));
     });
   });
 });
