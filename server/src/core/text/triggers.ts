@@ -46,11 +46,10 @@ export class TriggeredPattern {
   private readonly id: number;
   private readonly anchored: RegExp;
   /**
-   * For a pattern that is just whole words (`TriggeredPattern.words`): the spellings that count, or
-   * undefined when any case counts. Its matches are then told from the scan's hits without the regex.
+   * Set for a pattern that is just whole words (`TriggeredPattern.words`): its matches are then told from
+   * the scan's hits without the regex. `spellings` are the spellings that count; without them, any case does.
    */
-  private readonly wordSpellings: readonly string[] | undefined;
-  private readonly wordsOnly: boolean;
+  private readonly wholeWords: { readonly spellings?: readonly string[] } | undefined;
 
   /**
    * `pattern`: what to match (its own `g`/`y` flags are ignored). `firstWords`: lower-case words, one of
@@ -61,8 +60,7 @@ export class TriggeredPattern {
       if (!/^[a-z]+$/.test(word)) throw new Error(`Trigger word must be lower-case ASCII letters: ${JSON.stringify(word)}`);
     }
     this.anchored = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
-    this.wordsOnly = words !== undefined;
-    this.wordSpellings = words?.spellings;
+    this.wholeWords = words;
     this.id = registry.push(this) - 1;
   }
 
@@ -102,9 +100,10 @@ export class TriggeredPattern {
     let end = 0;
     for (let k = hits[this.id + 1], to = hits[this.id + 2]; k < to; k++) {
       const start = hits[k];
-      if (this.wordsOnly) {
+      if (this.wholeWords) {
         // Each hit is a whole trigger word; only its spelling may still rule it out.
-        if (!this.wordSpellings || this.wordSpellings.some((w) => matchesAt(scan.text, start, w) && !isAsciiWordChar(scan.text.charCodeAt(start + w.length)))) found.push(start);
+        const spellings = this.wholeWords.spellings;
+        if (!spellings || isSpelledAt(scan.text, start, spellings)) found.push(start);
         continue;
       }
       if (start < end) continue;
@@ -208,7 +207,13 @@ export function trieAlternation(words: readonly string[]): string {
   return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
 }
 
-/** What the non-Unicode `\\b` counts as a word character. */
+/** Whether one of `spellings` stands at `start` as a whole word. */
+function isSpelledAt(text: string, start: number, spellings: readonly string[]): boolean {
+  for (const word of spellings) if (matchesAt(text, start, word) && !isAsciiWordChar(text.charCodeAt(start + word.length))) return true;
+  return false;
+}
+
+/** What the non-Unicode `\b` counts as a word character. */
 function isAsciiWordChar(code: number): boolean {
   return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
 }
