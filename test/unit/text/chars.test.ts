@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt, matchesAt } from '../../../server/src/core/text/chars';
+import { asciiInitials, isAsciiLetter, isInitialIn, isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt, matchesAt } from '../../../server/src/core/text/chars';
 
 const WORD = /^[\p{L}\p{N}]$/u;
 
@@ -74,5 +74,11 @@ suite('core/text/chars', () => {
   test('isWordCodeAt answers as isWordChar given the code unit already read', () => {
     const text = 'Aé😀 1_ё\ud800x';
     for (let i = 0; i < text.length; i++) assert.equal(isWordCodeAt(text, i, text.charCodeAt(i)), isWordChar(text, i), `at ${i}`);
+  });
+
+  test('isAsciiLetter is [A-Za-z] on every code unit; asciiInitials holds exactly the words\' first units', () => {
+    for (let code = 0; code <= 0xffff; code++) assert.equal(isAsciiLetter(code), /[A-Za-z]/.test(String.fromCharCode(code)), `U+${code.toString(16)}`);
+    const initials = asciiInitials(['of', 'for', '&', 'Élan']);
+    for (let code = 0; code < 0x200; code++) assert.equal(isInitialIn(initials, code), [111, 102, 38].includes(code), `U+${code.toString(16)}`);
   });
 });

@@ -7,7 +7,7 @@ import cues from '../data/cues.json';
 import type { KnowledgeBase, NameHit } from '../kb/knowledgeBase';
 import type { KbEntity } from '../kb/types';
 import type { EntityMention, MentionKind, Span } from '../types';
-import { hasMoreWordsThan, isHighSurrogate, isLowSurrogate, isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt, matchesAt } from '../text/chars';
+import { asciiInitials, hasMoreWordsThan, isHighSurrogate, isInitialIn, isLowSurrogate, isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt, matchesAt } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
 import { hashOf, hashStep, WordTable } from '../text/wordTable';
 
@@ -395,13 +395,11 @@ function nextWordIsCapitalised(text: string, start: number, limit: number): bool
 }
 
 /** Code units a connector can start with: most words do not, and are turned away without a comparison. */
-const CONNECTOR_INITIAL = new Uint8Array(128);
-for (const word of CONNECTORS_AHEAD) CONNECTOR_INITIAL[word.charCodeAt(0)] = 1;
+const CONNECTOR_INITIAL = asciiInitials(CONNECTORS_AHEAD);
 
 /** Length of a connector word ("of", "and", …) and the spaces after it at `i`, or 0. */
 function connectorLength(text: string, i: number): number {
-  const first = text.charCodeAt(i);
-  if (!(first < 128 && CONNECTOR_INITIAL[first])) return 0;
+  if (!isInitialIn(CONNECTOR_INITIAL, text.charCodeAt(i))) return 0;
   for (const word of CONNECTORS_AHEAD) {
     if (!text.startsWith(word, i) || text.charCodeAt(i + word.length) !== 32) continue;
     let end = i + word.length;

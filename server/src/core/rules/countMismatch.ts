@@ -1,7 +1,7 @@
 /** "These eight states" right after a list of seven: the count and the list disagree. */
 import cues from '../data/cues.json';
 import { joinsList } from '../analysis/lists';
-import { isWhitespace, isWordChar } from '../text/chars';
+import { asciiInitials, isAsciiLetter, isInitialIn, isWhitespace, isWordChar } from '../text/chars';
 import { hashOf, WordTable } from '../text/wordTable';
 import { matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern } from '../text/triggers';
@@ -62,14 +62,10 @@ export const countMismatch: Rule = {
 
 /** Number words, looked up where they stand (nearly every word before a group noun is something else). */
 const NUMBER_WORD_TABLE = new WordTable<true>();
+const NUMBER_WORD_SPELLINGS = [...new Set(Object.keys(NUMBER_WORDS).flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]))];
+for (const spelled of NUMBER_WORD_SPELLINGS) NUMBER_WORD_TABLE.add(spelled, hashOf(spelled), true);
 /** Code units a number word can start with: a word starting otherwise is turned away without hashing it. */
-const NUMBER_WORD_INITIAL = new Uint8Array(128);
-for (const word of Object.keys(NUMBER_WORDS)) {
-  for (const spelled of new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])) {
-    NUMBER_WORD_TABLE.add(spelled, hashOf(spelled), true);
-    NUMBER_WORD_INITIAL[spelled.charCodeAt(0)] = 1;
-  }
-}
+const NUMBER_WORD_INITIAL = asciiInitials(NUMBER_WORD_SPELLINGS);
 
 /** Cheap test before the regex: is one of the few words before the noun a number? */
 function countWordBefore(text: string, nounStart: number): boolean {
@@ -89,12 +85,12 @@ function isCount(text: string, start: number, end: number): boolean {
   const length = end - start;
   const first = text.charCodeAt(start);
   if (first >= 48 && first <= 57) return length <= 2 && (length === 1 || isDigit(text.charCodeAt(start + 1)));
-  return first < 128 && NUMBER_WORD_INITIAL[first] === 1 && NUMBER_WORD_TABLE.get(text, start, end, hashOf(text, start, end)) === true;
+  return isInitialIn(NUMBER_WORD_INITIAL, first) && NUMBER_WORD_TABLE.get(text, start, end, hashOf(text, start, end)) === true;
 }
 
 function endOfAsciiWord(text: string, start: number): number {
   let end = start;
-  while (end < text.length && ((text.charCodeAt(end) | 32) - 97) >>> 0 < 26) end++;
+  while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
   return end;
 }
 

@@ -90,6 +90,26 @@ export function hasMoreWordsThan(text: string, start: number, end: number, limit
   return false;
 }
 
+/** An ASCII letter, either case. */
+export function isAsciiLetter(code: number): boolean {
+  return ((code | 32) - 97) >>> 0 < 26;
+}
+
+/**
+ * The ASCII code units `words` begin with, as a table (1 = some word begins so), so a scanner can turn
+ * away a word that cannot be one of them before comparing or hashing it.
+ */
+export function asciiInitials(words: Iterable<string>): Uint8Array {
+  const initials = new Uint8Array(128);
+  for (const word of words) if (word.charCodeAt(0) < 128) initials[word.charCodeAt(0)] = 1;
+  return initials;
+}
+
+/** Whether `code` is in an `asciiInitials` table. */
+export function isInitialIn(initials: Uint8Array, code: number): boolean {
+  return code < 128 && initials[code] === 1;
+}
+
 /** What `\s` matches, by code unit. */
 export function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 ||

@@ -6,6 +6,7 @@
 import type { Span } from '../types';
 import { isHighSurrogate, isUpperCaseAt, isWhitespace } from './chars';
 import { isSentenceEnd, scanMarks } from './marks';
+import { firstIndexWhere } from './search';
 
 /** Abbreviations whose trailing period does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -78,22 +79,11 @@ export class PunctuationCursor {
   nextAt(offset: number): number {
     const ends = this.ends;
     let k = this.next;
-    if (k > 0 && ends[k - 1] >= offset) k = firstAtOrAfter(ends, offset);
+    if (k > 0 && ends[k - 1] >= offset) k = firstIndexWhere(ends.length, (e) => ends[e] >= offset); // rare: an earlier offset
     while (k < ends.length && ends[k] < offset) k++;
     this.next = k;
     return k < ends.length ? ends[k] : this.text.length;
   }
-}
-
-function firstAtOrAfter(sorted: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /**

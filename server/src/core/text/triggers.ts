@@ -8,7 +8,7 @@
  * match does begin with one of the declared words (a unit test checks this for random text).
  */
 
-import { equalsIgnoringAsciiCase, matchesAt } from './chars';
+import { equalsIgnoringAsciiCase, isAsciiLetter, matchesAt } from './chars';
 
 const registry: TriggeredPattern[] = [];
 /**
@@ -218,9 +218,6 @@ function isAsciiWordChar(code: number): boolean {
   return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
 }
 
-function isAsciiLetter(code: number): boolean {
-  return (code | 32) >= 97 && (code | 32) <= 122;
-}
 
 /** The first word of each phrase, lower-cased: the trigger words of a pattern built from a cue list. */
 export function firstWordsOf(phrases: readonly string[]): string[] {
