@@ -29,7 +29,7 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const sentenceOf = (offset: number) => containing(sentences, offset);
   const triggers = scanTriggers(text);
 
-  const named = findEntityMentions(text, paragraphSpans, kb);
+  const named = findEntityMentions(text, paragraphSpans, kb, marks.nameStarts);
   const titles = findTitleMentions(triggers, named, kb, date.date);
   const namedAndTitles = mergeByStart(named, titles);
   const people = namedAndTitles.filter((e) => e.kind === 'person');
@@ -41,7 +41,7 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const speakerPronouns: EntityMention[] = [];
   for (const p of pronouns) if (speakerStarts.has(p.start)) speakerPronouns.push(stripReferent(p));
   const entities = mergeByStart(namedAndTitles, speakerPronouns);
-  const claims = findClaims(text, sentenceOf);
+  const claims = findClaims(text, sentenceOf, marks.figureStarts);
 
   const ctx: RuleContext = { text, paragraphs, sentences, entities, quotes, claims, date: date.date, kb, triggers };
   return { text, paragraphs, entities, quotes, claims, date, diagnostics: runRules(ctx, config) };

@@ -4,12 +4,15 @@
  */
 import cues from '../data/cues.json';
 import type { Claim, ClaimKind, Span } from '../types';
+import { isAsciiDigit } from '../text/chars';
+import { digitRunEnd, scanMarks } from '../text/marks';
 
 const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[$€£¥₽]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 const NUMBER = '\\d{1,3}(?:[,\u202f]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const SCALE = `(?:\\s*(?:${alt(cues.scaleWords)})\\b)`;
 const CURRENCY_WORDS = cues.currencies.filter((c) => /\p{L}/u.test(c));
-const CLAIM_RE = new RegExp(
+/** What a check-worthy figure looks like. Every match begins with a digit or a currency sign. Exported for its test. */
+export const CLAIM_RE = new RegExp(
   [
     `(?<money>[$€£¥₽]\\s?(?:${NUMBER})${SCALE}?|(?:${NUMBER})${SCALE}?\\s+(?:${alt(CURRENCY_WORDS)})\\b)`,
     `(?<percentage>(?:${NUMBER})\\s?(?:%|per\\s?cent\\b|percent\\b))`,
@@ -20,21 +23,43 @@ const CLAIM_RE = new RegExp(
   'gu',
 );
 
-export function findClaims(text: string, sentenceOf: (offset: number) => Span): Claim[] {
+/** CLAIM_RE tried at one position. */
+const CLAIM_AT = new RegExp(CLAIM_RE.source, 'uy');
+
+/**
+ * The matches a global scan of CLAIM_RE would find, tried only where one can begin: at the currency signs
+ * and digits `scanMarks` found (`figureStarts`), so this costs nothing in text without figures. A match can
+ * begin at any digit of a run ("1234,567 dollars" matches from the 2), so each digit of a run is tried until
+ * one matches.
+ */
+export function findClaims(text: string, sentenceOf: (offset: number) => Span, figureStarts: readonly number[] = scanMarks(text).figureStarts): Claim[] {
   const claims: Claim[] = [];
-  CLAIM_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAIM_RE.exec(text))) {
-    const groups = m.groups ?? {};
-    const kind = (Object.keys(groups).find((k) => groups[k] !== undefined) ?? 'number') as ClaimKind;
-    if (kind === 'count' && !isCheckworthyCount(m[0])) continue;
-    claims.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind, sentence: sentenceOf(m.index) });
+  let end = 0; // matches do not overlap: the scan goes on where the last one ended
+  for (const first of figureStarts) {
+    const runEnd = isAsciiDigit(text.charCodeAt(first)) ? digitRunEnd(text, first) : first + 1;
+    for (let at = Math.max(first, end); at < runEnd; at++) {
+      CLAIM_AT.lastIndex = at;
+      const m = CLAIM_AT.exec(text);
+      if (!m) continue;
+      const claim = claimOf(m, sentenceOf);
+      if (claim) claims.push(claim);
+      end = at + m[0].length;
+      at = end - 1; // a match may end inside the run, where the next can begin
+    }
   }
   return claims;
 }
 
-/** "2 documents" is rarely worth checking and "1991 two documents" is a year; "1,500 troops" is a count. */
-function isCheckworthyCount(matched: string): boolean {
+function claimOf(m: RegExpExecArray, sentenceOf: (offset: number) => Span): Claim | undefined {
+  const start = m.index;
+  const groups = m.groups ?? {};
+  const kind = (Object.keys(groups).find((k) => groups[k] !== undefined) ?? 'number') as ClaimKind;
+  if (kind === 'count' && !isCheckworthyCount(m[0])) return undefined;
+  return { start, end: start + m[0].length, text: m[0], kind, sentence: sentenceOf(start) };
+}
+
+/** "2 documents" is rarely worth checking and "1991 two documents" is a year; "1,500 troops" is a count. Exported for its test. */
+export function isCheckworthyCount(matched: string): boolean {
   const digits = /^[\d,\u202f.]+/.exec(matched)?.[0] ?? '';
   const value = Number(digits.replace(/[,\u202f]/g, ''));
   const looksLikeYear = /^(1[89]|20)\d\d$/.test(digits);

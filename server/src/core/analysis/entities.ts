@@ -7,8 +7,9 @@ import cues from '../data/cues.json';
 import type { KnowledgeBase, NameHit } from '../kb/knowledgeBase';
 import type { KbEntity } from '../kb/types';
 import type { EntityMention, MentionKind, Span } from '../types';
-import { asciiInitials, hasMoreWordsThan, isHighSurrogate, isInitialIn, isLowSurrogate, isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt, matchesAt } from '../text/chars';
+import { asciiInitials, hasMoreWordsThan, isHighSurrogate, isInitialIn, isUpperCaseAt, isWhitespace, isWordChar, isWordCodeAt, matchesAt } from '../text/chars';
 import { firstIndexWhere } from '../text/search';
+import { scanMarks } from '../text/marks';
 import { hashOf, hashStep, WordTable } from '../text/wordTable';
 
 const NOT_A_NAME = new Set([
@@ -34,31 +35,22 @@ const CUES = new WordTable<number>();
 }
 const LONGEST_CUE = Math.max(...[...PERSON_CUES, ...PLACE_CUES].map((w) => w.length));
 
-/**
- * Where a capitalised word may start: an ASCII capital at a word boundary or after an underscore (Markdown's
- * _Kommersant_), or a non-ASCII character in a block that has capitals (checked properly after). Each
- * alternative ends on the candidate character. General punctuation (curly quotes, dashes) is left out on
- * purpose: news copy is full of it; \p{Lu} itself is several times slower. Exported for its test.
- */
-export const NAME_START_CANDIDATE = /\b[A-Z]|_[A-Z]|[\u00c0-\u1fff\u2100-\u218f\u2c00-\ud7ff\uf900-\uffff\ud800-\udbff]/g;
-
-export function findEntityMentions(text: string, paragraphs: readonly Span[], kb: KnowledgeBase): EntityMention[] {
+/** `nameStarts`: where capitalised words may start, as `scanMarks` finds them (computed here when not given). */
+export function findEntityMentions(text: string, paragraphs: readonly Span[], kb: KnowledgeBase, nameStarts: readonly number[] = scanMarks(text).nameStarts): EntityMention[] {
   const mentions: EntityMention[] = [];
   let paragraphIndex = 0;
   const facts = wordFactsFor(kb);
   let runs: RunReader | undefined; // made when first needed
   let chromeChecked = -1; // the paragraph whose page-chrome test is in `chrome`
   let chrome = false;
-  const candidates = NAME_START_CANDIDATE; // a local, not a property of the module's exports, in the hot loop
-  candidates.lastIndex = paragraphs.length ? paragraphs[0].start : text.length;
-  // test(), not exec(): no match object per capital, and each alternative ends on the candidate.
-  while (candidates.test(text)) {
-    const start = candidates.lastIndex - 1;
+  let resumeAt = 0; // name starts before this are inside a word or mention already read
+  for (let k = 0; k < nameStarts.length; k++) {
+    const start = nameStarts[k];
+    if (start < resumeAt) continue;
     while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= start) paragraphIndex++;
     const paragraph = paragraphs[paragraphIndex];
     if (!paragraph) break;
     if (start < paragraph.start) continue;
-    if (!isWordChar(text, start)) continue;
     let i = start + 1;
     let hash = hashStep(0, text.charCodeAt(start));
     for (; i < paragraph.end; i++) {
@@ -66,10 +58,8 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
       if (!isWordCodeAt(text, i, code)) break;
       hash = hashStep(hash, code);
     }
-    candidates.lastIndex = i;
-    // Only a word's first letter counts ("McDonald" is one word; "iPhone" starts lower-case), and only capitals.
-    if (start > paragraph.start && isWordChar(text, start - 1)) continue;
-    if (start > 0 && isLowSurrogate(text.charCodeAt(start))) continue;
+    resumeAt = i;
+    // Only capitals start names (the scan passes non-ASCII letters of every case).
     if (text.charCodeAt(start) > 127 && !isUpperCaseAt(text, start)) continue;
     const wordFacts = facts(text, start, i, hash);
     const known = matchKnown(text, start, wordFacts, paragraph.end);
@@ -84,7 +74,7 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
     }
     if (mention) {
       mentions.push(mention);
-      candidates.lastIndex = Math.max(i, mention.end);
+      resumeAt = Math.max(i, mention.end);
     }
   }
   return withLaterSurnames(text, paragraphs, mentions);

@@ -90,6 +90,11 @@ export function hasMoreWordsThan(text: string, start: number, end: number, limit
   return false;
 }
 
+/** 0-9 (what a regex's \d matches). */
+export function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** An ASCII letter, either case. */
 export function isAsciiLetter(code: number): boolean {
   return ((code | 32) - 97) >>> 0 < 26;
