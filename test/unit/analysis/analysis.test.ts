@@ -172,6 +172,8 @@ suite('claims and dates', () => {
   test('article date from front matter, a MENAFN id, a full date, or the fallback', () => {
     assert.equal(findArticleDate('---\ndate: 2024-03-01\n---\nText', '2000-01-01').date, '2024-03-01');
     assert.equal(findArticleDate('x MENAFN22122025000045017169ID1110512300', '2000-01-01').date, '2025-12-22');
+    // Only an id that starts a word and has its digits counts: the first two here do not.
+    assert.equal(findArticleDate('xMENAFN01012020000 MENAFN id, MENAFN05062024000', '2000-01-01').date, '2024-06-05');
     assert.equal(findArticleDate('Published December 22, 2025 in Minsk', '2000-01-01').date, '2025-12-22');
     assert.deepEqual(findArticleDate('No date here', '2000-01-01'), { date: '2000-01-01', source: 'default' });
   });

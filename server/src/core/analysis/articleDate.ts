@@ -21,11 +21,24 @@ export function findArticleDate(text: string, fallback: string, fallbackSource: 
   const head = text.slice(0, 4000);
   const front = text.startsWith('---') ? /^---\r?\n[\s\S]*?^date:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(head) : null;
   if (front) return at(front[1], 'front-matter', front.index + front[0].length - 10);
-  const wireId = /\bMENAFN(\d{2})(\d{2})(\d{4})\d/.exec(text);
+  const wireId = findWireId(text);
   if (wireId && validDate(+wireId[3], +wireId[2], +wireId[1])) {
     return at(`${wireId[3]}-${wireId[2]}-${wireId[1]}`, 'id', wireId.index, wireId[0].length);
   }
   return dateInText(head) ?? { date: fallback, source: fallbackSource };
+}
+
+/** A MENAFN id at one position. */
+const WIRE_ID_AT = /\bMENAFN(\d{2})(\d{2})(\d{4})\d/y;
+
+/** The first MENAFN id in the text: `indexOf` skips to each "MENAFN", where a regex would be tried at every position. */
+function findWireId(text: string): RegExpExecArray | null {
+  for (let at = text.indexOf('MENAFN'); at >= 0; at = text.indexOf('MENAFN', at + 1)) {
+    WIRE_ID_AT.lastIndex = at;
+    const id = WIRE_ID_AT.exec(text);
+    if (id) return id;
+  }
+  return null;
 }
 
 /**
