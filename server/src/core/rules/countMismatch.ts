@@ -1,7 +1,7 @@
 /** "These eight states" right after a list of seven: the count and the list disagree. */
 import cues from '../data/cues.json';
 import { joinsList } from '../analysis/lists';
-import { asciiInitials, isAsciiLetter, isInitialIn, isWhitespace, isWordChar } from '../text/chars';
+import { asciiInitials, isAsciiDigit, isAsciiLetter, isInitialIn, isWhitespace, isWordChar } from '../text/chars';
 import { hashOf, WordTable } from '../text/wordTable';
 import { matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern } from '../text/triggers';
@@ -84,7 +84,7 @@ function countWordBefore(text: string, nounStart: number): boolean {
 function isCount(text: string, start: number, end: number): boolean {
   const length = end - start;
   const first = text.charCodeAt(start);
-  if (first >= 48 && first <= 57) return length <= 2 && (length === 1 || isDigit(text.charCodeAt(start + 1)));
+  if (isAsciiDigit(first)) return length <= 2 && (length === 1 || isAsciiDigit(text.charCodeAt(start + 1)));
   return isInitialIn(NUMBER_WORD_INITIAL, first) && NUMBER_WORD_TABLE.get(text, start, end, hashOf(text, start, end)) === true;
 }
 
@@ -92,10 +92,6 @@ function endOfAsciiWord(text: string, start: number): number {
   let end = start;
   while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
   return end;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /** The last run of same-kind entities joined by commas/"and" that ends before `offset`. */
