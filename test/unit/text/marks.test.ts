@@ -77,6 +77,18 @@ suite('core/text/marks', () => {
     );
   });
 
+  test('property: the same on text made mostly of figures (runs, separators, signs and the words after them)', () => {
+    const FIGURE_PIECES = [' ', '\u202f', ',', '.', '%', '$', '€', '₽', '£', '1', '12', '123', '1234', ',567', ',5678', '1,500', '2024', '3.5', '07',
+      ' percent', 'per cent', ' million', ' billion', ' dollars', ' rubles', ' troops', ' people', ' years ago', 'the', 'x', 'é', '😀', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FIGURE_PIECES), { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        const claims = findClaims(text, () => ({ start: 0, end: 0 })).map((c): [number, number, string] => [c.start, c.end, c.kind]);
+        assert.deepEqual(claims, claimsByGlobalScan(text), JSON.stringify(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('a claim can begin inside a run of digits', () => {
     const text = 'It cost 1234,567 dollars.';
     assert.deepEqual(findClaims(text, () => ({ start: 0, end: 0 })).map((c) => c.text), claimsByGlobalScan(text).map(([s, e]) => text.slice(s, e)));

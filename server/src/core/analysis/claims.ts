@@ -28,26 +28,40 @@ const CLAIM_AT = new RegExp(CLAIM_RE.source, 'uy');
 
 /**
  * The matches a global scan of CLAIM_RE would find, tried only where one can begin: at the currency signs
- * and digits `scanMarks` found (`figureStarts`), so this costs nothing in text without figures. A match can
- * begin at any digit of a run ("1234,567 dollars" matches from the 2), so each digit of a run is tried until
- * one matches.
+ * and digit runs `scanMarks` found (`figureStarts`), so this costs nothing in text without figures.
  */
 export function findClaims(text: string, sentenceOf: (offset: number) => Span, figureStarts: readonly number[] = scanMarks(text).figureStarts): Claim[] {
   const claims: Claim[] = [];
   let end = 0; // matches do not overlap: the scan goes on where the last one ended
   for (const first of figureStarts) {
     const runEnd = isAsciiDigit(text.charCodeAt(first)) ? digitRunEnd(text, first) : first + 1;
-    for (let at = Math.max(first, end); at < runEnd; at++) {
+    let at = Math.max(first, end);
+    while (at < runEnd) {
       CLAIM_AT.lastIndex = at;
       const m = CLAIM_AT.exec(text);
-      if (!m) continue;
+      if (!m) {
+        at = laterStartInRun(text, at, runEnd);
+        continue;
+      }
       const claim = claimOf(m, sentenceOf);
       if (claim) claims.push(claim);
       end = at + m[0].length;
-      at = end - 1; // a match may end inside the run, where the next can begin
+      at = end; // a match may end inside the run ("$1,5001234 dollars"), where the next can begin
     }
   }
   return claims;
+}
+
+/**
+ * After no match at `at`, inside the digit run that ends at `runEnd`, the next offset of the run where one
+ * can begin. A later start reads a shorter number and fails where the longer one failed, except in the
+ * thousands form ("1234,567 dollars" matches from the 2): its first group is the last one to three digits
+ * before a comma or narrow space.
+ */
+function laterStartInRun(text: string, at: number, runEnd: number): number {
+  const separator = text.charCodeAt(runEnd);
+  if (separator !== 44 && separator !== 0x202f) return runEnd;
+  return Math.max(at + 1, runEnd - 3);
 }
 
 function claimOf(m: RegExpExecArray, sentenceOf: (offset: number) => Span): Claim | undefined {
