@@ -19,13 +19,14 @@ const scratchIds: number[] = [];
 const scratchStarts: number[] = [];
 /** Per pattern id, where its next hit goes while the hits are grouped. */
 const scratchNext: number[] = [];
-/** One shared empty list, so a miss allocates nothing (this runs for every trigger word of every document). */
-const NONE: readonly never[] = [];
 
 interface Scanner {
   readonly re: RegExp;
-  /** Trigger words by `bucketOf(length, first letter)`, each with the ids of the patterns it may begin. */
-  readonly buckets: readonly (readonly TriggerWord[] | undefined)[];
+  /**
+   * Trigger words by `bucketOf(length, first letter)`, each with the ids of the patterns it may begin. Every
+   * bucket up to the last used one is a list (empty where no word falls): a list with holes is read slower.
+   */
+  readonly buckets: readonly (readonly TriggerWord[])[];
   /** How many patterns were registered when this scanner was built. */
   readonly patterns: number;
 }
@@ -136,10 +137,13 @@ export class TriggerScan {
       const end = re.lastIndex;
       let start = end - 1;
       while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--; // \b: no letter precedes the word
-      const candidates = buckets[bucketOf(end - start, text.charCodeAt(start) | 32)] ?? NONE;
-      const hit = triggerWordAt(text, start, candidates);
-      for (const id of hit?.patternIds ?? NONE) {
-        scratchIds[count] = id;
+      const bucket = bucketOf(end - start, text.charCodeAt(start) | 32);
+      const hit = bucket < buckets.length ? triggerWordAt(text, start, buckets[bucket]) : undefined;
+      if (hit === undefined) continue;
+      // Indexed loops, here and below: this runs for every trigger word of every document.
+      const ids = hit.patternIds;
+      for (let k = 0; k < ids.length; k++) {
+        scratchIds[count] = ids[k];
         scratchStarts[count++] = start;
       }
     }
@@ -160,7 +164,7 @@ export class TriggerScan {
 function triggerWordAt(text: string, start: number, candidates: readonly TriggerWord[]): TriggerWord | undefined {
   // The regex matched one of the trigger words, so a bucket of one needs no comparison.
   if (candidates.length === 1) return candidates[0];
-  for (const c of candidates) if (equalsIgnoringAsciiCase(text, start, c.word)) return c;
+  for (let k = 0; k < candidates.length; k++) if (equalsIgnoringAsciiCase(text, start, candidates[k].word)) return candidates[k];
   return undefined;
 }
 
@@ -182,6 +186,7 @@ function currentScanner(): Scanner {
   });
   const buckets: TriggerWord[][] = [];
   for (const [word, patternIds] of patternIdsByWord) (buckets[bucketOf(word.length, word.charCodeAt(0))] ??= []).push({ word, patternIds });
+  for (let bucket = 0; bucket < buckets.length; bucket++) buckets[bucket] ??= [];
   const words = [...patternIdsByWord.keys()];
   // Case-insensitive without the u flag: ASCII folding only, and measurably faster than [Aa]-style classes.
   const re = new RegExp(words.length ? `\\b${trieAlternation(words)}\\b` : '(?!)', 'gi');
