@@ -16,6 +16,8 @@ interface QuoteSentence extends Span {
   /** Term ids, each once, in order of first use (the order tells a verbatim repeat from a reordering). */
   readonly terms: readonly number[];
   readonly quote: Quote;
+  /** Already reported as having a later variant (each sentence is reported once). */
+  reported: boolean;
 }
 
 export const quoteVariant: Rule = {
@@ -28,11 +30,12 @@ export const quoteVariant: Rule = {
   ],
   check(ctx) {
     if (termIds.size >= TERM_CACHE_LIMIT) forgetTerms(); // between documents only: ids must stay stable within one
-    const sentences: QuoteSentence[] = [];
-    for (const q of ctx.quotes) if (q.kind !== 'scare' && q.kind !== 'heading') splitQuote(ctx.text, q, sentences);
     const findings: RuleFinding[] = [];
+    // Sentences of one quotation are never compared with each other: a single quotation has no variants.
+    if (countComparable(ctx.quotes) < 2) return findings;
+    const sentences: QuoteSentence[] = [];
+    for (const q of ctx.quotes) if (isComparable(q)) splitQuote(ctx.text, q, sentences);
     if (sentences.length < 2) return findings;
-    const reported = new Set<QuoteSentence>();
     sharedTerms.reset();
     for (let i = 0; i < sentences.length; i++) {
       const later = sentences[i];
@@ -41,10 +44,10 @@ export const quoteVariant: Rule = {
       for (let j = first; j < i; j++) {
         if (shared[j - first] === 0) continue;
         const earlier = sentences[j];
-        if (earlier.quote === later.quote || reported.has(earlier)) continue;
+        if (earlier.quote === later.quote || earlier.reported) continue;
         const score = (2 * shared[j - first]) / (earlier.terms.length + later.terms.length);
         if (score < THRESHOLD || (score === 1 && sameOrder(earlier.terms, later.terms))) continue; // repeated verbatim, not a variant
-        reported.add(earlier);
+        earlier.reported = true;
         findings.push({
           start: earlier.start,
           end: earlier.end,
@@ -59,6 +62,17 @@ export const quoteVariant: Rule = {
   },
 };
 
+/** Speech and partial quotations; scare quotes and quoted headings say nothing to compare. */
+function isComparable(quote: Quote): boolean {
+  return quote.kind !== 'scare' && quote.kind !== 'heading';
+}
+
+function countComparable(quotes: readonly Quote[]): number {
+  let count = 0;
+  for (const q of quotes) if (isComparable(q)) count++;
+  return count;
+}
+
 /**
  * How many terms a sentence shares with each earlier one in its window, through an index from term to the
  * sentences that use it: a sentence meets only the earlier ones it has a word in common with. One counter
@@ -69,28 +83,32 @@ class SharedTermCounter {
   private latestOccurrence = new Int32Array(1024);
   private termDocument = new Int32Array(1024);
   private document = 0;
-  /** Occurrences chain back to earlier ones of the same term, so no list is kept per term. */
+  /**
+   * Occurrences chain back to earlier ones of the same term, so no list is kept per term. The lists are
+   * reused from document to document (only the first `occurrences` entries belong to this one).
+   */
   private readonly occurrenceSentence: number[] = [];
   private readonly previousOccurrence: number[] = [];
+  private occurrences = 0;
   private readonly shared = new Int32Array(WINDOW);
 
   reset(): void {
     this.document++;
-    this.occurrenceSentence.length = 0;
-    this.previousOccurrence.length = 0;
+    this.occurrences = 0;
   }
 
   /** Counts for sentences first … index-1 (at [j - first]), then records sentence `index`'s terms. */
   countFor(index: number, terms: readonly number[], first: number): Int32Array {
-    this.shared.fill(0);
+    this.shared.fill(0, 0, index - first);
     for (const term of terms) {
       if (term >= this.termDocument.length) this.grow(term);
       const latest = this.termDocument[term] === this.document ? this.latestOccurrence[term] : -1;
       for (let k = latest; k >= 0 && this.occurrenceSentence[k] >= first; k = this.previousOccurrence[k]) this.shared[this.occurrenceSentence[k] - first]++;
-      this.latestOccurrence[term] = this.occurrenceSentence.length;
+      const occurrence = this.occurrences++;
+      this.latestOccurrence[term] = occurrence;
       this.termDocument[term] = this.document;
-      this.occurrenceSentence.push(index);
-      this.previousOccurrence.push(latest);
+      this.occurrenceSentence[occurrence] = index;
+      this.previousOccurrence[occurrence] = latest;
     }
     return this.shared;
   }
@@ -166,7 +184,7 @@ function splitQuote(text: string, quote: Quote, into: QuoteSentence[]): void {
 
 /** Keeps a sentence that has enough content words to compare. */
 function addSentence(into: QuoteSentence[], terms: number[], start: number, end: number, quote: Quote): void {
-  if (terms.length >= MIN_WORDS) into.push({ start, end, terms, quote });
+  if (terms.length >= MIN_WORDS) into.push({ start, end, terms, quote, reported: false });
 }
 
 function addTerm(terms: number[], term: number): void {
