@@ -1,10 +1,12 @@
 /**
  * scanMarks finds four kinds of position in one regex pass, stepping over words and digit runs as it goes;
  * each list must still be exactly what its plain definition gives, for any text. The claim finder tries
- * its regex only at the figure starts, and must find what a global scan of that regex finds.
+ * its regex only at the figure starts, and must find what a global scan of that regex finds; the article
+ * date finds its years among them.
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { isYearAt } from '../../../server/src/core/analysis/articleDate';
 import { CLAIM_RE, findClaims, isCheckworthyCount } from '../../../server/src/core/analysis/claims';
 import { isWordChar, isWordCodeAt } from '../../../server/src/core/text/chars';
 import { scanMarks } from '../../../server/src/core/text/marks';
@@ -86,6 +88,17 @@ suite('core/text/marks', () => {
         assert.deepEqual(claims, claimsByGlobalScan(text), JSON.stringify(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  test('property: the years among the figure starts are what a year regex finds', () => {
+    const YEAR_PIECES = ['1991', '2024', '2099', '1899', '19', '20', '199', '20245', '_', 'x', 'é', ' ', '-', '.', ',', '$', '1', '😀'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...YEAR_PIECES), { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        const years = scanMarks(text).figureStarts.filter((start) => isYearAt(text, start));
+        assert.deepEqual(years, offsetsOf(/\b(?:19|20)\d{2}\b/g, text), JSON.stringify(text));
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -21,9 +21,9 @@ import { type Marks, scanMarks } from '../text/marks';
 import { scanTriggers } from '../text/triggers';
 
 export function analyzeArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig): ArticleModel {
-  const date = findArticleDate(text, config.fallbackDate, config.fallbackSource);
-  const paragraphSpans = findParagraphs(text);
   const marks = scanMarks(text);
+  const date = findArticleDate(text, config.fallbackDate, config.fallbackSource, marks.figureStarts);
+  const paragraphSpans = findParagraphs(text);
   const rawQuotes = findQuoteMarks(text, paragraphSpans, marks);
   const { paragraphs, sentences } = splitSentences(text, paragraphSpans, rawQuotes, marks);
   const sentenceOf = (offset: number) => containing(sentences, offset);

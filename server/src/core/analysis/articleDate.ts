@@ -4,6 +4,8 @@
  * caller's fallback (a setting, or today).
  */
 import type { ArticleDate } from '../types';
+import { isAsciiDigit, isAsciiWordCode } from '../text/chars';
+import { scanMarks } from '../text/marks';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
@@ -11,21 +13,28 @@ const MONTH_RE = '(January|February|March|April|May|June|July|August|September|O
 // four-digit year: years are rare, and a month-name alternation tried at every position is not cheap.
 const MONTH_FIRST_RE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})$`);
 const DAY_FIRST_RE = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}\\s+((?:19|20)\\d{2})$`);
-const YEAR_RE = /\b(?:19|20)\d{2}\b/g;
+/** Only the start of an article is searched for its date. */
+const HEAD = 4000;
 /** What turns a year into an ISO date: "-04-05", then a word boundary. */
 const ISO_AFTER_YEAR = /-(\d{2})-(\d{2})\b/y;
 /** Longest "September 30, " or "30 September " before a year, with room for extra spaces. */
 const BEFORE_YEAR = 32;
 
-export function findArticleDate(text: string, fallback: string, fallbackSource: ArticleDate['source'] = 'default'): ArticleDate {
-  const head = text.slice(0, 4000);
+/** `figureStarts`: where digit runs start, as `scanMarks` finds them (computed here when not given). */
+export function findArticleDate(
+  text: string,
+  fallback: string,
+  fallbackSource: ArticleDate['source'] = 'default',
+  figureStarts: readonly number[] = scanMarks(text).figureStarts,
+): ArticleDate {
+  const head = text.slice(0, HEAD);
   const front = text.startsWith('---') ? /^---\r?\n[\s\S]*?^date:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(head) : null;
   if (front) return at(front[1], 'front-matter', front.index + front[0].length - 10);
   const wireId = findWireId(text);
   if (wireId && validDate(+wireId[3], +wireId[2], +wireId[1])) {
     return at(`${wireId[3]}-${wireId[2]}-${wireId[1]}`, 'id', wireId.index, wireId[0].length);
   }
-  return dateInText(head) ?? { date: fallback, source: fallbackSource };
+  return dateInText(head, figureStarts) ?? { date: fallback, source: fallbackSource };
 }
 
 /** A MENAFN id at one position. */
@@ -45,24 +54,26 @@ function findWireId(text: string): RegExpExecArray | null {
  * The first ISO date (2024-04-05) in `head` if that one is a calendar date, else the first "April 5, 2024",
  * else the first "5 April 2024". Every form contains a year, so one pass over the years finds all three.
  */
-function dateInText(head: string): ArticleDate | undefined {
+function dateInText(head: string, figureStarts: readonly number[]): ArticleDate | undefined {
   let dayFirst: ArticleDate | undefined;
   let monthFirst: ArticleDate | undefined;
   let isoSeen = false;
-  YEAR_RE.lastIndex = 0;
-  for (let year = YEAR_RE.exec(head); year; year = YEAR_RE.exec(head)) {
+  for (const yearStart of figureStarts) {
+    if (yearStart >= head.length) break;
+    if (!isYearAt(head, yearStart)) continue;
+    const yearEnd = yearStart + 4;
     if (!isoSeen) {
-      ISO_AFTER_YEAR.lastIndex = year.index + year[0].length;
+      ISO_AFTER_YEAR.lastIndex = yearEnd;
       const iso = ISO_AFTER_YEAR.exec(head);
       if (iso) {
         // Only the first ISO date counts, as written; an impossible one (2024-13-45) is no date at all.
         isoSeen = true;
-        if (validDate(+year[0], +iso[1], +iso[2])) return at(head.slice(year.index, ISO_AFTER_YEAR.lastIndex), 'text', year.index, 10);
+        if (validDate(+head.slice(yearStart, yearEnd), +iso[1], +iso[2])) return at(head.slice(yearStart, ISO_AFTER_YEAR.lastIndex), 'text', yearStart, 10);
       }
     }
     if (monthFirst) continue; // still looking for an ISO date, which would win
-    const windowStart = Math.max(0, year.index - BEFORE_YEAR);
-    const window = head.slice(windowStart, year.index + year[0].length);
+    const windowStart = Math.max(0, yearStart - BEFORE_YEAR);
+    const window = head.slice(windowStart, yearEnd);
     const written = MONTH_FIRST_RE.exec(window);
     if (written && startsWord(head, windowStart + written.index)) {
       monthFirst = fromParts(windowStart + written.index, written[0].length, written[1], +written[2], +written[3]);
@@ -74,6 +85,22 @@ function dateInText(head: string): ArticleDate | undefined {
     }
   }
   return monthFirst ?? dayFirst;
+}
+
+/**
+ * Whether a year (19xx or 20xx, as the whole word: what /\b(?:19|20)\d{2}\b/ finds) starts at `start`, the
+ * start of a run of digits. The digit runs come from the marks scan, so no regex walks the text for years.
+ * Exported for its test.
+ */
+export function isYearAt(head: string, start: number): boolean {
+  const century = head.slice(start, start + 2);
+  return (
+    (century === '19' || century === '20') &&
+    isAsciiDigit(head.charCodeAt(start + 2)) &&
+    isAsciiDigit(head.charCodeAt(start + 3)) &&
+    !isAsciiWordCode(head.charCodeAt(start + 4)) &&
+    !isAsciiWordCode(head.charCodeAt(start - 1))
+  );
 }
 
 /** A window may cut a word: "xApril 5, 2024" is no date. */

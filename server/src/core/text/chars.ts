@@ -95,6 +95,11 @@ export function isAsciiDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** What the non-Unicode regex `\w` (and so `\b`) counts as a word character; false for NaN (outside the text). */
+export function isAsciiWordCode(code: number): boolean {
+  return isAsciiLetter(code) || isAsciiDigit(code) || code === 95;
+}
+
 /** An ASCII letter, either case. */
 export function isAsciiLetter(code: number): boolean {
   return ((code | 32) - 97) >>> 0 < 26;

@@ -8,7 +8,7 @@
  * match does begin with one of the declared words (a unit test checks this for random text).
  */
 
-import { equalsIgnoringAsciiCase, isAsciiLetter, matchesAt } from './chars';
+import { equalsIgnoringAsciiCase, isAsciiLetter, isAsciiWordCode, matchesAt } from './chars';
 
 const registry: TriggeredPattern[] = [];
 /**
@@ -214,14 +214,10 @@ export function trieAlternation(words: readonly string[]): string {
 
 /** Whether one of `spellings` stands at `start` as a whole word. */
 function isSpelledAt(text: string, start: number, spellings: readonly string[]): boolean {
-  for (const word of spellings) if (matchesAt(text, start, word) && !isAsciiWordChar(text.charCodeAt(start + word.length))) return true;
+  for (const word of spellings) if (matchesAt(text, start, word) && !isAsciiWordCode(text.charCodeAt(start + word.length))) return true;
   return false;
 }
 
-/** What the non-Unicode `\b` counts as a word character. */
-function isAsciiWordChar(code: number): boolean {
-  return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 95;
-}
 
 
 /** The first word of each phrase, lower-cased: the trigger words of a pattern built from a cue list. */
