@@ -7,7 +7,7 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { CisStatusPeriod } from '../kb/types';
 import { joinsList } from '../analysis/lists';
 import { isWhitespace } from '../text/chars';
-import { firstIndexWhere, matchBefore, upperBound } from '../text/search';
+import { matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 import type { EntityMention, Span } from '../types';
 import type { Rule, RuleContext, RuleFinding } from './types';
@@ -62,25 +62,30 @@ export const kbContradiction: Rule = {
     const statusWords = countries.length ? STATUS_WORD.starts(ctx.triggers) : [];
     let next = 0;
     let nextStatusWord = 0;
+    let nextCis = 0;
     for (const sentence of ctx.sentences) {
       while (nextStatusWord < statusWords.length && statusWords[nextStatusWord] < sentence.start) nextStatusWord++;
       if (nextStatusWord >= statusWords.length || statusWords[nextStatusWord] >= sentence.end) continue;
       while (next < countries.length && countries[next].start < sentence.start) next++;
-      const inSentence: EntityMention[] = [];
-      for (let i = next; i < countries.length && countries[i].end <= sentence.end; i++) inSentence.push(countries[i]);
-      if (inSentence.length === 0 || !mentionsCis(cisMentions, sentence)) continue;
-      for (const list of countryLists(ctx.text, inSentence)) checkList(ctx, list, sentence, findings);
+      let end = next; // countries[next, end) are the sentence's
+      while (end < countries.length && countries[end].end <= sentence.end) end++;
+      if (end === next) continue;
+      // The first CIS mention close enough before the sentence (or in it); sentences come in order.
+      while (nextCis < cisMentions.length && cisMentions[nextCis] < sentence.start - CIS_CONTEXT) nextCis++;
+      if (nextCis >= cisMentions.length || cisMentions[nextCis] >= sentence.end) continue;
+      for (const list of countryLists(ctx.text, countries, next, end)) checkList(ctx, list, sentence, findings);
     }
     checkFounding(ctx, findings);
     return findings;
   },
 };
 
-/** Runs of country names joined by commas and "and". */
-function countryLists(text: string, countries: readonly EntityMention[]): EntityMention[][] {
+/** Runs of country names joined by commas and "and", among countries[from, to). */
+function countryLists(text: string, countries: readonly EntityMention[], from: number, to: number): EntityMention[][] {
   const lists: EntityMention[][] = [];
   let current: EntityMention[] = [];
-  for (const c of countries) {
+  for (let i = from; i < to; i++) {
+    const c = countries[i];
     const prev = current[current.length - 1];
     if (prev && joinsList(text, prev.end, c.start)) current.push(c);
     else {
@@ -146,12 +151,6 @@ function findCisMentions(triggers: TriggerScan): number[] {
   return CIS_NAME.starts(triggers);
 }
 
-function mentionsCis(cisMentions: readonly number[], sentence: Span): boolean {
-  const from = sentence.start - CIS_CONTEXT;
-  const first = firstIndexWhere(cisMentions.length, (i) => cisMentions[i] >= from);
-  return first < cisMentions.length && cisMentions[first] < sentence.end;
-}
-
 function contradicts(claimed: ClaimedStatus, actual: CisStatusPeriod | undefined): boolean {
   if (!actual) return false; // the KB does not know: say nothing rather than guess
   const isMember = actual.status === 'member' || actual.status === 'founding-member';
@@ -170,17 +169,18 @@ function describeClaim(claimed: ClaimedStatus): string {
   return claimed === 'associate' ? 'an associate state' : claimed === 'any' ? 'a participant' : 'a member';
 }
 
+const STATUS_LABELS: Record<CisStatusPeriod['status'], string> = {
+  'founding-member': 'a founding member',
+  member: 'a member',
+  associate: 'an associate state',
+  participant: 'a participant that never ratified the Charter',
+  withdrawn: 'no longer taking part (withdrawn)',
+  'non-member': 'never a member',
+};
+
 function describeStatus(actual: CisStatusPeriod | undefined): string {
   if (!actual) return 'unknown';
-  const labels: Record<CisStatusPeriod['status'], string> = {
-    'founding-member': 'a founding member',
-    member: 'a member',
-    associate: 'an associate state',
-    participant: 'a participant that never ratified the Charter',
-    withdrawn: 'no longer taking part (withdrawn)',
-    'non-member': 'never a member',
-  };
-  return `${labels[actual.status]}${actual.start ? ` since ${actual.start}` : ''}`;
+  return `${STATUS_LABELS[actual.status]}${actual.start ? ` since ${actual.start}` : ''}`;
 }
 
 function checkFounding(ctx: RuleContext, into: RuleFinding[]): void {
