@@ -11,7 +11,10 @@ const alt = (words: readonly string[]) => [...words].sort((a, b) => b.length - a
 const NUMBER = '\\d{1,3}(?:[,\u202f]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const SCALE = `(?:\\s*(?:${alt(cues.scaleWords)})\\b)`;
 const CURRENCY_WORDS = cues.currencies.filter((c) => /\p{L}/u.test(c));
-/** What a check-worthy figure looks like. Every match begins with a digit or a currency sign. Exported for its test. */
+/**
+ * What a check-worthy figure looks like. Every match begins with a digit or one of the currency signs
+ * `scanMarks` reports as figure starts (keep the two in step). Exported for its test.
+ */
 export const CLAIM_RE = new RegExp(
   [
     `(?<money>[$€£¥₽]\\s?(?:${NUMBER})${SCALE}?|(?:${NUMBER})${SCALE}?\\s+(?:${alt(CURRENCY_WORDS)})\\b)`,

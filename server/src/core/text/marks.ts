@@ -17,7 +17,7 @@ import { isAsciiDigit, isAsciiLetter, isWordChar, isWordCodeAt } from './chars';
  * range (!-$ takes in #, £-¥ takes in ¤; the loop passes over both).
  */
 const MARK = /[!-$'.0-9?£-¥«»‘’“-„A-Z\u00c0-\u1fff\u2100-\u218f\u2c00-\ud7ff\uf900-\uffff\ud800-\udbff]/g;
-/** Currency signs outside MARK. */
+/** Currency signs outside MARK. With $ £ ¥ in MARK, these are the signs a claim can begin with (`CLAIM_RE`). */
 const RARE_CURRENCY_SIGNS = ['€', '₽'];
 
 export interface Marks {
