@@ -81,6 +81,11 @@ suite('entities', () => {
     }
     assert.deepEqual(missed, []);
   });
+  test('a headline-length title-case line starts no unknown name, even after a cue late in the line', () => {
+    const headline = 'Leaders Of Eleven Nations Meet In Astana As Kyrgyz President Qodirov Speaks\n\nPresident Qodirov Temir spoke.';
+    const unknown = analyze(headline).entities.filter((e) => e.id === null).map((e) => e.text);
+    assert.deepEqual(unknown, ['Qodirov Temir']);
+  });
   test('unknown capitalised names with cues get a guessed kind', () => {
     const model = analyze('President Zhaparov Ulanbek spoke. The Tengri News Agency reported. Talks were held in Zhetisu yesterday.');
     const unknown = model.entities.filter((e) => e.id === null).map((e) => `${e.text}|${e.kind}`);
