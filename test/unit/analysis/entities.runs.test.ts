@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { capitalisedRun, MAX_NAME_WORDS, RunReader, wholeWordOccurrences } from '../../../server/src/core/analysis/entities';
+import { capitalisedRun, MAX_NAME_WORDS, RunReader, walked, walkRun, wholeWordOccurrences } from '../../../server/src/core/analysis/entities';
 
 const WORDS = ['EV', 'Prices', 'and', 'of', 'the', 'Charging', 'Infrastructure', 'Putin’s', 'Agency', 'St.', 'Al-Hayat', 'STORY', 'news', 'Ölüm', '😀', 'Inc.', 'on'];
 const SEPARATORS = [' ', ' ', ' ', '  ', ', ', '\n', '. '];
@@ -39,6 +39,44 @@ suite('core/analysis/entities: capitalised runs', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  test('property: walking a run describes the run a read builds (capitalised words up to the bound, words, last word)', () => {
+    fc.assert(
+      fc.property(fc.oneof(mixedText, titleCaseText), fc.integer({ min: 1, max: 14 }), (text, atMost) => {
+        for (const i of capitalStarts(text)) {
+          const run = capitalisedRun(text, i, text.length);
+          const where = `at ${i} in ${JSON.stringify(text)}`;
+          walkRun(text, i, text.length, Infinity);
+          assert.equal(walked.capitalised, run.capitalised, where);
+          assert.equal(walked.words, run.words.length, where);
+          const last = run.words.length ? [run.starts[run.starts.length - 1], run.words[run.words.length - 1]] : [-1, undefined];
+          assert.deepEqual([walked.lastStart, walked.lastStart < 0 ? undefined : text.slice(walked.lastStart, walked.lastEnd)], last, where);
+          walkRun(text, i, text.length, atMost);
+          assert.equal(walked.capitalised, Math.min(run.capitalised, atMost), `${where}, counting up to ${atMost}`);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('property: asking only about the words that start a headline-length run (and any others) changes no answer', () => {
+    // What the entity matcher relies on when it skips reading runs it does not need.
+    fc.assert(
+      fc.property(fc.oneof(mixedText, titleCaseText), fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }), (text, askPattern) => {
+        const limit = text.length;
+        const everyWord = new RunReader(text);
+        const someWords = new RunReader(text);
+        capitalStarts(text).forEach((i, n) => {
+          const expected = everyWord.at(i, limit);
+          walkRun(text, i, limit, MAX_NAME_WORDS + 1);
+          if (walked.capitalised > MAX_NAME_WORDS || askPattern[n % askPattern.length]) {
+            assert.deepEqual(someWords.at(i, limit), expected, `at ${i} in ${JSON.stringify(text)} asking ${JSON.stringify(askPattern)}`);
+          }
+        });
+      }),
+      { numRuns: 1000 },
     );
   });
 

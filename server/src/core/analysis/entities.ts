@@ -18,9 +18,14 @@ const NOT_A_NAME = new Set([
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Western', 'Eastern', 'Northern', 'Southern',
 ]);
 const ORG_SUFFIXES = new Set(cues.orgSuffixes);
+/** The same suffixes, looked up where a word stands. */
+const ORG_SUFFIX_WORDS = new WordTable<true>();
+for (const suffix of ORG_SUFFIXES) ORG_SUFFIX_WORDS.add(suffix, hashOf(suffix), true);
 const PLACE_CUES = new Set(cues.placeCues);
 const PERSON_CUES = new Set(cues.personCues.filter((c) => !c.includes(' ')));
 const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', '&']);
+/** The longest connector with a possessive after it ("and’s"): a longer word is no connector. */
+const LONGEST_CONNECTOR_WRITTEN = Math.max(...[...NAME_CONNECTORS].map((c) => c.length)) + 2;
 
 const NO_CUE = 0;
 const PERSON_CUE = 1;
@@ -70,7 +75,7 @@ export function findEntityMentions(text: string, paragraphs: readonly Span[], kb
         chrome = isPageChrome(text, paragraph);
         chromeChecked = paragraphIndex;
       }
-      if (!chrome) mention = matchUnknown(text, start, paragraph, kb, startsSentence(text, start, paragraph.start), (runs ??= new RunReader(text)));
+      if (!chrome) mention = matchUnknown(text, start, paragraph, kb, (runs ??= new RunReader(text)));
     }
     if (mention) {
       mentions.push(mention);
@@ -318,6 +323,72 @@ export function capitalisedRun(text: string, start: number, limit: number): Capi
   return { end: Math.min(end, limit), words, starts, capitalised };
 }
 
+/** The shape of the run `walkRun` read last (one object, refilled by each call). Exported for its test. */
+export const walked = {
+  /** Capitalised words, counted up to the `atMost` given. */
+  capitalised: 0,
+  /** Words up to and including the last capitalised one (a run never ends in a connector). */
+  words: 0,
+  /** Where the last capitalised word is, without a possessive ending; -1 when there is none. */
+  lastStart: -1,
+  lastEnd: -1,
+};
+
+/**
+ * Reads the run of capitalised words from `start` as `capitalisedRun` does, without building it, and
+ * describes it in `walked`. Only a short lower-case word, which may be a connector, is cut out of the
+ * text. Counting stops at `atMost` capitalised words. Exported for its test.
+ */
+export function walkRun(text: string, start: number, limit: number, atMost: number): void {
+  let capitalised = 0;
+  let words = 0;
+  walked.words = 0;
+  walked.lastStart = -1;
+  walked.lastEnd = -1;
+  let i = start;
+  while (i < limit && isWordChar(text, i)) {
+    let j = i + 1;
+    while (j < limit && (isWordChar(text, j) || isNameJoiner(text.charCodeAt(j)))) j++;
+    if (j < limit && !isWhitespace(text.charCodeAt(j))) break;
+    if (isUpperCaseAt(text, i)) {
+      capitalised++;
+      walked.words = ++words;
+      walked.lastStart = i;
+      walked.lastEnd = withoutPossessiveEnd(text, i, j);
+      if (capitalised >= atMost || text.charCodeAt(j - 1) === 46) break; // a word ending in a dot ends the run
+    } else if (words > 0 && j - i <= LONGEST_CONNECTOR_WRITTEN && NAME_CONNECTORS.has(withoutPossessive(text.slice(i, j)))) words++;
+    else break;
+    i = j;
+    while (i < limit && isWhitespace(text.charCodeAt(i))) i++;
+  }
+  walked.capitalised = capitalised;
+}
+
+/**
+ * Without a cue before it, only an organisation can be named at `start` (a word followed by another
+ * capitalised one): by a run of two or more words that ends in a suffix ("X News Agency"). That is checked
+ * without building the run, which most such words do not start. A headline-length run is still read as
+ * `RunReader.at` reads it, so that none of its words starts a name later; any other run would only have
+ * handed later words its tails, which are what fresh reads give.
+ */
+function mayNameOrganization(text: string, start: number, limit: number, runs: RunReader): boolean {
+  walkRun(text, start, limit, MAX_NAME_WORDS + 1);
+  if (walked.capitalised > MAX_NAME_WORDS) {
+    runs.at(start, limit);
+    return false;
+  }
+  return walked.words >= 2 && ORG_SUFFIX_WORDS.get(text, walked.lastStart, walked.lastEnd, hashOf(text, walked.lastStart, walked.lastEnd)) === true;
+}
+
+/** Where text[start, end) ends without a possessive or closing mark, as `withoutPossessive` cuts it. */
+function withoutPossessiveEnd(text: string, start: number, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  const beforeLast = end - 2 >= start ? text.charCodeAt(end - 2) : NaN;
+  if ((last === 115 || last === 83) && (beforeLast === 0x2019 || beforeLast === 39 || beforeLast === 46)) return end - 2;
+  if (last === 0x2019 || last === 39 || last === 46) return end - 1;
+  return end;
+}
+
 /** "Putin’s" → "Putin", "Inc." → "Inc". */
 function withoutPossessive(word: string): string {
   const last = word.charCodeAt(word.length - 1);
@@ -328,12 +399,13 @@ function withoutPossessive(word: string): string {
 }
 
 /** An unknown name starting at `start`, in a paragraph of prose (not page chrome). */
-function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, sentenceStart: boolean, runs: RunReader): EntityMention | undefined {
+function matchUnknown(text: string, start: number, paragraph: Span, kb: KnowledgeBase, runs: RunReader): EntityMention | undefined {
   const cue = cueBefore(text, start, paragraph.start);
   // Without a cue before it, only a multi-word run can be a name (an "X Agency"): skip lone capitalised words early.
-  if (cue === NO_CUE && !nextWordIsCapitalised(text, start, paragraph.end)) return undefined;
+  if (cue === NO_CUE && (!nextWordIsCapitalised(text, start, paragraph.end) || !mayNameOrganization(text, start, paragraph.end, runs))) return undefined;
   const run = runs.at(start, paragraph.end);
   if (!run) return undefined; // part of a headline
+  const sentenceStart = startsSentence(text, start, paragraph.start);
   // The kind first: it needs only the cue, the run's length and its last word, and without one nothing is found.
   let kind: MentionKind | undefined;
   if (cue & PERSON_CUE && run.words.length <= 3) kind = 'person';
