@@ -380,7 +380,7 @@ function mayNameOrganization(text: string, start: number, limit: number, runs: R
   return walked.words >= 2 && ORG_SUFFIX_WORDS.get(text, walked.lastStart, walked.lastEnd, hashOf(text, walked.lastStart, walked.lastEnd)) === true;
 }
 
-/** Where text[start, end) ends without a possessive or closing mark, as `withoutPossessive` cuts it. */
+/** Where text[start, end) ends without its possessive ending or closing mark ("Putin’s", "Inc."). */
 function withoutPossessiveEnd(text: string, start: number, end: number): number {
   const last = text.charCodeAt(end - 1);
   const beforeLast = end - 2 >= start ? text.charCodeAt(end - 2) : NaN;
@@ -391,11 +391,8 @@ function withoutPossessiveEnd(text: string, start: number, end: number): number 
 
 /** "Putin’s" → "Putin", "Inc." → "Inc". */
 function withoutPossessive(word: string): string {
-  const last = word.charCodeAt(word.length - 1);
-  const beforeLast = word.charCodeAt(word.length - 2);
-  if ((last === 115 || last === 83) && (beforeLast === 0x2019 || beforeLast === 39 || beforeLast === 46)) return word.slice(0, -2);
-  if (last === 0x2019 || last === 39 || last === 46) return word.slice(0, -1);
-  return word;
+  const end = withoutPossessiveEnd(word, 0, word.length);
+  return end === word.length ? word : word.slice(0, end);
 }
 
 /** An unknown name starting at `start`, in a paragraph of prose (not page chrome). */
