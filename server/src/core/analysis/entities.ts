@@ -294,33 +294,11 @@ function isHeadline(run: CapitalisedRun): boolean {
 export function capitalisedRun(text: string, start: number, limit: number): CapitalisedRun {
   const words: string[] = [];
   const starts: number[] = [];
-  let capitalised = 0;
-  let end = start;
-  let i = start;
-  while (i < limit && isWordChar(text, i)) {
-    let j = i + 1;
-    while (j < limit && (isWordChar(text, j) || isNameJoiner(text.charCodeAt(j)))) j++;
-    if (j < limit && !isWhitespace(text.charCodeAt(j))) break;
-    const raw = text.slice(i, j);
-    const word = withoutPossessive(raw);
-    if (isUpperCaseAt(text, i)) {
-      words.push(word);
-      starts.push(i);
-      capitalised++;
-      end = i + word.length;
-      if (raw.endsWith('.')) break;
-    } else if (NAME_CONNECTORS.has(word) && words.length > 0) {
-      words.push(word);
-      starts.push(i);
-    } else break;
-    i = j;
-    while (i < limit && isWhitespace(text.charCodeAt(i))) i++;
-  }
-  while (words.length && NAME_CONNECTORS.has(words[words.length - 1])) {
-    words.pop();
-    starts.pop();
-  }
-  return { end: Math.min(end, limit), words, starts, capitalised };
+  walkRun(text, start, limit, Infinity, words, starts);
+  // Connectors read after the last capitalised word are not part of the run.
+  words.length = walked.words;
+  starts.length = walked.words;
+  return { end: Math.min(walked.lastStart < 0 ? start : walked.lastEnd, limit), words, starts, capitalised: walked.capitalised };
 }
 
 /** The shape of the run `walkRun` read last (one object, refilled by each call). Exported for its test. */
@@ -335,13 +313,14 @@ export const walked = {
 };
 
 /**
- * Reads the run of capitalised words from `start` as `capitalisedRun` does, without building it, and
- * describes it in `walked`. Only a short lower-case word, which may be a connector, is cut out of the
- * text. Counting stops at `atMost` capitalised words. Exported for its test.
+ * Reads the run of capitalised words from `start` and describes it in `walked`; reading stops after `atMost`
+ * capitalised words. Without `words` and `starts` nothing is built (only a short lower-case word, which may
+ * be a connector, is cut out of the text); with them, every word read is appended, trailing connectors
+ * included, with where it starts (`capitalisedRun`). Exported for its test.
  */
-export function walkRun(text: string, start: number, limit: number, atMost: number): void {
+export function walkRun(text: string, start: number, limit: number, atMost: number, words?: string[], starts?: number[]): void {
   let capitalised = 0;
-  let words = 0;
+  let read = 0;
   walked.words = 0;
   walked.lastStart = -1;
   walked.lastEnd = -1;
@@ -352,12 +331,19 @@ export function walkRun(text: string, start: number, limit: number, atMost: numb
     if (j < limit && !isWhitespace(text.charCodeAt(j))) break;
     if (isUpperCaseAt(text, i)) {
       capitalised++;
-      walked.words = ++words;
+      walked.words = ++read;
       walked.lastStart = i;
       walked.lastEnd = withoutPossessiveEnd(text, i, j);
+      words?.push(text.slice(i, walked.lastEnd));
+      starts?.push(i);
       if (capitalised >= atMost || text.charCodeAt(j - 1) === 46) break; // a word ending in a dot ends the run
-    } else if (words > 0 && j - i <= LONGEST_CONNECTOR_WRITTEN && NAME_CONNECTORS.has(withoutPossessive(text.slice(i, j)))) words++;
-    else break;
+    } else {
+      const connector = read > 0 && j - i <= LONGEST_CONNECTOR_WRITTEN ? withoutPossessive(text.slice(i, j)) : '';
+      if (!NAME_CONNECTORS.has(connector)) break;
+      read++;
+      words?.push(connector);
+      starts?.push(i);
+    }
     i = j;
     while (i < limit && isWhitespace(text.charCodeAt(i))) i++;
   }
