@@ -12,8 +12,13 @@ export interface Span {
 
 export type MentionKind = EntityKind | 'other';
 
-/** How a mention was tied to its entity. */
-export type MentionVia = 'name' | 'alias' | 'demonym' | 'title' | 'pronoun';
+/**
+ * How a mention was found: a knowledge-base `name` or `alias`, a `demonym` (Russian → Russia), a `title`
+ * ("the president") or `pronoun` resolved to a person; or, for names the knowledge base does not know, the
+ * `gazetteer` (countries, cities, regions, international bodies), the `context` around the name (a title
+ * before it, "said" after it, "Ministry" in it), or the `document` (an earlier, clearer mention of the name).
+ */
+export type MentionVia = 'name' | 'alias' | 'demonym' | 'title' | 'pronoun' | 'gazetteer' | 'context' | 'document';
 
 export interface EntityMention extends Span {
   readonly text: string;
@@ -23,6 +28,10 @@ export interface EntityMention extends Span {
   /** Canonical name (the KB name, or the text itself for unknown entities). */
   readonly name: string;
   readonly via: MentionVia;
+  /** For names outside the knowledge base: the evidence for the kind ("followed by “said”", "in the gazetteer"). */
+  readonly why?: string;
+  /** An external id from the gazetteer ("GeoNames 616635", "ISO 3166-1 FR"). */
+  readonly ref?: string;
 }
 
 export type AttributionHow = 'direct' | 'pronoun' | 'title' | 'intermediary' | 'inherited' | 'according-to';

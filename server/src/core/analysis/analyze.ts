@@ -12,6 +12,8 @@ import { findArticleDate } from './articleDate';
 import { attributeQuotes, type SpeakerCandidate } from './attribution';
 import { findClaims } from './claims';
 import { findEntityMentions } from './entities';
+import { recognizeNames } from './names';
+import { builtInGazetteer } from '../kb/gazetteer';
 import { resolvePronouns } from './pronouns';
 import { findQuoteMarks, type RawQuote } from './quoteMarks';
 import { appendSentences, findParagraphs, PunctuationCursor } from '../text/segments';
@@ -29,7 +31,8 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const sentenceOf = (offset: number) => containing(sentences, offset);
   const triggers = scanTriggers(text);
 
-  const named = findEntityMentions(text, paragraphSpans, kb, marks.nameStarts);
+  const known = findEntityMentions(text, paragraphSpans, kb, marks.nameStarts);
+  const named = recognizeNames({ text, paragraphs: paragraphSpans, known, nameStarts: marks.nameStarts, kb, gazetteer: builtInGazetteer() });
   const titles = findTitleMentions(triggers, named, kb, date.date);
   const namedAndTitles = mergeByStart(named, titles);
   const people = namedAndTitles.filter((e) => e.kind === 'person');

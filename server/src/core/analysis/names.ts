@@ -1,0 +1,676 @@
+/**
+ * The name recognizer: every capitalised name in running text gets a span and a kind, whether or not the
+ * knowledge base knows it. It reads runs of capitalised words ("Foreign Ministry spokeswoman", "Armen
+ * Grigoryan", "Bank of Georgia"), cuts titles off people's names, and weighs the evidence around each name:
+ *
+ * - words inside the run: organisation words (Ministry, Party, Ltd), place words (Avenue, Region), event words;
+ * - the gazetteer (countries, cities, regions, international bodies);
+ * - given names and surname endings (Armen …, …yan, …shvili);
+ * - words around the run: a title before it ("spokeswoman X"), a region word after it ("Sughd region"),
+ *   an appositive (", the parliament speaker,"), a speech verb ("X said"), a place preposition ("in X");
+ * - the whole document: a name typed once keeps its kind for later and shorter mentions ("Armen Grigoryan …
+ *   Grigoryan"), and one name keeps one kind.
+ *
+ * Knowledge-base mentions (found first by `findEntityMentions`) are kept as they are, except where an
+ * organisation's full name takes them in ("Russian Foreign Ministry", "Bank of Russia").
+ */
+import words from '../data/names.json';
+import givenNames from '../data/given-names.json';
+import surnameEndings from '../data/surname-endings.json';
+import type { Gazetteer } from '../kb/gazetteer';
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { EntityMention, MentionKind, Span } from '../types';
+import { isUpperCaseAt, isWhitespace } from '../text/chars';
+
+const FUNCTION_WORDS = new Set(words.functionWords);
+const COMMON_CAPITALISED = new Set(words.commonCapitalised);
+const TITLE_WORDS = new Set(words.titleWords);
+const TITLE_WORDS_NOT_ALONE = new Set(words.titleWordsNotAlone);
+const ORG_WORDS = new Set(words.orgWords);
+const ORG_PREFIXES = new Set(words.orgPrefixes);
+const PLACE_WORDS = new Set(words.placeWords);
+const EVENT_WORDS = new Set(words.eventWords);
+const EVENT_STARTS = new Set(words.eventsMustStartWith);
+const PLACE_AFTER = new Set(words.placeWordsAfter);
+const PLACE_PREPOSITIONS = new Set(words.placePrepositions);
+const PERSON_BEFORE = new Set(words.personTitlesBefore);
+const APPOSITIVE_NOUNS = new Set(words.appositiveNouns);
+const VERBS_AFTER_NAME = new Set(words.speechVerbsAfterName);
+const CONNECTORS = new Set(words.nameConnectors);
+const ORG_NOUNS_BEFORE = new Set(words.orgNounsBefore);
+const ORG_NOUNS_AFTER = new Set(words.orgNounsAfter);
+const DATE_WORDS = new Set(words.datesAfterNames);
+const ADJECTIVE_ENDINGS = words.adjectiveEndings;
+const MALE_NAMES = new Set<string>(givenNames.male);
+const FEMALE_NAMES = new Set<string>(givenNames.female);
+const EITHER_NAMES = new Set<string>(givenNames.either);
+
+/** Surname endings as written in the data file: a plain string, or `{ ending, weak }` for one that ordinary words share too. */
+type EndingEntry = string | { ending: string; weak?: boolean };
+const STRONG_SURNAME_ENDINGS: string[] = [];
+for (const list of [surnameEndings.male, surnameEndings.female, surnameEndings.either] as EndingEntry[][]) {
+  for (const e of list) if (typeof e === 'string' ? e.length >= 3 : !e.weak && e.ending.length >= 3) STRONG_SURNAME_ENDINGS.push(typeof e === 'string' ? e : e.ending);
+}
+
+export type Gender = 'male' | 'female';
+
+/** The gender a given name implies, if the data says. */
+export function genderOfGivenName(name: string): Gender | undefined {
+  if (MALE_NAMES.has(name)) return 'male';
+  if (FEMALE_NAMES.has(name)) return 'female';
+  return undefined;
+}
+
+export function isGivenName(word: string): boolean {
+  return MALE_NAMES.has(word) || FEMALE_NAMES.has(word) || EITHER_NAMES.has(word);
+}
+
+function hasSurnameEnding(word: string): boolean {
+  if (word.length < 5) return false;
+  const lower = word.toLowerCase();
+  return STRONG_SURNAME_ENDINGS.some((e) => lower.endsWith(e) && lower.length > e.length + 1);
+}
+
+export interface NameInput {
+  readonly text: string;
+  readonly paragraphs: readonly Span[];
+  /** Mentions of knowledge-base entities and demonyms, sorted by start. */
+  readonly known: readonly EntityMention[];
+  /** Where capitalised words may start (`scanMarks`). */
+  readonly nameStarts: readonly number[];
+  readonly kb: KnowledgeBase;
+  readonly gazetteer: Gazetteer;
+}
+
+interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly capital: boolean;
+}
+
+/** A decided name before the document pass; `strong` evidence may re-type weaker mentions of the same words. */
+interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  kind: MentionKind;
+  why: string;
+  strong: boolean;
+  ref?: string;
+  via: 'gazetteer' | 'context' | 'document' | 'name' | 'alias';
+  name?: string;
+  /** Set when the candidate extends a knowledge-base mention ("Aleksander" + "Lukashenka"). */
+  id?: string;
+}
+
+/** More capitalised words than this in one run are a headline, not a name. */
+const MAX_RUN_WORDS = 10;
+const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:[-‐’'.][\p{L}\p{M}\p{N}]+)*/uy;
+
+/** The names in the text (known and new), sorted by start. */
+export function recognizeNames(input: NameInput): EntityMention[] {
+  const { text, paragraphs, known, nameStarts } = input;
+  const candidates: Candidate[] = [];
+  const absorbed = new Set<EntityMention>();
+  let knownIndex = 0;
+  let paragraphIndex = 0;
+  let resumeAt = 0;
+  let headlineChecked = -1; // the paragraph whose headline test is in `headline`
+  let headline = false;
+  for (const start of nameStarts) {
+    if (start < resumeAt) continue;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= start) paragraphIndex++;
+    const paragraph = paragraphs[paragraphIndex];
+    if (!paragraph) break;
+    if (start < paragraph.start || !isUpperCaseAt(text, start)) continue;
+    const run = readRun(text, start, paragraph.end);
+    resumeAt = run.length ? run[run.length - 1].end : start + 1;
+    if (run.length === 0) continue;
+    while (knownIndex < known.length && known[knownIndex].end <= start) knownIndex++;
+    const inRun: EntityMention[] = [];
+    for (let k = knownIndex; k < known.length && known[k].start < resumeAt; k++) inRun.push(known[k]);
+    if (isShouting(run)) {
+      if (start === paragraph.start && inRun.length === 0) shoutedPlace(input, run, candidates);
+      continue;
+    }
+    if (headlineChecked !== paragraphIndex) {
+      headline = isHeadline(text, paragraph);
+      headlineChecked = paragraphIndex;
+    }
+    if (headline || run.filter((w) => w.capital).length > MAX_RUN_WORDS) continue;
+    const sentenceInitial = startsSentence(text, start, paragraph.start);
+    classifyRun({ input, run, known: inRun, sentenceInitial, paragraph }, candidates, absorbed);
+  }
+  extendKnownNames(input, candidates, absorbed);
+  const resolved = applyDocumentEvidence(input, candidates);
+  const kept = absorbed.size ? known.filter((m) => !absorbed.has(m)) : known;
+  return mergeSorted(kept, resolved.map(toMention));
+}
+
+/** Capitalised words from `start`, with connectors between them ("Bank of Georgia"); stops at punctuation. */
+function readRun(text: string, start: number, limit: number): Word[] {
+  const run: Word[] = [];
+  let i = start;
+  let pending: Word[] = []; // connectors read since the last capitalised word ("of the")
+  let possessiveInside = false;
+  while (i < limit) {
+    WORD_RE.lastIndex = i;
+    const m = WORD_RE.exec(text);
+    if (!m || m.index !== i) break;
+    let end = i + m[0].length;
+    if (end > limit) end = limit;
+    let word = text.slice(i, end);
+    const capital = isUpperCaseAt(text, i);
+    if (capital && isAdjectiveCompound(word)) break;
+    // Initials and abbreviations keep their dot ("V.", "St.", "Co."); a sentence's last word does not.
+    let stop = false;
+    if (text.charCodeAt(end) === 46 && capital && (word.length <= 3 || /\.\p{L}$/u.test(word)) && !isSentenceEndAfter(text, end + 1, limit, word)) {
+      end++;
+      word += '.';
+    }
+    // A possessive ends the name ("Putin’s government"), unless a title's or common word's possessive opens
+    // an organisation's name ("Prosecutor-General’s Office", "People’s Assembly").
+    const possessive = /[’']s$/.exec(word);
+    if (possessive) {
+      const stem = word.slice(0, -2);
+      if (capital && (TITLE_WORDS.has(stem) || COMMON_CAPITALISED.has(stem)) && ORG_WORDS.has(nextWord(text, end, limit))) {
+        possessiveInside = true;
+      } else {
+        word = stem;
+        end -= 2;
+        stop = true;
+      }
+    }
+    if (capital) {
+      run.push(...pending);
+      pending = [];
+      run.push({ start: i, end, text: word, capital: true });
+    } else if (run.length > 0 && pending.length < 2 && CONNECTORS.has(word)) {
+      pending.push({ start: i, end, text: word, capital: false });
+    } else break;
+    if (stop) break;
+    // The next word must follow after plain spaces (a comma, dash or quote mark ends the run).
+    let j = possessive && !possessiveInside ? end + 2 : end;
+    possessiveInside = false;
+    if (j >= limit || (text.charCodeAt(j) !== 32 && text.charCodeAt(j) !== 0xa0)) break;
+    while (j < limit && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j++;
+    i = j;
+  }
+  return run;
+}
+
+/** "Russian-backed", "Soviet-era", "Moscow-led": a name joined to a lower-case word is an adjective. */
+function isAdjectiveCompound(word: string): boolean {
+  const parts = word.split(/[-‐]/);
+  return parts.length > 1 && parts.slice(1).some((p) => p.length >= 3 && /^\p{Ll}/u.test(p));
+}
+
+/** The word starting after the spaces at `end` (letters only), or "". */
+function nextWord(text: string, end: number, limit: number): string {
+  let i = end;
+  while (i < limit && text.charCodeAt(i) === 32) i++;
+  let j = i;
+  while (j < limit && /\p{L}/u.test(text.charAt(j))) j++;
+  return text.slice(i, j);
+}
+
+/**
+ * A title-case line with no sentence punctuation at its end ("Yushchenko Supporters Rejoice At Parliament
+ * Vote") capitalises every word, so capitals say nothing there: only known and gazetteer names count.
+ */
+function isHeadline(text: string, paragraph: Span): boolean {
+  const line = text.slice(paragraph.start, paragraph.end).trim();
+  if (/[.!?:;,”"»)]$/.test(line) || line.length > 200) return false;
+  const all = line.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (all.length < 4) return false;
+  const capitalised = all.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / all.length >= 0.75;
+}
+
+/** Whether a dot after `word` ends the sentence: another capitalised sentence follows, or the paragraph ends. */
+function isSentenceEndAfter(text: string, from: number, limit: number, word: string): boolean {
+  if (/^(?:\p{Lu}|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Jr|Sr|Co|Corp|Inc|Ltd|Prof|Rep|Sen|No|Mt|Ave)$/u.test(word)) return false;
+  if (/\.\p{L}$/u.test(word)) return false; // U.S, U.K
+  let i = from;
+  while (i < limit && isWhitespace(text.charCodeAt(i))) i++;
+  return i >= limit || isUpperCaseAt(text, i) || /["“‘]/.test(text.charAt(i));
+}
+
+/** A run in capitals ("MOSCOW", "BREAKING NEWS") is a dateline or banner: the known matcher handles those. */
+function isShouting(run: readonly Word[]): boolean {
+  return run.every((w) => !w.capital || (w.text.length >= 2 && w.text === w.text.toUpperCase() && /\p{L}{3,}/u.test(w.text) && !/\./.test(w.text))) && run.some((w) => w.text.length >= 5);
+}
+
+function startsSentence(text: string, start: number, floor: number): boolean {
+  let i = start - 1;
+  while (i >= floor && isWhitespace(text.charCodeAt(i))) i--;
+  if (i < floor) return true;
+  const c = text.charAt(i);
+  if ('.!?:;|—–-•*#>'.includes(c)) return true;
+  // An opening quote mark: “Our position …
+  return '“"«„‘\'('.includes(c) && (i === floor || isWhitespace(text.charCodeAt(i - 1)) || '(“"«—–-'.includes(text.charAt(i - 1)));
+}
+
+interface RunContext {
+  readonly input: NameInput;
+  readonly run: Word[];
+  /** Known mentions that start inside the run. */
+  readonly known: readonly EntityMention[];
+  readonly sentenceInitial: boolean;
+  readonly paragraph: Span;
+}
+
+function classifyRun(ctx: RunContext, out: Candidate[], absorbed: Set<EntityMention>): void {
+  let run = ctx.run;
+  let sentenceInitial = ctx.sentenceInitial;
+  // Sentence openers and other function words are not part of a name ("In Gyumri", "But Lavrov").
+  while (run.length && (FUNCTION_WORDS.has(run[0].text) || !run[0].capital || (sentenceInitial && COMMON_CAPITALISED.has(run[0].text) && run.length > 1 && !isNameHead(run)))) {
+    run = run.slice(1);
+    sentenceInitial = false;
+  }
+  // "Trend Apr. 8", "Andijon on Friday": a date after a name is not part of it.
+  while (run.length && (!run[run.length - 1].capital || DATE_WORDS.has(run[run.length - 1].text.replace(/\.$/, '')))) run = run.slice(0, -1);
+  if (!run.length) return;
+
+  // "Armenia and Azerbaijan", "Lukashenko and Putin": two names, unless "and" is inside an organisation's name.
+  const and = run.findIndex((w) => w.text === 'and' || w.text === '&');
+  if (and > 0 && !isWholeKnownOrGazetteer(ctx, run) && !(hasOrgWord(run.slice(0, and)) && !hasKnownAt(ctx, run[and + 1]?.start) && !isWholeKnownOrGazetteer(ctx, run.slice(and + 1)))) {
+    classifyRun({ ...ctx, run: run.slice(0, and), sentenceInitial }, out, absorbed);
+    classifyRun({ ...ctx, run: run.slice(and + 1), sentenceInitial: false }, out, absorbed);
+    return;
+  }
+  if (splitTitle(ctx, run, sentenceInitial, out, absorbed)) return;
+  classifyName(ctx, run, sentenceInitial, out, absorbed);
+}
+
+/** A run that opens with a common capitalised word can still be a name when that word heads one ("State Duma", "Central Bank"). */
+function isNameHead(run: readonly Word[]): boolean {
+  return run.slice(1).some((w) => ORG_WORDS.has(w.text) || PLACE_WORDS.has(w.text) || EVENT_WORDS.has(w.text));
+}
+
+/**
+ * "Foreign Minister Ararat Mirzoyan", "Secretary General Imangali Tasmagambetov", "Gazprom CEO Alexei Miller":
+ * the title is never part of the person's name. Returns true when the run was a title and a name.
+ */
+function splitTitle(ctx: RunContext, run: Word[], sentenceInitial: boolean, out: Candidate[], absorbed: Set<EntityMention>): boolean {
+  let t = -1;
+  for (let i = run.length - 2; i >= 0; i--) {
+    if (isTitleWord(run, i)) { t = i; break; }
+  }
+  if (t < 0) return false;
+  let nameStart = t + 1;
+  // "Prime Minister of Armenia Nikol Pashinyan": the title's "of X" is not the name.
+  if (run[nameStart]?.text === 'of') {
+    const knownAfter = ctx.known.find((m) => m.start === run[nameStart + 1]?.start);
+    nameStart += 2;
+    if (knownAfter) while (nameStart < run.length && run[nameStart].start < knownAfter.end) nameStart++;
+    // Only a country's name may follow "of"; two capitalised words after that are the person.
+    if (run.length - nameStart < 1) return false;
+  }
+  const name = run.slice(nameStart);
+  if (name.length === 0 || name.length > 4 || hasOrgWord(name) || name.some((w) => !w.capital && w.text !== 'de' && w.text !== 'al' && w.text !== 'bin' && w.text !== 'ibn' && w.text !== 'van' && w.text !== 'von')) return false;
+  if (name.every((w) => TITLE_WORDS.has(w.text))) return false;
+  const title = run.slice(0, t + 1);
+  // What stands before the title words is who the title is with ("Gazprom", "Kremlin", "Foreign Ministry").
+  const firstTitle = title.findIndex((w, i) => isTitleWord(title, i) || TITLE_WORDS_NOT_ALONE.has(w.text) || TITLE_WORDS.has(w.text));
+  if (firstTitle > 0) {
+    const affiliation = trimConnectors(title.slice(0, firstTitle));
+    if (affiliation.length) classifyAffiliation(ctx, affiliation, sentenceInitial, out, absorbed);
+  }
+  addPerson(ctx, name, `after the title “${title.slice(Math.max(0, firstTitle)).map((w) => w.text).join(' ')}”`, out);
+  return true;
+}
+
+function trimConnectors(run: Word[]): Word[] {
+  let s = 0;
+  let e = run.length;
+  while (s < e && !run[s].capital) s++;
+  while (e > s && !run[e - 1].capital) e--;
+  return run.slice(s, e);
+}
+
+/** A title word that can stand before a name on its own ("Minister", "General"), not only inside a longer title ("Foreign"). */
+function isTitleWord(run: readonly Word[], i: number): boolean {
+  const w = run[i].text;
+  // "Major-General", "Vice-Speaker": every part a title word.
+  if (w.includes('-') && !TITLE_WORDS.has(w)) return w.split('-').every((part) => TITLE_WORDS.has(part)) && w.split('-').some((part) => !TITLE_WORDS_NOT_ALONE.has(part));
+  return TITLE_WORDS.has(w) && !TITLE_WORDS_NOT_ALONE.has(w);
+}
+
+/** Words before a title: an organisation or place the person belongs to. */
+function classifyAffiliation(ctx: RunContext, run: Word[], sentenceInitial: boolean, out: Candidate[], absorbed: Set<EntityMention>): void {
+  const before = out.length;
+  classifyName(ctx, run, sentenceInitial, out, absorbed);
+  if (out.length > before) return;
+  // "Gazprom CEO", "Naftogaz chief": an unknown single word before a role is the organisation the role is in.
+  if (run.length === 1 && !ctx.known.some((m) => m.start === run[0].start) && !COMMON_CAPITALISED.has(run[0].text) && !FUNCTION_WORDS.has(run[0].text) && !isGivenName(run[0].text)) {
+    out.push(candidate(run, 'organization', 'before a title', false, 'context'));
+  }
+}
+
+function addPerson(ctx: RunContext, name: Word[], why: string, out: Candidate[]): void {
+  // A known person ("President Vladimir Putin") is already a mention.
+  if (ctx.known.some((m) => m.start <= name[0].start && m.end >= name[name.length - 1].end)) return;
+  const firstKnown = ctx.known.find((m) => m.start >= name[0].start && m.start < name[name.length - 1].end);
+  if (firstKnown) return; // a known name inside: leave it to the knowledge base
+  out.push(candidate(name, 'person', why, true, 'context'));
+}
+
+function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, out: Candidate[], absorbed: Set<EntityMention>): void {
+  const { text } = ctx.input;
+  const whole = isWholeKnown(ctx, run);
+  if (whole) return; // the knowledge base already named it
+  const nameText = text.slice(run[0].start, run[run.length - 1].end);
+  const knownInside = ctx.known.filter((m) => m.start >= run[0].start && m.end <= run[run.length - 1].end);
+
+  const gazetteerHit = ctx.input.gazetteer.lookup(nameText);
+  if (gazetteerHit && !knownInside.length) {
+    out.push({ ...candidate(run, gazetteerHit.kind, gazetteerHit.ref ? `gazetteer: ${gazetteerHit.ref}` : 'in the gazetteer', true, 'gazetteer'), ref: gazetteerHit.ref ?? undefined });
+    return;
+  }
+  if (isEventName(run)) {
+    absorb(knownInside, absorbed);
+    out.push(candidate(run, 'event', `“${run[run.length - 1].text}” in the name`, true, 'context'));
+    return;
+  }
+  const orgWord = run.find((w) => ORG_WORDS.has(w.text) && !(w === run[0] && run.length === 1));
+  if (orgWord && isOrganizationShape(run, orgWord)) {
+    // "Bright Armenia Party Arkady Khachatryan": a party, then its member.
+    const lastOrg = run.map((w) => ORG_WORDS.has(w.text)).lastIndexOf(true);
+    const tail = run.slice(lastOrg + 1);
+    if (tail.length >= 2 && tail.every((w) => w.capital) && (isGivenName(tail[0].text) || hasSurnameEnding(tail[tail.length - 1].text))) {
+      classifyName(ctx, run.slice(0, lastOrg + 1), sentenceInitial, out, absorbed);
+      out.push(candidate(tail, 'person', `“${tail[0].text}” is a given name`, true, 'context'));
+      return;
+    }
+    absorb(knownInside, absorbed);
+    out.push(candidate(run, 'organization', `“${orgWord.text}” in the name`, true, 'context'));
+    return;
+  }
+  const placeWord = run.find((w, i) => i > 0 && PLACE_WORDS.has(w.text));
+  if (placeWord) {
+    absorb(knownInside, absorbed);
+    out.push(candidate(run, 'place', `“${placeWord.text}” in the name`, true, 'context'));
+    return;
+  }
+  // Known names inside an unknown run that is not an organisation: classify the unknown pieces on their own.
+  if (knownInside.length) {
+    for (const piece of piecesOutside(run, knownInside)) {
+      if (piece.length < run.length) classifyName(ctx, piece, piece[0] === run[0] && sentenceInitial, out, absorbed);
+    }
+    return;
+  }
+  if (run.every((w) => !w.capital || COMMON_CAPITALISED.has(w.text) || FUNCTION_WORDS.has(w.text) || TITLE_WORDS.has(w.text))) return;
+  if (isDemonym(ctx, run)) return;
+  const evidence = contextEvidence(ctx, run, sentenceInitial);
+  if (evidence) out.push(candidate(run, evidence.kind, evidence.why, evidence.strong, 'context'));
+}
+
+function absorb(mentions: readonly EntityMention[], absorbed: Set<EntityMention>): void {
+  for (const m of mentions) absorbed.add(m);
+}
+
+function isWholeKnown(ctx: RunContext, run: Word[]): boolean {
+  return ctx.known.some((m) => m.start <= run[0].start && m.end >= run[run.length - 1].end);
+}
+
+function isWholeKnownOrGazetteer(ctx: RunContext, run: Word[]): boolean {
+  return isWholeKnown(ctx, run) || ctx.input.gazetteer.lookup(ctx.input.text.slice(run[0].start, run[run.length - 1].end)) !== undefined;
+}
+
+function hasKnownAt(ctx: RunContext, offset: number | undefined): boolean {
+  return offset !== undefined && ctx.known.some((m) => m.start === offset);
+}
+
+function hasOrgWord(run: readonly Word[]): boolean {
+  return run.some((w) => ORG_WORDS.has(w.text));
+}
+
+function isDemonym(ctx: RunContext, run: Word[]): boolean {
+  return run.length === 1 && (ctx.input.kb.lookupDemonym(run[0].text) !== undefined || ctx.input.gazetteer.lookupDemonym(run[0].text) !== undefined);
+}
+
+/**
+ * An organisation word makes the run an organisation when the name is built around it: "Foreign Ministry",
+ * "Bank of Georgia", "Gazprom Neft PJSC". A lone word in the list ("Energy", "Gas") needs a name beside it.
+ */
+function isOrganizationShape(run: readonly Word[], orgWord: Word): boolean {
+  if (run.length === 1) return false;
+  const i = run.indexOf(orgWord);
+  if (i === run.length - 1) return true;
+  return ORG_PREFIXES.has(orgWord.text) || run.slice(i + 1).some((w) => ORG_WORDS.has(w.text)) || run[i + 1]?.text === 'of' || run[i + 1]?.text === 'for' || run[i + 1]?.text === 'on';
+}
+
+function isEventName(run: readonly Word[]): boolean {
+  if (run.length < 2) return false;
+  const last = [...run].reverse().find((w) => w.capital && !/^[IVX]+$/.test(w.text) && !/^\d/.test(w.text));
+  return last !== undefined && EVENT_WORDS.has(last.text) && EVENT_STARTS.has(run[0].text);
+}
+
+/** The parts of `run` outside the known mentions, as runs of capitalised words. */
+function piecesOutside(run: Word[], inside: readonly EntityMention[]): Word[][] {
+  const pieces: Word[][] = [];
+  let current: Word[] = [];
+  for (const w of run) {
+    if (inside.some((m) => w.start < m.end && m.start < w.end)) {
+      if (current.length) pieces.push(current);
+      current = [];
+    } else current.push(w);
+  }
+  if (current.length) pieces.push(current);
+  return pieces.map(trimConnectors).filter((p) => p.length > 0);
+}
+
+interface Evidence {
+  readonly kind: MentionKind;
+  readonly why: string;
+  readonly strong: boolean;
+}
+
+/** The kind the words around a name give it, or undefined when there is too little to call it a name. */
+function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean): Evidence | undefined {
+  const { text } = ctx.input;
+  const end = run[run.length - 1].end;
+  const capitals = run.filter((w) => w.capital);
+  const first = capitals[0].text;
+  const last = capitals[capitals.length - 1].text;
+  const before = wordBefore(text, run[0].start, ctx.paragraph.start);
+  const after = wordAfter(text, end, ctx.paragraph.end);
+  const isAcronym = capitals.length === 1 && /^\p{Lu}{2,6}$/u.test(first);
+
+  if (after && !VERBS_AFTER_NAME.has(after) && capitals.length === 1 && ADJECTIVE_ENDINGS.some((e) => first.endsWith(e)) && !hasSurnameEnding(first)) {
+    return undefined; // "the Transnistrian conflict": an adjective, not a name
+  }
+  if (before && PERSON_BEFORE.has(before.toLowerCase()) && capitals.length <= 4 && !isAcronym) return { kind: 'person', why: `after “${before}”`, strong: true };
+  if (after && PLACE_AFTER.has(after) && capitals.length <= 3) return { kind: 'place', why: `before “${after}”`, strong: true };
+  if (before && ORG_NOUNS_BEFORE.has(before.toLowerCase()) && capitals.length <= 4) return { kind: 'organization', why: `after “${before}”`, strong: true };
+  if (after && ORG_NOUNS_AFTER.has(after) && capitals.length <= 4) return { kind: 'organization', why: `before “${after}”`, strong: true };
+  if (capitals.length === 1 && ORG_WORDS.has(first) && before?.toLowerCase() === 'the') return { kind: 'organization', why: `“the ${first}”`, strong: false };
+  const personShaped = capitals.length >= 2 && capitals.length <= 4 && run.every((w) => w.capital || w.text === 'de' || w.text === 'al' || w.text === 'bin' || w.text === 'van' || w.text === 'von');
+  if (personShaped && isGivenName(first)) return { kind: 'person', why: `“${first}” is a given name`, strong: true };
+  if (personShaped && hasSurnameEnding(last)) return { kind: 'person', why: `“${last}” reads as a surname`, strong: true };
+  if (/^[\p{Lu}]\.$/u.test(first) && capitals.length >= 2) return { kind: 'person', why: 'an initial and a name', strong: true };
+  const appositive = appositiveAfter(text, end, ctx.paragraph.end);
+  if (appositive && capitals.length <= 4 && !isAcronym) return { kind: 'person', why: `described as “${appositive}”`, strong: true };
+  if (after && VERBS_AFTER_NAME.has(after) && !isAcronym && (personShaped || (capitals.length === 1 && hasSurnameEnding(first)))) {
+    return { kind: 'person', why: `followed by “${after}”`, strong: personShaped };
+  }
+  if (before && PLACE_PREPOSITIONS.has(before.toLowerCase()) && capitals.length <= 3 && !isAcronym && !personShaped) {
+    return { kind: 'place', why: `after “${before}”`, strong: false };
+  }
+  if (capitals.length === 1 && hasSurnameEnding(first) && !sentenceInitial) return { kind: 'person', why: `“${first}” reads as a surname`, strong: false };
+  if (isAcronym && !COMMON_CAPITALISED.has(first)) return { kind: 'organization', why: 'an acronym', strong: false };
+  if (sentenceInitial && capitals.length === 1) return undefined;
+  return { kind: 'other', why: 'a capitalised name', strong: false };
+}
+
+/** The word right before `start` in its paragraph (letters only), or undefined when punctuation stands between. */
+function wordBefore(text: string, start: number, floor: number): string | undefined {
+  let i = start;
+  while (i > floor && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 0xa0)) i--;
+  if (i === start) return undefined;
+  let j = i;
+  while (j > floor && /[\p{L}\-.]/u.test(text.charAt(j - 1))) j--;
+  return j < i ? text.slice(j, i) : undefined;
+}
+
+/** The lower-case word right after `end`, or undefined. */
+function wordAfter(text: string, end: number, limit: number): string | undefined {
+  let i = end;
+  if (text.charCodeAt(i) === 0x2019 || text.charCodeAt(i) === 39) return undefined; // possessive: "Putin’s aide"
+  while (i < limit && text.charCodeAt(i) === 32) i++;
+  if (i === end) return undefined;
+  let j = i;
+  while (j < limit && /\p{Ll}/u.test(text.charAt(j))) j++;
+  return j > i ? text.slice(i, j) : undefined;
+}
+
+/** ", the parliament speaker," / ", 45, a teacher" / ", who …": the noun that describes the name, if it is a person noun. */
+function appositiveAfter(text: string, end: number, limit: number): string | undefined {
+  if (text.charAt(end) !== ',') return undefined;
+  const clause = text.slice(end + 1, Math.min(limit, end + 90));
+  const m = /^\s*(?:\d{1,3},\s*)?(?:(?:the|a|an|his|her|its|their|one|another|former|then|now)\s+)?((?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+)\s*(?:,|\s+(?:of|for|at|in|to|and|who|from)\b|$)/u.exec(clause);
+  if (/^\s*(?:who|whose)\b/u.test(clause)) return 'who';
+  if (!m) return undefined;
+  const nouns = m[1].split(/\s+/);
+  const head = nouns[nouns.length - 1].toLowerCase();
+  return APPOSITIVE_NOUNS.has(head) && head !== 'who' ? m[1] : undefined;
+}
+
+function candidate(run: readonly Word[], kind: MentionKind, why: string, strong: boolean, via: Candidate['via']): Candidate {
+  const start = run[0].start;
+  const end = run[run.length - 1].end;
+  const words = run.map((w) => w.text);
+  return { start, end, text: joinWords(run), kind, why, strong, via, name: words.length ? undefined : undefined };
+}
+
+function joinWords(run: readonly Word[]): string {
+  let s = '';
+  for (let i = 0; i < run.length; i++) s += (i ? ' ' : '') + run[i].text;
+  return s;
+}
+
+/**
+ * One name, one kind, across the document: a later mention of a name decided by strong evidence takes that
+ * kind ("Grigoryan said" after "MP Armen Grigoryan"), and so does a person's surname on its own.
+ */
+function applyDocumentEvidence(input: NameInput, candidates: Candidate[]): Candidate[] {
+  const strongKind = new Map<string, Candidate>();
+  for (const c of candidates) {
+    if (!c.strong || c.kind === 'other') continue;
+    if (!strongKind.has(c.text)) strongKind.set(c.text, c);
+    if (c.kind === 'person') {
+      const parts = c.text.split(' ');
+      const surname = parts[parts.length - 1];
+      if (parts.length >= 2 && surname.length >= 3 && !strongKind.has(surname) && !isGivenName(surname)) strongKind.set(surname, c);
+    }
+  }
+  const weakKind = new Map<string, Candidate>();
+  const resolved: Candidate[] = [];
+  for (const c of candidates) {
+    const strong = strongKind.get(c.text);
+    if (strong && strong !== c && (!c.strong || c.kind === 'other')) {
+      resolved.push({ ...c, kind: strong.kind, via: 'document', why: `as “${strong.text}” earlier`, name: strong.kind === 'person' ? strong.name ?? strong.text : c.text, ref: strong.ref });
+      continue;
+    }
+    if (!c.strong && c.kind !== 'other') {
+      const first = weakKind.get(c.text);
+      if (first && first.kind !== c.kind) { resolved.push({ ...c, kind: first.kind, why: first.why }); continue; }
+      if (!first) weakKind.set(c.text, c);
+    }
+    resolved.push(c.kind === 'person' && c.name === undefined ? { ...c, name: fullNameOf(c, strongKind) } : c);
+  }
+  return withLaterSurnames(input, resolved, strongKind);
+}
+
+function fullNameOf(c: Candidate, strongKind: Map<string, Candidate>): string {
+  const full = strongKind.get(c.text);
+  return full && full.kind === 'person' && full.text.length > c.text.length ? full.text : c.text;
+}
+
+/**
+ * Surnames the run reader skipped because they open a sentence or follow a name it did not read ("Grigoryan
+ * told reporters"): every later whole-word occurrence of a person's surname becomes a mention of that person.
+ */
+function withLaterSurnames(input: NameInput, resolved: Candidate[], strongKind: Map<string, Candidate>): Candidate[] {
+  const surnames = new Map<string, Candidate>();
+  for (const [key, c] of strongKind) if (c.kind === 'person' && key !== c.text) surnames.set(key, c);
+  if (!surnames.size) return resolved;
+  const taken = new Set(resolved.map((c) => c.start));
+  const covered = (start: number, end: number) => resolved.some((c) => c.start < end && start < c.end) || input.known.some((m) => m.start < end && start < m.end);
+  const extra: Candidate[] = [];
+  for (const [surname, person] of surnames) {
+    for (let at = input.text.indexOf(surname); at >= 0; at = input.text.indexOf(surname, at + surname.length)) {
+      const end = at + surname.length;
+      if (taken.has(at) || /[\p{L}\p{N}]/u.test(input.text.charAt(at - 1)) || /[\p{L}\p{N}]/u.test(input.text.charAt(end)) || covered(at, end)) continue;
+      extra.push({ start: at, end, text: surname, kind: 'person', why: `as “${person.text}” earlier`, strong: false, via: 'document', name: person.text });
+    }
+  }
+  return extra.length ? [...resolved, ...extra].sort((a, b) => a.start - b.start) : resolved;
+}
+
+/** A dateline in capitals the knowledge base does not know ("GYUMRI, May 3"): a place if the gazetteer has it. */
+function shoutedPlace(input: NameInput, run: readonly Word[], out: Candidate[]): void {
+  if (run.length !== 1) return;
+  const word = run[0].text;
+  const hit = input.gazetteer.lookup(word.charAt(0) + word.slice(1).toLowerCase());
+  if (hit && (hit.kind === 'place' || hit.kind === 'country')) {
+    out.push({ ...candidate(run, hit.kind, hit.ref ? `gazetteer: ${hit.ref}` : 'in the gazetteer', true, 'gazetteer'), ref: hit.ref ?? undefined });
+  }
+}
+
+/**
+ * Widens knowledge-base mentions to the name as the article writes it: a given name, patronymic or initial
+ * before a known person's surname ("Aleksander Lukashenka", "Vladimir Nikolayevich Voronin"), a branch after a
+ * known outlet ("Interfax-Zapad"). "US" before "$" is a currency, not the country.
+ */
+function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: Set<EntityMention>): void {
+  const { text } = input;
+  for (const m of input.known) {
+    if (m.kind === 'country' && text.charCodeAt(m.end) === 36) { absorbed.add(m); continue; } // US$6 billion
+    if (m.kind === 'organization' && text.charCodeAt(m.end) === 45 && isUpperCaseAt(text, m.end + 1)) {
+      const end = wordEnd(text, m.end + 1);
+      candidates.push({ start: m.start, end, text: text.slice(m.start, end), kind: 'organization', why: `a branch of “${m.name}”`, strong: true, via: 'context' });
+      absorbed.add(m);
+      continue;
+    }
+    if (m.kind !== 'person') continue;
+    let start = m.start;
+    for (;;) {
+      const before = wordBefore(text, start, Math.max(0, start - 40));
+      if (!before || !/^\p{Lu}/u.test(before) || !(isGivenName(before) || /^\p{Lu}\.$/u.test(before) || /(?:ovich|evich|ovna|evna|ich)$/.test(before))) break;
+      start = text.lastIndexOf(before, start);
+    }
+    if (start === m.start) continue;
+    // A candidate the recognizer made for the same given name gives way to the widened mention.
+    for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k].start >= start && candidates[k].end <= m.start) candidates.splice(k, 1);
+    candidates.push({ start, end: m.end, text: text.slice(start, m.end), kind: 'person', why: `${m.name}, with the given name`, strong: true, via: m.via === 'alias' ? 'alias' : 'name', name: m.name, id: m.id ?? undefined });
+    absorbed.add(m);
+  }
+  candidates.sort((a, b) => a.start - b.start);
+}
+
+function wordEnd(text: string, from: number): number {
+  WORD_RE.lastIndex = from;
+  const m = WORD_RE.exec(text);
+  return m && m.index === from ? from + m[0].length : from;
+}
+
+function toMention(c: Candidate): EntityMention {
+  return { start: c.start, end: c.end, text: c.text, kind: c.kind, id: c.id ?? null, name: c.name ?? c.text, via: c.via, why: c.why, ref: c.ref };
+}
+
+function mergeSorted(a: readonly EntityMention[], b: readonly EntityMention[]): EntityMention[] {
+  const merged = [...a, ...b];
+  merged.sort((x, y) => x.start - y.start || y.end - x.end);
+  // Drop anything that overlaps an earlier mention (one name, one span).
+  const out: EntityMention[] = [];
+  let end = -1;
+  for (const m of merged) {
+    if (m.start < end) continue;
+    out.push(m);
+    end = m.end;
+  }
+  return out;
+}
