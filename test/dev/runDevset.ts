@@ -14,7 +14,10 @@ const score = emptyScore();
 for (const article of loadDevSet(path.join(repoRoot, 'test', 'fixtures', 'dev'))) {
   if (filter && !article.file.includes(filter)) continue;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(article.header.date ?? '') ? article.header.date : undefined;
-  scoreDevArticle(article, analyzeArticle(article.text, kb, resolveConfig({ fallbackDate: date })), score);
+  scoreDevArticle(article, analyzeArticle(article.text, kb, resolveConfig({ fallbackDate: date })), score, (id) => {
+    const entity = kb.get(id);
+    return entity ? [entity.name, ...(entity.aliases ?? [])] : [];
+  });
 }
 if (!quiet) for (const line of score.log) console.log(line);
 console.log(summary(score));

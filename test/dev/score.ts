@@ -38,7 +38,8 @@ export function f1(c: Counts): number {
   return c.tp === 0 ? (c.fp + c.fn === 0 ? 1 : 0) : (2 * c.tp) / (2 * c.tp + c.fp + c.fn);
 }
 
-export function scoreDevArticle(gold: DevArticle, model: ArticleModel, score: DevScore): void {
+/** `namesOf` gives a knowledge-base entity's name and aliases, so a speaker spelled as the article spells it ("Bakiev") matches. */
+export function scoreDevArticle(gold: DevArticle, model: ArticleModel, score: DevScore, namesOf: (id: string) => readonly string[] = () => []): void {
   score.articles++;
   const ours = model.entities.filter((e) => SCORED_VIAS.has(e.via) && SCORED_KINDS.has(e.kind));
   const at = (e: Span) => `${e.start}:${e.end}`;
@@ -74,8 +75,11 @@ export function scoreDevArticle(gold: DevArticle, model: ArticleModel, score: De
     score.quotes.tp++;
     score.speakers.total++;
     const q = model.quotes[i];
-    const name = q.speaker?.name ?? '';
-    if (sameSpeaker(g.speaker, name)) score.speakers.right++;
+    // An uncertain speaker ("he", with two candidates) is no answer, not a wrong one.
+    const name = q.speaker && !q.speaker.uncertain ? q.speaker.name : '';
+    const spelled = q.speaker && !q.speaker.uncertain && q.speaker.how !== 'pronoun' ? model.text.slice(q.speaker.start, q.speaker.end) : '';
+    const aliases = q.speaker?.id && !q.speaker.uncertain ? namesOf(q.speaker.id) : [];
+    if (sameSpeaker(g.speaker, name) || (spelled && sameSpeaker(g.speaker, spelled)) || aliases.some((a) => sameSpeaker(g.speaker, a))) score.speakers.right++;
     else {
       if (name) score.speakers.wrong++; else score.speakers.missing++;
       score.log.push(`${gold.file} SPEAKER ${name ? 'WRONG' : 'MISSING'} want "${g.speaker}" got "${name}" (${q.speaker?.how ?? '-'}) for "${g.text.slice(0, 50)}"`);

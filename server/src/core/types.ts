@@ -34,7 +34,12 @@ export interface EntityMention extends Span {
   readonly ref?: string;
 }
 
-export type AttributionHow = 'direct' | 'pronoun' | 'title' | 'intermediary' | 'inherited' | 'according-to';
+/**
+ * How the speaker was found: named next to the quote (`direct`), through a pronoun or a title, through an
+ * outlet that quoted them (`intermediary`), from the quote it continues (`inherited`), "according to", or a
+ * `description` of a source the article does not name ("a senior official").
+ */
+export type AttributionHow = 'direct' | 'pronoun' | 'title' | 'intermediary' | 'inherited' | 'according-to' | 'description';
 
 export interface Speaker extends Span {
   readonly name: string;
@@ -42,6 +47,11 @@ export interface Speaker extends Span {
   readonly how: AttributionHow;
   /** The outlet or intermediary the words came through ("TASS says Putin said …"), when there is one. */
   readonly via?: string;
+  /**
+   * Set when the text names the speaker only by words that could mean more than one person ("he", "the
+   * expert"): `name` is then those words, and this lists the people they may stand for (possibly none).
+   */
+  readonly uncertain?: readonly string[];
 }
 
 export type QuoteKind = 'speech' | 'partial' | 'continued' | 'scare' | 'heading';

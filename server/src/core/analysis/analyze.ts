@@ -36,9 +36,11 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const titles = findTitleMentions(triggers, named, kb, date.date);
   const namedAndTitles = mergeByStart(named, titles);
   const people = namedAndTitles.filter((e) => e.kind === 'person');
-  const pronouns = resolvePronouns(triggers, people, kb);
-  const candidates: SpeakerCandidate[] = mergeByStart<SpeakerCandidate>(namedAndTitles, pronouns).filter((e) => e.kind === 'person' || e.kind === 'organization');
-  const quotes = attributeQuotes(rawQuotes, { text, candidates, sentenceOf, paragraphs: paragraphSpans });
+  const quoteSpans = rawQuotes.map((q) => q.outer);
+  const pronouns = resolvePronouns(triggers, people, kb, { text, paragraphs: paragraphSpans, quotes: quoteSpans, sentenceOf });
+  const candidates: SpeakerCandidate[] = mergeByStart<SpeakerCandidate>(namedAndTitles, pronouns).filter(isPossibleSpeaker);
+  const isMedia = (id: string | null) => kb.isMedia(id);
+  const quotes = attributeQuotes(rawQuotes, { text, candidates, sentenceOf, paragraphs: paragraphSpans, isMedia });
   const speakerStarts = new Set<number>();
   for (const q of quotes) if (q.speaker) speakerStarts.add(q.speaker.start);
   const speakerPronouns: EntityMention[] = [];
@@ -51,6 +53,11 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
 }
 
 const NO_SPANS: readonly Span[] = [];
+
+/** People, organisations and names of unknown kind can speak; a country or a city only through its government, which the text names. */
+function isPossibleSpeaker(e: SpeakerCandidate): boolean {
+  return e.kind === 'person' || e.kind === 'organization' || (e.kind === 'other' && e.via !== 'demonym');
+}
 
 /** Paragraphs with their sentences, and all sentences in text order; quotations are never split. */
 function splitSentences(text: string, paragraphSpans: readonly Span[], rawQuotes: readonly RawQuote[], marks: Marks): { paragraphs: Paragraph[]; sentences: Span[] } {

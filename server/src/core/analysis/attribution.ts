@@ -1,65 +1,98 @@
 /**
- * Ties each quotation to its speaker. Looks in the quote's own sentence: after the quote
- * (“…,” Putin said / said Putin / he added), then before it (Putin said that “…” /
- * According to X, “…”). Quotes with no speaker in their sentence inherit one from the quote
- * they continue (multi-paragraph convention) or from an earlier quote in the same paragraph.
+ * Ties each quotation to its speaker, the way a careful reader does:
+ *
+ * 1. after the quote, in its sentence: “…,” Putin said / said Putin, a … / a senior official said /
+ *    he added / the minister told reporters / Party of Regions lawmaker Vasyl Hrytsak was quoted as saying;
+ * 2. before it: Putin said: “…” / Lukashenko warned that his forces would “…” (the subject of the reporting
+ *    verb, never its object) / Reuters quoted Peskov as saying “…” (Peskov, through Reuters) / according to X;
+ * 3. the next sentence: “…” The minister said so in Minsk;
+ * 4. the end of the previous paragraph: Pashinyan said: ¶ “…”;
+ * 5. the quote it continues (an unclosed paragraph, or an unattributed quote right after an attributed one).
+ *
+ * Speakers need not be in the knowledge base: any name the recognizer found, an organisation, or a
+ * described source ("a senior Ukrainian official"). A pronoun whose referent is uncertain, or a description
+ * ("the expert") no earlier mention explains, is kept as the words the text uses, marked uncertain.
  */
 import cues from '../data/cues.json';
-import type { EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
+import type { AttributionHow, EntityMention, Quote, QuoteKind, Span, Speaker } from '../types';
 import type { RawQuote } from './quoteMarks';
 import { hasMoreWordsThan, isWhitespace } from '../text/chars';
 import { upperBound } from '../text/search';
 
+const alternation = (words: readonly string[]) =>
+  [...words].sort((a, b) => b.length - a.length).map((v) => `[${v[0].toUpperCase()}${v[0]}]${v.slice(1).replace(/ /g, '\\s+')}`).join('|');
 // Lower-case verbs, or capitalised at a sentence start ("According to"): a case-sensitive class on the
 // first letter keeps the regex several times faster than the `i` flag over this many alternatives.
-const VERBS = [...cues.speechVerbs]
-  .sort((a, b) => b.length - a.length)
-  .map((v) => `[${v[0].toUpperCase()}${v[0]}]${v.slice(1).replace(/ /g, '\\s+')}`);
-const VERB_RE = new RegExp(`\\b(?:${VERBS.join('|')})\\b`, 'gu');
-const LEADING_VERB_RE = new RegExp(`^[\\s,]*(${VERBS.join('|')})\\s+`, 'u');
+const VERBS = alternation(cues.speechVerbs);
+const VERB_RE = new RegExp(`\\b(?:${VERBS})\\b`, 'gu');
+const LEADING_VERB_RE = new RegExp(`^[\\s,]*(${VERBS})\\b`, 'u');
+const REPORTING_RE = new RegExp(`\\b(?:${alternation([...cues.speechVerbs, ...cues.reportingVerbs])})\\b`, 'gu');
+const QUOTING_VERBS = new Set(cues.quotingVerbs);
 /** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed". */
 const GAP_RE = new RegExp(
-  `^[\\s,]*(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|\\p{L}+ly|${timePhrases()})[\\s,]+){0,3}$`,
+  `^[\\s,]*(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|were|are|will|would|did|does|started|began|kept|\\p{L}+ly|${timePhrases()})[\\s,]+){0,3}$`,
   'u',
 );
-/** An appositive between subject and verb: "Lukashenko, speaking to BelTA, said …". */
-const APPOSITIVE_RE = /^\s*,[^,;“”"«»]{1,80},\s*(?:(?:also|then|has|had|\p{L}+ly)\s+){0,2}$/u;
+/** An appositive between subject and verb: "Lukashenko, speaking to BelTA, said …", "Temur Lomaia, 60, a doctor, said". */
+const APPOSITIVE_RE = /^\s*,(?:[^,;“”"«»]{1,90},){1,2}\s*(?:(?:also|then|has|had|was|is|\p{L}+ly)\s+){0,2}$/u;
+/** What may stand between a verb and the speaker it introduces: "said Foreign Ministry spokeswoman". */
+const NOUN_PHRASE_GAP_RE = /^[\s\p{L}\p{N}’'.&-]*$/u;
+/** A name after one of these is not the phrase's head: "the head of the mission sent by the CIS said". */
+const ENDS_IN_PREPOSITION_RE = /\b(?:of|by|from|for|with|at|in|to|on|about|against|than|and)\s+(?:the\s+)?$/iu;
+/** Chanted slogans belong to the crowd, not to whoever spoke before them: "supporters chanting “Kocharyan out!”". */
+const CHANT_BEFORE_RE = /\b(?:chanting|chanted|chant|shouting|shouted|yelling|yelled|screaming|screamed|crying|cried|roared|waving\s+banners\s+and\s+yelling)\s*$/iu;
+/** Nouns that name a text, not its author: "the statement said" is no person. */
+const DOCUMENT_NOUNS = new Set(['statement', 'document', 'report']);
+const ORGANIZATION_NOUNS = new Set(['ministry', 'agency', 'embassy', 'government', 'kremlin', 'white house', 'police']);
+const DESCRIPTION_NOUNS = cues.descriptionNouns.join('|');
+/** "a senior Ukrainian official", "one MP", "the ministry", "protesters": a source the text describes without naming it. */
+const DESCRIPTION_RE = new RegExp(
+  `^(?:(the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\\s+)?((?:[\\p{L}’'-]+\\s+){0,4}?)(${DESCRIPTION_NOUNS})(?=[\\s,]|$)`,
+  'iu',
+);
 const SCARE_MAX_WORDS = 4;
-/** Words of a title before a name: capitalised words ("Moldovan President", "Deputy Foreign Minister") or title nouns ("spokesman"). */
-const TITLE_WORDS = [...cues.personTitles].sort((a, b) => b.length - a.length).map((t) => t.replace(/ /g, '\\s+'));
-const TITLE_GAP_RE = new RegExp(`^(?:the\\s+)?(?:(?:\\p{Lu}[\\p{L}’'.-]*|(?:${TITLE_WORDS.join('|')})(?:[’']s)?|deputy|former|acting|chief|senior)\\s+){1,6}$`, 'u');
-const TITLE_GAP_MAX = 60;
+const AFTER_WINDOW = 220;
+const NOUN_PHRASE_MAX = 90;
 
 /** When, between a speaker and the verb: "Putin on Friday told …", "Peskov yesterday said …". */
 function timePhrases(): string {
   const weekdays = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
-  return `on\\s+(?:${weekdays})|(?:${weekdays})|yesterday|today|tonight|this\\s+week|last\\s+week|in\\s+a\\s+statement`;
+  return `on\\s+(?:${weekdays})|(?:${weekdays})|yesterday|today|tonight|this\\s+week|last\\s+week|in\\s+a\\s+statement|in\\s+an\\s+interview|on\\s+Telegram|on\\s+Twitter|on\\s+Facebook|on\\s+X`;
 }
 
 export interface SpeakerCandidate extends EntityMention {
-  /** For pronouns, the mention the pronoun stands for. */
+  /** For pronouns and titles, the mention they stand for. */
   readonly referent?: EntityMention;
+  /** For a pronoun with more than one likely referent: the names it may stand for (and no referent). */
+  readonly alternatives?: readonly string[];
 }
 
 export interface AttributionContext {
   readonly text: string;
-  /** People, organizations, titles and resolved pronouns, sorted by start. */
+  /** People, organizations, other names, titles and resolved pronouns, sorted by start. */
   readonly candidates: readonly SpeakerCandidate[];
   /** Sentence spans of every paragraph, in text order. */
   readonly sentenceOf: (offset: number) => Span;
   readonly paragraphs: readonly Span[];
+  /** Whether the entity is a media outlet (attribution through it is second-hand). */
+  readonly isMedia?: (id: string | null, name: string) => boolean;
 }
 
 export function attributeQuotes(raw: readonly RawQuote[], ctx: AttributionContext): Quote[] {
-  const quotes: Quote[] = raw.map((q) => attributeOne(q, ctx));
-  inheritSpeakers(raw, quotes);
+  const quotes: Quote[] = raw.map((q, i) => attributeOne(q, ctx, raw[i + 1]?.outer.start ?? ctx.text.length));
+  inheritSpeakers(raw, quotes, ctx);
   return quotes;
 }
 
-function attributeOne(q: RawQuote, ctx: AttributionContext): Quote {
+function attributeOne(q: RawQuote, ctx: AttributionContext, nextQuoteStart: number): Quote {
   const { text } = ctx;
   const sentence = ctx.sentenceOf(q.outer.start);
-  const found = speakerAfter(q, sentence, ctx) ?? speakerBefore(q, sentence, ctx) ?? speakerInNextSentence(q, sentence, ctx);
+  const chant = chantedBy(q, sentence, ctx);
+  const found = chant ?? (chant === null ? undefined :
+    speakerAfter(q, sentence, ctx, nextQuoteStart) ??
+    speakerBefore(q, sentence, ctx) ??
+    speakerInNextSentence(q, sentence, ctx) ??
+    speakerIntroducedBefore(q, ctx));
   const content = text.slice(q.start, q.end);
   const kind = quoteKind(q, sentence, content, text, found !== undefined);
   return {
@@ -69,10 +102,26 @@ function attributeOne(q: RawQuote, ctx: AttributionContext): Quote {
     outer: q.outer,
     kind,
     speaker: kind === 'scare' ? null : found?.speaker ?? null,
-    cue: found?.cue ?? null,
-    cueSpan: found?.cueSpan,
+    cue: kind === 'scare' ? null : found?.cue ?? null,
+    cueSpan: kind === 'scare' ? undefined : found?.cueSpan,
     unclosed: q.unclosed,
   };
+}
+
+/**
+ * A slogan chanted by a crowd: its speaker is the group named before the verb ("supporters chanting"), or
+ * nobody the text names (null, so nothing else is tried); undefined when the quote is not a chant.
+ */
+function chantedBy(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | null | undefined {
+  const before = ctx.text.slice(Math.max(sentence.start, q.outer.start - 60), q.outer.start);
+  const chant = CHANT_BEFORE_RE.exec(before);
+  if (!chant) return undefined;
+  const verbStart = q.outer.start - before.length + chant.index;
+  const group = /\b(?:the\s+)?(supporters|protesters|demonstrators|crowd|people|residents|activists|fans|students|opponents)\s*(?:\s(?:were|was|and|who))?\s*$/iu.exec(ctx.text.slice(sentence.start, verbStart));
+  if (!group) return null;
+  const start = sentence.start + group.index;
+  const words = group[0].trim();
+  return { speaker: { start, end: start + words.length, name: words, id: null, how: 'description' }, cue: chant[0].trim(), cueSpan: { start: verbStart, end: verbStart + chant[0].trim().length } };
 }
 
 interface Found {
@@ -81,29 +130,160 @@ interface Found {
   readonly cueSpan: Span;
 }
 
-function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
-  const afterStart = q.outer.end;
-  const after = ctx.text.slice(afterStart, Math.max(afterStart, sentence.end));
-  // Inverted order: “…,” said Putin.
+function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, nextQuoteStart: number): Found | undefined {
+  const { text } = ctx;
+  const from = q.outer.end;
+  const limit = Math.max(from, Math.min(sentence.end, nextQuoteStart, from + AFTER_WINDOW));
+  const after = text.slice(from, limit);
+  // Inverted order: “…,” said Putin / said Oleksandr Holub, a Communist Party leader / said a senior official.
   const lead = LEADING_VERB_RE.exec(after);
   if (lead) {
-    const nameAt = afterStart + lead[0].length;
-    const candidate = candidateAt(ctx, nameAt, 'starts') ?? personAfterTitle(ctx, nameAt);
-    if (candidate) return found(candidate, lead[1], afterStart + lead.index + lead[0].indexOf(lead[1]));
+    const verbStart = from + lead.index + lead[0].indexOf(lead[1]);
+    const verbEnd = verbStart + lead[1].length;
+    const named = speakerInNounPhrase(ctx, verbEnd, limit);
+    if (named) return found(named, lead[1], verbStart, ctx);
+    const described = describedSource(ctx, verbEnd, limit);
+    if (described) return foundDescription(described, lead[1], verbStart, ctx);
   }
-  // Normal order: “…,” Putin said / the Russian leader added / he shared / Moldovan President Maia Sandu said.
-  const head = skipLeadingPunctuation(ctx.text, afterStart, Math.max(afterStart, sentence.end));
-  // The person after a title is looked for only when the mention right there is not the speaker.
-  return speakerWithVerb(candidateAt(ctx, head, 'starts'), sentence, ctx) ?? speakerWithVerb(personAfterTitle(ctx, head), sentence, ctx);
+  // Normal order: “…,” Putin said / the Russian leader added / Moldovan President Maia Sandu said / an MP said.
+  const head = skipLeadingPunctuation(text, from, limit);
+  VERB_RE.lastIndex = 0;
+  const verb = VERB_RE.exec(text.slice(head, limit));
+  if (!verb) return undefined;
+  const verbStart = head + verb.index;
+  const subject = subjectBefore(ctx, head, verbStart);
+  if (subject) return found(subject, verb[0], verbStart, ctx);
+  const described = describedSource(ctx, head, verbStart);
+  if (described && described.end + 40 >= verbStart && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) return foundDescription(described, verb[0], verbStart, ctx);
+  return undefined;
 }
 
-/** `candidate` with the speech verb after it in its sentence ("Putin also said"), or undefined. */
-function speakerWithVerb(candidate: SpeakerCandidate | undefined, sentence: Span, ctx: AttributionContext): Found | undefined {
-  if (!candidate) return undefined;
-  const rest = ctx.text.slice(candidate.end, sentence.end);
+/**
+ * The subject of a verb at `verbStart` whose clause begins at `from`: the candidate right before the verb
+ * ("… lawmaker Vasyl Hrytsak was quoted"), or the one at the clause start with an appositive between
+ * ("Stepan Demirchyan, head of the opposition Justice Party, told").
+ */
+function subjectBefore(ctx: AttributionContext, from: number, verbStart: number): SpeakerCandidate | undefined {
+  const { text } = ctx;
+  const first = ctx.candidates[upperBound(ctx.candidates, from - 1)];
+  if (first && first.start >= from && first.end <= verbStart && isHeadOfPhrase(text.slice(from, first.start))) {
+    const gap = text.slice(first.end, verbStart);
+    if (GAP_RE.test(gap + ' ') || APPOSITIVE_RE.test(gap)) return first;
+  }
+  for (let i = upperBound(ctx.candidates, verbStart) - 1; i >= 0; i--) {
+    const c = ctx.candidates[i];
+    if (c.start < from) return undefined;
+    if (c.end > verbStart) continue;
+    if (!GAP_RE.test(text.slice(c.end, verbStart) + ' ')) return undefined;
+    // Everything from the clause start to the candidate must be its title ("Party of Regions lawmaker").
+    return isHeadOfPhrase(text.slice(from, c.start)) ? c : undefined;
+  }
+  return undefined;
+}
+
+/** Whether a name after `lead` heads its noun phrase: only title words before it ("Party of Regions lawmaker"), no preposition right before. */
+function isHeadOfPhrase(lead: string): boolean {
+  return lead.length <= NOUN_PHRASE_MAX && NOUN_PHRASE_GAP_RE.test(lead) && !ENDS_IN_PREPOSITION_RE.test(lead);
+}
+
+/** The speaker named in the noun phrase from `from`: "Foreign Ministry spokeswoman Maria Zakharova" → Zakharova. */
+function speakerInNounPhrase(ctx: AttributionContext, from: number, limit: number): SpeakerCandidate | undefined {
+  let chosen: SpeakerCandidate | undefined;
+  for (let i = upperBound(ctx.candidates, from - 1); i < ctx.candidates.length; i++) {
+    const c = ctx.candidates[i];
+    if (c.start < from) continue;
+    if (c.end > limit || c.start - from > NOUN_PHRASE_MAX || !NOUN_PHRASE_GAP_RE.test(ctx.text.slice(chosen?.end ?? from, c.start))) break;
+    chosen = c;
+    if (c.kind === 'person') break; // a person ends the phrase ("said spokesman X of the ministry")
+  }
+  return chosen;
+}
+
+function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const { text } = ctx;
+  const before = text.slice(sentence.start, q.outer.start);
+  REPORTING_RE.lastIndex = 0;
+  let best: Found | undefined;
+  for (let m = REPORTING_RE.exec(before); m; m = REPORTING_RE.exec(before)) {
+    const verbStart = sentence.start + m.index;
+    const verb = m[0];
+    const verbEnd = verbStart + verb.length;
+    if (/^according\s+to$/i.test(verb)) {
+      const source = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
+      if (source) best = found(source, verb, verbStart, ctx, 'according-to');
+      continue;
+    }
+    // "Reuters quoted Peskov as saying": Peskov spoke, through Reuters.
+    if (QUOTING_VERBS.has(verb.toLowerCase())) {
+      const quoted = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
+      const through = subjectBefore(ctx, sentence.start, verbStart);
+      if (quoted) {
+        best = found(quoted, verb, verbStart, ctx, 'intermediary', through?.name);
+        continue;
+      }
+    }
+    const subject = subjectBefore(ctx, sentence.start, verbStart) ?? sentenceSubject(ctx, sentence, verbStart);
+    if (subject) best = found(subject, verb, verbStart, ctx);
+    else {
+      const described = describedSource(ctx, skipLeadingPunctuation(text, sentence.start, verbStart), verbStart);
+      if (described && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) best = foundDescription(described, verb, verbStart, ctx);
+    }
+  }
+  return best;
+}
+
+/**
+ * The sentence's subject, when it opens the sentence and a long appositive stands before the verb ("Mykola
+ * Azarov, a party leader who was mentioned …, said"): a name followed by a comma, with no other clause break.
+ */
+function sentenceSubject(ctx: AttributionContext, sentence: Span, verbStart: number): SpeakerCandidate | undefined {
+  const { text } = ctx;
+  const head = skipLeadingPunctuation(text, sentence.start, verbStart);
+  const c = ctx.candidates[upperBound(ctx.candidates, head - 1)];
+  if (!c || c.end > verbStart || !isHeadOfPhrase(text.slice(head, c.start))) return undefined;
+  const gap = text.slice(c.end, verbStart);
+  return /^\s*,[^;:“”"«»]{1,200},\s*(?:\p{L}+ly\s+)?$/u.test(gap) || /^\s+(?:also\s+|then\s+|later\s+)?$/u.test(gap) ? c : undefined;
+}
+
+/** A quote that is a whole sentence may be attributed by the next one: “…” The minister said so in Minsk. */
+function speakerInNextSentence(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  if (!/^\s*$/.test(ctx.text.slice(sentence.start, q.outer.start))) return undefined;
+  const paragraph = ctx.paragraphs[q.paragraphIndex];
+  let next = sentence.end;
+  while (next < paragraph.end && /\s/.test(ctx.text.charAt(next))) next++;
+  if (next >= paragraph.end || /^[“"«„‘']/.test(ctx.text.charAt(next))) return undefined;
+  const nextSentence = ctx.sentenceOf(next);
   VERB_RE.lastIndex = 0;
-  const verb = VERB_RE.exec(rest);
-  return verb && GAP_RE.test(rest.slice(0, verb.index) + ' ') ? found(candidate, verb[0], candidate.end + verb.index) : undefined;
+  const rest = ctx.text.slice(next, nextSentence.end);
+  const verb = VERB_RE.exec(rest) ?? /\s(?:made|gave)\s+(?:the|these|those)\s+(?:remarks?|comments?|statement)/u.exec(rest);
+  if (!verb) return undefined;
+  const verbStart = next + verb.index + (verb[0].length - verb[0].trimStart().length);
+  const subject = subjectBefore(ctx, next, verbStart);
+  return subject ? found(subject, verb[0].trim(), verbStart, ctx) : undefined;
+}
+
+/** “…” opening a paragraph after one that ends by introducing it: "Pashinyan told reporters:" / "Viktar Ivashkevich, co-chairman:". */
+function speakerIntroducedBefore(q: RawQuote, ctx: AttributionContext): Found | undefined {
+  if (!q.opensParagraph || q.paragraphIndex === 0) return undefined;
+  const previous = ctx.paragraphs[q.paragraphIndex - 1];
+  const tail = ctx.text.slice(previous.start, previous.end).trimEnd();
+  if (!tail.endsWith(':')) return undefined;
+  const colon = previous.start + tail.length - 1;
+  const sentence = ctx.sentenceOf(colon);
+  const before = ctx.text.slice(sentence.start, colon);
+  REPORTING_RE.lastIndex = 0;
+  let sawVerb = false;
+  for (let m = REPORTING_RE.exec(before); m; m = REPORTING_RE.exec(before)) {
+    sawVerb = true;
+    const verbStart = sentence.start + m.index;
+    const subject = subjectBefore(ctx, sentence.start, verbStart) ?? sentenceSubject(ctx, sentence, verbStart);
+    if (subject) return found(subject, m[0], verbStart, ctx);
+  }
+  if (sawVerb) return undefined;
+  // A name line: "Viktar Ivashkevich, the co-chairman of People's Assembly:"
+  const head = skipLeadingPunctuation(ctx.text, sentence.start, colon);
+  const c = ctx.candidates[upperBound(ctx.candidates, head - 1)];
+  return c && c.start === head && c.kind === 'person' ? found(c, ':', colon, ctx) : undefined;
 }
 
 /** Past white space and the punctuation that may follow a closing quote mark (, . ; : ! ? and dashes). */
@@ -113,84 +293,60 @@ function skipLeadingPunctuation(text: string, from: number, to: number): number 
   return i;
 }
 
-/** The person right after a title at `offset`: "Kremlin spokesman Dmitry Peskov", "Moldovan President Maia Sandu". */
-function personAfterTitle(ctx: AttributionContext, offset: number): SpeakerCandidate | undefined {
-  for (let i = upperBound(ctx.candidates, offset); i < ctx.candidates.length; i++) {
-    const c = ctx.candidates[i];
-    if (c.start - offset > TITLE_GAP_MAX) return undefined;
-    // "the Azerbaijani president's adviser Hikmet Hajiyev": a possessive title is part of the title, not the speaker.
-    // A title is at least one word, so a person right at `offset` has none before it.
-    if (c.kind === 'person' && c.via !== 'pronoun' && c.start > offset && TITLE_GAP_RE.test(ctx.text.slice(offset, c.start))) return c;
+interface Description extends Span {
+  readonly words: string;
+  readonly definite: boolean;
+  readonly noun: string;
+}
+
+/** A described source at `from` ("a senior Ukrainian official", "the ministry"), ending before `limit`. */
+function describedSource(ctx: AttributionContext, from: number, limit: number): Description | undefined {
+  const m = DESCRIPTION_RE.exec(ctx.text.slice(from, Math.min(limit, from + NOUN_PHRASE_MAX)));
+  if (!m) return undefined;
+  const article = (m[1] ?? '').toLowerCase();
+  // Possessives and bare plurals describe a group ("his aides", "protesters"); "the X" may name someone said before.
+  return { start: from, end: from + m[0].length, words: m[0].replace(/\s+/g, ' '), definite: article === 'the' || ['its', 'his', 'her', 'their'].includes(article), noun: m[3].toLowerCase() };
+}
+
+function foundDescription(d: Description, cue: string, cueStart: number, ctx: AttributionContext): Found {
+  if (d.definite && !DOCUMENT_NOUNS.has(d.noun)) {
+    const referent = personDescribedAs(ctx, d.noun, d.start, ORGANIZATION_NOUNS.has(d.noun) ? 'organization' : 'person');
+    if (referent) return found({ ...referent, start: d.start, end: d.end, text: d.words, via: 'title', referent }, cue, cueStart, ctx, 'title');
   }
-  return undefined;
-}
-
-function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
-  const before = ctx.text.slice(sentence.start, q.outer.start);
-  VERB_RE.lastIndex = 0;
-  let best: Found | undefined;
-  let m: RegExpExecArray | null;
-  while ((m = VERB_RE.exec(before))) {
-    const verbStart = sentence.start + m.index;
-    const verb = m[0];
-    if (/^according\s+to$/i.test(verb)) {
-      const candidate = candidateAt(ctx, verbStart + verb.length + 1, 'near');
-      if (candidate) best = found(candidate, verb, verbStart, 'according-to');
-      continue;
-    }
-    const subject = candidateEndingBefore(ctx, verbStart, sentence.start);
-    if (subject) best = found(subject, verb, verbStart);
-  }
-  return best;
-}
-
-/** A quote that is a whole sentence may be attributed by the next one: “…” The minister said so in Minsk. */
-function speakerInNextSentence(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
-  if (!/^\s*$/.test(ctx.text.slice(sentence.start, q.outer.start))) return undefined;
-  const paragraph = ctx.paragraphs[q.paragraphIndex];
-  let next = sentence.end;
-  while (next < paragraph.end && /\s/.test(ctx.text.charAt(next))) next++;
-  if (next >= paragraph.end) return undefined;
-  const candidate = candidateAt(ctx, next, 'near');
-  if (!candidate || /^[“"«„‘']/.test(ctx.text.charAt(next))) return undefined;
-  const rest = ctx.text.slice(candidate.end, ctx.sentenceOf(next).end);
-  VERB_RE.lastIndex = 0;
-  const verb = VERB_RE.exec(rest) ?? /^\s+(?:made|gave)\s+(?:the|these|those)\s+(?:remarks?|comments?|statement)/u.exec(rest);
-  if (!verb || (verb.index > 0 && !GAP_RE.test(rest.slice(0, verb.index) + ' '))) return undefined;
-  return found(candidate, verb[0].trim(), candidate.end + verb.index + (verb[0].length - verb[0].trimStart().length));
-}
-
-function found(candidate: SpeakerCandidate, cue: string, cueStart: number, how?: Speaker['how']): Found {
-  const person = candidate.referent ?? candidate;
-  const speakerHow: Speaker['how'] =
-    how ?? (candidate.via === 'pronoun' ? 'pronoun' : candidate.via === 'title' ? 'title' : /cited|quoted/i.test(cue) ? 'intermediary' : 'direct');
-  return {
-    speaker: { start: candidate.start, end: candidate.end, name: person.name, id: person.id, how: speakerHow },
-    cue: cue.replace(/\s+/g, ' '),
-    cueSpan: { start: cueStart, end: cueStart + cue.length },
+  const speaker: Speaker = {
+    start: d.start,
+    end: d.end,
+    name: d.words,
+    id: null,
+    how: 'description',
+    ...(d.definite && !/^(?:its|his|her|their)\b/i.test(d.words) && !/s$/.test(d.noun) ? { uncertain: [] as string[] } : {}),
   };
+  return { speaker, cue: cue.replace(/\s+/g, ' '), cueSpan: { start: cueStart, end: cueStart + cue.length } };
 }
 
-/** The candidate starting exactly at `offset` ('starts'), or within a few characters ('near', skipping "the"). */
-function candidateAt(ctx: AttributionContext, offset: number, mode: 'starts' | 'near'): SpeakerCandidate | undefined {
-  const i = upperBound(ctx.candidates, offset);
-  const c = ctx.candidates[i];
-  if (!c) return undefined;
-  if (c.start === offset) return c;
-  const gap = ctx.text.slice(offset, c.start);
-  return mode === 'near' && /^\s*(?:the\s+)?(?:\p{L}+\s+){0,3}$/u.test(gap) && c.start - offset < 40 ? c : undefined;
-}
-
-function candidateEndingBefore(ctx: AttributionContext, offset: number, floor: number): SpeakerCandidate | undefined {
-  for (let i = upperBound(ctx.candidates, offset) - 1; i >= 0; i--) {
+/** The most recent person or organisation the text introduced with `noun` ("MP Kristine Vardanyan" for "the MP"). */
+function personDescribedAs(ctx: AttributionContext, noun: string, before: number, kind: 'person' | 'organization'): SpeakerCandidate | undefined {
+  const nounRe = new RegExp(`\\b${noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+  for (let i = upperBound(ctx.candidates, before) - 1; i >= 0; i--) {
     const c = ctx.candidates[i];
-    if (c.start < floor) return undefined;
-    if (c.end > offset) continue;
-    const gap = ctx.text.slice(c.end, offset);
-    if (GAP_RE.test(gap) || APPOSITIVE_RE.test(gap)) return c;
-    if (gap.length > 90) return undefined;
+    if (before - c.start > 3000) break;
+    if (c.via === 'pronoun' || c.via === 'title' || c.kind !== kind) continue;
+    const around = ctx.text.slice(Math.max(0, c.start - 80), c.start) + ' ' + ctx.text.slice(c.end, Math.min(ctx.text.length, c.end + 80)).split(/[.;]/)[0];
+    if (nounRe.test(c.text) || nounRe.test(around)) return c;
   }
   return undefined;
+}
+
+function found(candidate: SpeakerCandidate, cue: string, cueStart: number, ctx: AttributionContext, how?: AttributionHow, through?: string): Found {
+  const person = candidate.referent ?? candidate;
+  const uncertain = candidate.alternatives;
+  const speakerHow: AttributionHow =
+    how ?? (candidate.via === 'pronoun' ? 'pronoun' : candidate.via === 'title' ? 'title' : /cited|quoted/i.test(cue) ? 'intermediary' : 'direct');
+  const media = through ?? (speakerHow === 'intermediary' && ctx.isMedia?.(person.id, person.name) ? person.name : undefined);
+  const speaker: Speaker = uncertain
+    ? { start: candidate.start, end: candidate.end, name: candidate.text, id: null, how: speakerHow, uncertain }
+    : { start: candidate.start, end: candidate.end, name: person.name, id: person.id, how: speakerHow, ...(media && media !== person.name ? { via: media } : {}) };
+  return { speaker, cue: cue.replace(/\s+/g, ' '), cueSpan: { start: cueStart, end: cueStart + cue.length } };
 }
 
 function quoteKind(q: RawQuote, sentence: Span, content: string, text: string, attributed: boolean): QuoteKind {
@@ -208,9 +364,10 @@ function quoteKind(q: RawQuote, sentence: Span, content: string, text: string, a
 /**
  * News convention: a paragraph that opens a quote without closing it continues into the next
  * paragraph that opens with a quote mark; all parts share one speaker. A quote with no attribution
- * right after an attributed quote in the same paragraph shares its speaker too.
+ * right after an attributed quote in the same paragraph shares its speaker too, and so does a paragraph
+ * that is one whole quotation right after a paragraph whose last quote had a speaker.
  */
-function inheritSpeakers(raw: readonly RawQuote[], quotes: Quote[]): void {
+function inheritSpeakers(raw: readonly RawQuote[], quotes: Quote[], ctx: AttributionContext): void {
   const groups: number[][] = [];
   for (let i = 0; i < raw.length; i++) {
     const prev = groups[groups.length - 1];
@@ -231,8 +388,14 @@ function inheritSpeakers(raw: readonly RawQuote[], quotes: Quote[]): void {
   for (let i = 1; i < quotes.length; i++) {
     const q = quotes[i];
     const prev = quotes[i - 1];
-    if (!q.speaker && q.kind !== 'scare' && q.kind !== 'heading' && raw[i].paragraphIndex === raw[i - 1].paragraphIndex && prev.speaker) {
-      quotes[i] = { ...q, speaker: { ...prev.speaker, how: 'inherited' }, cue: prev.cue };
-    }
+    if (q.speaker || q.kind === 'scare' || q.kind === 'heading' || !prev.speaker || prev.speaker.uncertain) continue;
+    const sameParagraph = raw[i].paragraphIndex === raw[i - 1].paragraphIndex;
+    const wholeParagraphAfter = raw[i].paragraphIndex === raw[i - 1].paragraphIndex + 1 && raw[i].opensParagraph && isWholeParagraph(raw[i], ctx);
+    if (sameParagraph || wholeParagraphAfter) quotes[i] = { ...q, speaker: { ...prev.speaker, how: 'inherited' }, cue: prev.cue };
   }
+}
+
+function isWholeParagraph(q: RawQuote, ctx: AttributionContext): boolean {
+  const paragraph = ctx.paragraphs[q.paragraphIndex];
+  return !q.unclosed && /^[\s.,!?]*$/.test(ctx.text.slice(q.outer.end, paragraph.end));
 }

@@ -65,6 +65,18 @@ export function isGivenName(word: string): boolean {
   return MALE_NAMES.has(word) || FEMALE_NAMES.has(word) || EITHER_NAMES.has(word);
 }
 
+const GENDERED_ENDINGS: { ending: string; gender: Gender }[] = [];
+for (const gender of ['male', 'female'] as const) {
+  for (const e of surnameEndings[gender] as EndingEntry[]) if (typeof e !== 'string' && !e.weak) GENDERED_ENDINGS.push({ ending: e.ending, gender });
+}
+GENDERED_ENDINGS.sort((a, b) => b.ending.length - a.ending.length); // "-ova" before "-ov"
+
+/** The gender a surname's ending marks in the region's naming (Ivanova, Aliyeva: female), if it marks one. */
+export function genderOfSurname(word: string): Gender | undefined {
+  const lower = word.toLowerCase();
+  return GENDERED_ENDINGS.find((e) => lower.endsWith(e.ending) && lower.length >= e.ending.length + 2)?.gender;
+}
+
 function hasSurnameEnding(word: string): boolean {
   if (word.length < 5) return false;
   const lower = word.toLowerCase();

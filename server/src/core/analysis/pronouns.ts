@@ -1,30 +1,119 @@
 /**
- * Resolves subject pronouns (he, she) to the nearest earlier person of a fitting gender, so
- * “…,” he said can be attributed. Only pronouns that have a referent become mentions.
+ * Resolves subject pronouns (he, she) to the person the passage is about, as a reader does: among the
+ * people named in this paragraph and the two before it (outside quotations) whose gender fits, the one in
+ * subject position or next to a speech verb ("Pashinyan said", "said Pashinyan") outranks the one who is
+ * only the object of a verb ("captured Ostrovsky", "criticised Lavrov"), and a nearer mention outranks an
+ * older one. When two people rank about the same, the pronoun is left uncertain with both names: a wrong
+ * speaker is worse than none.
  */
 import cues from '../data/cues.json';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import type { EntityMention } from '../types';
+import type { EntityMention, Span } from '../types';
 import type { SpeakerCandidate } from './attribution';
+import { genderOfGivenName, genderOfSurname, type Gender } from './names';
 import { upperBound } from '../text/search';
 import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 
 const PRONOUN = new TriggeredPattern(/\b(?:[Hh]e|[Ss]he)\b/, ['he', 'she']);
 const GENDER: Record<string, string> = cues.pronouns;
-/** How far back a pronoun may reach for its referent. */
-const MAX_DISTANCE = 3000;
+/** The furthest back a pronoun may reach for its referent, in characters. */
+const MAX_DISTANCE = 2500;
+/** A lead smaller than this between the best two people leaves the pronoun uncertain. */
+const CLEAR_LEAD = 1;
+const SPEECH_AFTER = new RegExp(`^(?:[’']s\\s+)?\\s*(?:,[^,;“”"]{1,90},\\s*)?(?:(?:also|then|later|has|had|was|is|\\p{L}+ly)\\s+){0,2}(?:${cues.speechVerbs.filter((v) => !v.includes(' ')).join('|')})\\b`, 'u');
+const SPEECH_BEFORE = new RegExp(`\\b(?:${cues.speechVerbs.filter((v) => !v.includes(' ')).join('|')})\\s+(?:[\\p{L}-]+\\s+){0,4}$`, 'u');
+/** A verb or preposition right before a name makes it an object: "captured X", "with X", "told X". */
+const OBJECT_BEFORE = /\b(?:with|to|by|against|for|of|from|at|about|on|and|than|criticized|criticised|insulted|blamed|accused|attacked|met|meets|captured|arrested|detained|sentenced|thanked|praised|urged|asked|told|called|dismissed|fired|appointed|replaced|defeated|beat|killed|shot|sued|named|invited|received|visited|congratulated|condemned|slammed|mocked|accusing|blaming|criticizing|criticising|meeting|including|like|whose|whom)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{L}’'-]+\s+){0,4}$/iu;
+const SUBJECT_PREFIX = /^[\s“"(]*(?:[^,;“”"]{1,40},\s*)?(?:(?:the|a|an)\s+)?(?:(?:[\p{Lu}][\p{L}’'.-]*|former|deputy|acting|opposition|senior|top|leading|veteran|first|vice|prime|foreign|defence|defense|interior|finance|party|state|then|now|chief|[\p{Ll}-]+(?:’s|'s)?)\s+){0,6}$/u;
 
-export function resolvePronouns(triggers: TriggerScan, people: readonly EntityMention[], kb: KnowledgeBase): SpeakerCandidate[] {
+export interface PronounContext {
+  readonly text: string;
+  readonly paragraphs: readonly Span[];
+  /** Quotation spans with their marks, in text order: names inside them are not referents. */
+  readonly quotes: readonly Span[];
+  readonly sentenceOf: (offset: number) => Span;
+}
+
+export function resolvePronouns(triggers: TriggerScan, people: readonly EntityMention[], kb: KnowledgeBase, ctx: PronounContext): SpeakerCandidate[] {
   const resolved: SpeakerCandidate[] = [];
+  const genderOf = genderLookup(kb);
   for (const m of PRONOUN.matches(triggers)) {
-    const gender = GENDER[m[0].toLowerCase()];
-    for (let i = upperBound(people, m.index) - 1; i >= 0 && m.index - people[i].start < MAX_DISTANCE; i--) {
-      const person = people[i];
-      const known = person.id ? kb.get(person.id)?.gender : undefined;
-      if (known && known !== gender) continue;
-      resolved.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'person', id: person.id, name: person.name, via: 'pronoun', referent: person });
-      break;
+    if (insideAny(ctx.quotes, m.index)) continue;
+    const gender = GENDER[m[0].toLowerCase()] as Gender;
+    const ranked = rankReferents(m.index, gender, people, genderOf, ctx);
+    if (ranked.length === 0) continue;
+    const base = { start: m.index, end: m.index + m[0].length, text: m[0], kind: 'person' as const, via: 'pronoun' as const };
+    const [best, second] = ranked;
+    if (second && best.score - second.score < CLEAR_LEAD) {
+      resolved.push({ ...base, id: null, name: m[0], alternatives: [best.mention.name, second.mention.name] });
+    } else {
+      resolved.push({ ...base, id: best.mention.id, name: best.mention.name, referent: best.mention });
     }
   }
   return resolved;
+}
+
+interface Ranked {
+  readonly mention: EntityMention;
+  readonly score: number;
+}
+
+/** People the pronoun at `at` may stand for, best first, one entry per person. */
+function rankReferents(at: number, gender: Gender, people: readonly EntityMention[], genderOf: (m: EntityMention) => Gender | undefined, ctx: PronounContext): Ranked[] {
+  const floor = Math.max(at - MAX_DISTANCE, windowStart(at, ctx.paragraphs));
+  const paragraphStart = ctx.paragraphs[Math.max(0, upperBound(ctx.paragraphs, at) - 1)]?.start ?? 0;
+  const best = new Map<string, Ranked>();
+  for (let i = upperBound(people, at) - 1; i >= 0 && people[i].start >= floor; i--) {
+    const m = people[i];
+    if (m.end > at || m.via === 'pronoun' || insideAny(ctx.quotes, m.start)) continue;
+    const known = genderOf(m);
+    if (known && known !== gender) continue;
+    const score = salience(m, at, floor, paragraphStart, ctx);
+    const key = m.id ?? m.name;
+    const previous = best.get(key);
+    if (!previous || score > previous.score) best.set(key, { mention: previous && previous.mention.start > m.start ? previous.mention : m, score });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+/** How strongly a mention makes its person what the passage is about. */
+function salience(m: EntityMention, at: number, floor: number, paragraphStart: number, ctx: PronounContext): number {
+  const { text } = ctx;
+  const sentence = ctx.sentenceOf(m.start);
+  const before = text.slice(sentence.start, m.start);
+  const after = text.slice(m.end, Math.min(text.length, m.end + 120));
+  let score = 1;
+  if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) score += 2;
+  if (OBJECT_BEFORE.test(before)) score -= 1.5;
+  else if (SUBJECT_PREFIX.test(before)) score += 1.5;
+  if (m.start >= paragraphStart) score += 0.5;
+  score += (0.5 * (m.start - floor)) / Math.max(1, at - floor); // nearer is likelier
+  return score;
+}
+
+/** The start of the paragraph two before the one holding `at`. */
+function windowStart(at: number, paragraphs: readonly Span[]): number {
+  const i = upperBound(paragraphs, at) - 1;
+  return paragraphs[Math.max(0, i - 2)]?.start ?? 0;
+}
+
+function insideAny(spans: readonly Span[], offset: number): boolean {
+  const i = upperBound(spans, offset) - 1;
+  return i >= 0 && spans[i].start < offset && offset < spans[i].end;
+}
+
+/** The gender of a person mention: the knowledge base's, else the given name's or the surname's. */
+function genderLookup(kb: KnowledgeBase): (m: EntityMention) => Gender | undefined {
+  const cache = new Map<string, Gender | undefined>();
+  return (m) => {
+    const key = m.id ?? m.name;
+    if (cache.has(key)) return cache.get(key);
+    let gender: Gender | undefined = m.id ? kb.get(m.id)?.gender : undefined;
+    if (!gender && m.via !== 'title') {
+      const words = m.name.split(/\s+/);
+      gender = genderOfGivenName(words[0]) ?? (words.length >= 1 ? genderOfSurname(words[words.length - 1]) : undefined);
+    }
+    cache.set(key, gender);
+    return gender;
+  };
 }
