@@ -99,6 +99,8 @@ const LESS_COMMON_WORD_LEVEL = 35;
 const LESS_COMMON_WORD_EXEMPT_POPULATION = 400_000;
 /** GeoNames feature codes left out: sections of cities (PPLX) and historical, abandoned or destroyed places. */
 const SKIPPED_FEATURE_CODES = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
+/** Cities at least this large rank before regions and may take a region's bare name as an alias ("New York"). */
+const MAJOR_CITY_POPULATION = 1_000_000;
 /** Feature codes of national capitals (PPLG: seat of government where it differs from the capital). */
 const CAPITAL_FEATURE_CODES = new Set(['PPLC', 'PPLG']);
 /** Country codes (upper-case aliases) that English prose uses on their own. All other codes are dropped. */
@@ -118,7 +120,9 @@ const isLatin = (s) => /^[\p{Script=Latin}\p{M}\s.'’ʼ,()\-–]+$/u.test(s) &&
 const isAsciiName = (s) => /^[A-Za-z][A-Za-z .'’\-]*$/.test(s);
 const APOSTROPHES = /['’ʼʹ`]/g;
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
-const keyOf = (s) => fold(s).toLowerCase().replace(APOSTROPHES, '').replace(/[\s\-–.]+/g, ' ').trim();
+/** The form names are compared in: case, accents, apostrophes, dots and hyphens aside; "St." is "Saint". */
+const keyOf = (s) => fold(s).toLowerCase().replace(APOSTROPHES, '').replace(/[\s\-–.]+/g, ' ').trim()
+  .replace(/\bst\b/g, 'saint').replace(/\bste\b/g, 'sainte');
 /** "Holy See (Vatican City State)" → "Holy See"; "Cocos (Keeling) Islands" → "Cocos Islands". */
 const withoutParentheses = (s) => squash(s.replace(/\([^)]*\)/g, ' '));
 const compareStrings = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -786,6 +790,7 @@ for (const c of cities) takenNames.add(keyOf(c.name));
 // GeoNames "Karagandy" city; "Jizzakh" region, "Jizzax" city).
 const citySkeletons = new Set(cities.map((c) => `${c.row.country} ${skeleton(c.name)}`));
 
+const takenBeforeRegions = new Set(takenNames);
 const regionEntries = [];
 const citySubdivisionCodes = new Map(); // city name key → ISO code
 for (const sub of iso31662) {
@@ -859,8 +864,7 @@ for (const sub of iso31662) {
 // ---------------------------------------------------------------------------------------------------------
 
 // Every name a region, country, hand entry or kept city already has: an alias never takes one of them.
-const ownNames = new Set(takenNames);
-const regionNameKeys = new Set(regionEntries.map((e) => keyOf(e.name)));
+
 for (const e of regionEntries) for (const a of e.aliases ?? []) ownNames.add(keyOf(a));
 
 const aliasClaims = new Map(); // alias key → [{ city, alias }]
@@ -876,7 +880,7 @@ for (const city of cities) {
       if (!isAsciiName(raw)) { drop('city alias: not plain Latin letters', raw); return; }
       if (raw === raw.toUpperCase()) { drop('city alias: all capitals (an airport or other code)', raw); return; }
       if (!/^[A-Z]/.test(raw)) { drop('city alias: starts in lower case', raw); return; }
-      if (/\p{Lu}\p{Lu}/u.test(raw.replace(/\b\p{Lu}\.?\s?\p{Lu}\.$/u, ''))) { drop('city alias: capitals inside a word', raw); return; }
+      if (/\p{Lu}\p{Lu}\p{Ll}|\p{Ll}\p{Lu}/u.test(raw)) { drop('city alias: capitals inside a word', raw); return; }
       if (/\s[a-z]{3,}$/.test(raw) && !/\s(on|upon|am|sur|de|del|na|nad|pod)\s/.test(raw)) { drop('city alias: ends in a lower-case word', raw); return; }
       if (!isSpellingOf(alias, bases)) { drop('city alias: another name, not a spelling of this one', raw); return; }
     }
@@ -902,26 +906,62 @@ for (const city of cities) {
     aliasClaims.get(k).push({ city, alias });
   }
 }
+const cityOrder = new Map(cities.map((c, i) => [c, i])); // population order, capitals first
+/** Cities that may take a region's bare name as an alias and rank before regions ("Washington", "New York"). */
+const isMajorCity = (city) => city.capital || city.row.population >= MAJOR_CITY_POPULATION;
+const otherNames = new Set(); // countries, historical states, areas, organizations
+for (const e of [...countryEntries, ...areaEntries, ...organizationEntries]) {
+  for (const n of [e.name, ...(e.aliases ?? [])]) otherNames.add(keyOf(n));
+}
+const regionNames = new Set(); // names and aliases of regions
+for (const e of regionEntries) for (const n of [e.name, ...(e.aliases ?? [])]) regionNames.add(keyOf(n));
+const regionNameKeys = new Set(regionEntries.map((e) => keyOf(e.name)));
+
 const cityAliases = new Map(); // city → Set(alias)
+const absorbed = new Set(); // smaller cities whose name is a spelling of a larger city's name in the same country
 for (const [k, claims] of aliasClaims) {
-  // cities are in population order already; the first claimant is the most populous.
-  const winner = claims.reduce((a, b) => (cities.indexOf(b.city) < cities.indexOf(a.city) ? b : a));
-  const selfName = keyOf(winner.city.name) === k;
-  // A capital may keep an alias that is only a region's name ("Washington"): capitals rank before regions.
-  const capitalOverRegion = winner.city.capital && !takenNames.has(k) && regionNameKeys.has(k);
-  if (ownNames.has(k) && !selfName && !capitalOverRegion) { drop('city alias: the name of another entry', claims[0].alias); continue; }
+  const winner = claims.reduce((a, b) => (cityOrder.get(b.city) < cityOrder.get(a.city) ? b : a));
+  const city = winner.city;
+  if (keyOf(city.name) !== k) {
+    if (otherNames.has(k)) { drop('city alias: the name of another entry', `${winner.alias} (${city.name})`); continue; }
+    if (regionNames.has(k) && !(isMajorCity(city) && regionNameKeys.has(k))) {
+      drop('city alias: the name of another entry', `${winner.alias} (${city.name})`);
+      continue;
+    }
+    const named = cityByKey.get(k);
+    if (named && named !== city) {
+      // "Mykolaiv" is a town of 14,000 in GeoNames and a spelling of Mykolayiv (480,000): both places bear
+      // the name, so the larger keeps it, as for homonyms.
+      if (named.row.country === city.row.country && named.row.population < city.row.population && !absorbed.has(city)) {
+        absorbed.add(named);
+        drop('city: homonym of a more populous place kept under the same name', `${named.name} (${named.row.country}) → ${city.name}`);
+      } else {
+        drop('city alias: the name of another entry', `${winner.alias} (${city.name})`);
+        continue;
+      }
+    }
+  }
   for (const c of claims) {
-    if (c.city !== winner.city) { drop('city alias: also a spelling of a larger city\'s name', `${c.alias} (${c.city.name})`); continue; }
+    if (c.city !== city) { drop('city alias: also a spelling of a larger city\'s name', `${c.alias} (${c.city.name})`); continue; }
     if (!cityAliases.has(c.city)) cityAliases.set(c.city, new Set());
     if (c.alias !== c.city.name) cityAliases.get(c.city).add(c.alias);
   }
+}
+for (const city of absorbed) {
+  cityByKey.delete(keyOf(city.name));
+  cities.splice(cities.indexOf(city), 1);
+}
+// Homonym counts take in the absorbed names: Mykolayiv also counts the places named Mykolaiv.
+const absorbedInto = new Map();
+for (const [k, claims] of aliasClaims) {
+  for (const c of claims) if (absorbed.has(cityByKey.get(k)) && c.city !== cityByKey.get(k)) absorbedInto.set(c.city, k);
 }
 
 const cityEntries = cities.map((city) => {
   const { row, name, capital } = city;
   const entry = { name, kind: 'place', ref: `GeoNames ${row.id}`, country: row.country, population: row.population, type: 'city' };
   if (capital) entry.capital = true;
-  const homonyms = rowsByNameKey.get(keyOf(name)) ?? 1;
+  const homonyms = rowsByNameKey.get(keyOf(name)) ?? 1; // GeoNames places of exactly this name
   if (homonyms > 1) entry.homonyms = homonyms;
   const sub = citySubdivisionCodes.get(keyOf(name));
   if (sub) entry.subdivision = sub;
@@ -940,7 +980,7 @@ function rank(e) {
   if (e.kind === 'organization') return 2;
   if (e.ref === null) return 3; // continents, areas, seas
   if (e.type === 'territory' || e.type === 'continent') return 4;
-  if (e.type === 'city' && e.capital) return 5; // "Washington" is the capital before the state
+  if (e.type === 'city' && (e.capital || e.population >= MAJOR_CITY_POPULATION)) return 5; // "Washington", "New York" before the states
   if (e.type === 'region') return 6;
   return 7;
 }

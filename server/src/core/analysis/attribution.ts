@@ -28,6 +28,7 @@ const VERB_RE = new RegExp(`\\b(?:${VERBS})\\b`, 'gu');
 const LEADING_VERB_RE = new RegExp(`^[\\s,]*(${VERBS})\\b`, 'u');
 const REPORTING_RE = new RegExp(`\\b(?:${alternation([...cues.speechVerbs, ...cues.reportingVerbs])})\\b`, 'gu');
 const QUOTING_VERBS = new Set(cues.quotingVerbs);
+const QUOTING_AFTER_RE = new RegExp(`\\s(${cues.quotingVerbs.join('|')})\\s`, 'u');
 /** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed". */
 const GAP_RE = new RegExp(
   `^[\\s,]*(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|were|are|will|would|did|does|started|began|kept|\\p{L}+ly|${timePhrases()})[\\s,]+){0,3}$`,
@@ -47,7 +48,7 @@ const ORGANIZATION_NOUNS = new Set(['ministry', 'agency', 'embassy', 'government
 const DESCRIPTION_NOUNS = cues.descriptionNouns.join('|');
 /** "a senior Ukrainian official", "one MP", "the ministry", "protesters": a source the text describes without naming it. */
 const DESCRIPTION_RE = new RegExp(
-  `^(?:(the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\\s+)?((?:[\\p{L}’'-]+\\s+){0,4}?)(${DESCRIPTION_NOUNS})(?=[\\s,]|$)`,
+  `^(?:(the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\\s+)?((?:[\\p{L}’'-]+\\s+){0,4}?)(${DESCRIPTION_NOUNS})(?:\\s+(?:familiar\\s+with|close\\s+to|involved\\s+in|in|at|from|of|with|for)\\s+(?:the\\s+)?[\\p{L}’'-]+(?:\\s+[\\p{L}’'-]+)?)?(?=[\\s,]|$)`,
   'iu',
 );
 const SCARE_MAX_WORDS = 4;
@@ -149,6 +150,14 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, next
   const head = skipLeadingPunctuation(text, from, limit);
   VERB_RE.lastIndex = 0;
   const verb = VERB_RE.exec(text.slice(head, limit));
+  const quoting = QUOTING_AFTER_RE.exec(text.slice(head, limit));
+  // “…,” Interfax-Zapad quotes Lukashenka: the speaker follows the verb, the outlet stands before it.
+  if (quoting && (!verb || quoting.index < verb.index)) {
+    const verbStart = head + quoting.index + quoting[0].indexOf(quoting[1]);
+    const quoted = speakerInNounPhrase(ctx, verbStart + quoting[1].length, limit);
+    const through = subjectBefore(ctx, head, verbStart);
+    if (quoted) return found(quoted, quoting[1], verbStart, ctx, 'intermediary', through?.name);
+  }
   if (!verb) return undefined;
   const verbStart = head + verb.index;
   const subject = subjectBefore(ctx, head, verbStart);
@@ -175,10 +184,17 @@ function subjectBefore(ctx: AttributionContext, from: number, verbStart: number)
     if (c.start < from) return undefined;
     if (c.end > verbStart) continue;
     if (!GAP_RE.test(text.slice(c.end, verbStart) + ' ')) return undefined;
-    // Everything from the clause start to the candidate must be its title ("Party of Regions lawmaker").
-    return isHeadOfPhrase(text.slice(from, c.start)) ? c : undefined;
+    // Everything from the clause start to the candidate must be its title ("Party of Regions lawmaker");
+    // an opening phrase before a comma is not ("As to the status of Gagauzia, Voronin said").
+    return isHeadOfPhrase(text.slice(clauseStart(text, from, c.start), c.start)) ? c : undefined;
   }
   return undefined;
+}
+
+/** Where the clause holding `offset` starts: after the last comma, semicolon, colon or dash since `from`. */
+function clauseStart(text: string, from: number, offset: number): number {
+  for (let i = offset - 1; i >= from; i--) if (',;:—–('.includes(text.charAt(i))) return i + 1;
+  return from;
 }
 
 /** Whether a name after `lead` heads its noun phrase: only title words before it ("Party of Regions lawmaker"), no preposition right before. */
@@ -264,7 +280,10 @@ function speakerInNextSentence(q: RawQuote, sentence: Span, ctx: AttributionCont
 
 /** “…” opening a paragraph after one that ends by introducing it: "Pashinyan told reporters:" / "Viktar Ivashkevich, co-chairman:". */
 function speakerIntroducedBefore(q: RawQuote, ctx: AttributionContext): Found | undefined {
-  if (!q.opensParagraph || q.paragraphIndex === 0) return undefined;
+  if (q.paragraphIndex === 0) return undefined;
+  const paragraph = ctx.paragraphs[q.paragraphIndex];
+  // The quote opens its paragraph, perhaps after an interview dash ("- “…”").
+  if (!q.opensParagraph && !/^[\s\-–—]*$/.test(ctx.text.slice(paragraph.start, q.outer.start))) return undefined;
   const previous = ctx.paragraphs[q.paragraphIndex - 1];
   const tail = ctx.text.slice(previous.start, previous.end).trimEnd();
   if (!tail.endsWith(':')) return undefined;
@@ -305,7 +324,10 @@ function describedSource(ctx: AttributionContext, from: number, limit: number): 
   if (!m) return undefined;
   const article = (m[1] ?? '').toLowerCase();
   // Possessives and bare plurals describe a group ("his aides", "protesters"); "the X" may name someone said before.
-  return { start: from, end: from + m[0].length, words: m[0].replace(/\s+/g, ' '), definite: article === 'the' || ['its', 'his', 'her', 'their'].includes(article), noun: m[3].toLowerCase() };
+  const noun = m[3].toLowerCase();
+  // "the expert", "his aide", "President said": someone the text may have named before; "a senior official" is not.
+  const definite = article === 'the' || ['its', 'his', 'her', 'their'].includes(article) || (article === '' && !noun.endsWith('s'));
+  return { start: from, end: from + m[0].length, words: m[0].replace(/\s+/g, ' '), definite, noun };
 }
 
 function foundDescription(d: Description, cue: string, cueStart: number, ctx: AttributionContext): Found {
@@ -397,5 +419,5 @@ function inheritSpeakers(raw: readonly RawQuote[], quotes: Quote[], ctx: Attribu
 
 function isWholeParagraph(q: RawQuote, ctx: AttributionContext): boolean {
   const paragraph = ctx.paragraphs[q.paragraphIndex];
-  return !q.unclosed && /^[\s.,!?]*$/.test(ctx.text.slice(q.outer.end, paragraph.end));
+  return q.unclosed || /^[\s.,!?]*$/.test(ctx.text.slice(q.outer.end, paragraph.end));
 }
