@@ -107,6 +107,11 @@ const CAPITAL_FEATURE_CODES = new Set(['PPLC', 'PPLG']);
 const KEPT_CODES = new Set(['US', 'USA', 'U.S.', 'U.S.A.', 'UK', 'UAE', 'DRC', 'DPRK']);
 /** Alternative spellings in world-countries that are ordinary words or names in English text, not the country. */
 const DROPPED_COUNTRY_ALIASES = new Set(['Island', 'Mann', 'Mannin', 'Thai', 'Prathet', 'Togolese', 'Lao', 'Dominique']);
+/** Words for "republic", "kingdom", "state" in other languages: an alternative spelling with one is a native form. */
+const NATIVE_STATE_WORDS = new Set(['respublika', 'respublikasy', 'respublikasi', 'republika', 'republik', 'republiek',
+  'repubblica', 'republica', 'republique', 'reino', 'konigreich', 'koninkrijk', 'kongeriket', 'kongeriget',
+  'konungariket', 'mamlakat', 'jumhuriyat', 'jamhuriyadda', 'jamhuri', 'dawlat', 'ratcha', 'anachak', 'estado',
+  'bundesrepublik', 'rzeczpospolita', 'tasavalta', 'vabariik', 'cumhuriyeti', 'ripublik', 'repiblik', 'principat']);
 /** Not sovereign in world-countries' "independent" flag, but states in news usage (partly recognised). */
 const PARTLY_RECOGNISED_STATES = new Set(['PS', 'TW', 'XK']);
 
@@ -220,8 +225,6 @@ const countryEntries = [];
     const name = c.name.common;
     const nativeNames = new Set();
     for (const n of Object.values(c.name.native ?? {})) for (const v of [n.common, n.official]) nativeNames.add(keyOf(v));
-    const foreignNames = new Set();
-    for (const t of Object.values(c.translations ?? {})) for (const v of [t.common, t.official]) foreignNames.add(keyOf(v));
     const englishI18n = [i18nEnglish[c.cca2]].flat().filter(Boolean);
     const englishKeys = new Set([name, c.name.official, ...englishI18n].map(keyOf));
 
@@ -241,7 +244,9 @@ const countryEntries = [];
       if (!isLatin(alias)) { drop('country alias: not in Latin script', raw); continue; }
       if (DROPPED_COUNTRY_ALIASES.has(alias)) { drop('country alias: ordinary word or name in English', alias); continue; }
       if (origin === 'alt' && !englishKeys.has(keyOf(alias))) {
-        if (nativeNames.has(keyOf(alias)) || foreignNames.has(keyOf(alias)) || fold(alias) !== alias) {
+        const nativeWord = keyOf(alias).split(' ').some((w) => NATIVE_STATE_WORDS.has(w));
+        if (nativeNames.has(keyOf(alias)) || /[^\x00-\x7F]/.test(alias) || nativeWord ||
+            /\p{Ll}\p{Lu}/u.test(alias)) {
           drop('country alias: native or foreign-language form', alias);
           continue;
         }
@@ -293,7 +298,7 @@ const countryEntries = [];
       if (!ok) { drop('demonym: shared by several countries or territories', dm); continue; }
       demonyms.add(dm);
       // Plural of nouns in -an and -i: "Americans", "Israelis".
-      if (/(an|i)$/.test(dm) && !/\s/.test(dm)) demonyms.add(`${dm}s`);
+      if (/(an|i)$/.test(dm) && !/\s/.test(dm) && !aliasSet.has(dm)) demonyms.add(`${dm}s`);
     }
     const entry = {
       name: d.name,
@@ -561,6 +566,7 @@ const KEPT_ALTERNATES = {
   616635: ['Leninakan'], // Gyumri
   1514879: ['Leninabad'], // Khujand
   601594: ['Krasnovodsk'], // Turkmenbashi
+  1816670: ['Peking'], // Beijing
 };
 const capitalsByCountry = new Map(); // cca2 → capital names (world-countries)
 for (const c of worldCountries) capitalsByCountry.set(c.cca2, (c.capital ?? []).filter(isLatin));
@@ -653,7 +659,8 @@ const RU_UNIT_BY_LOCAL_NAME = [
 /**
  * English names where CLDR has none, a local form ("Aqmola oblysy", "Kharkivshchyna") or an adjective
  * ("Chechen"). Keyed by ISO 3166-2 code; the script checks each code exists and that the name is a
- * spelling of the package's own name for it (or, for a translated name, contains `check`). `unit` overrides the country's unit word; `name` given
+ * spelling of the package's own name for it (or, for a translated name, contains `check`). `alt` lists other
+ * spellings of the bare name, which get the unit words ("Zhetisu" → "Zhetisu Region", "Zhetisu Oblast"). `unit` overrides the country's unit word; `name` given
  * with `exact` is used as is, with the listed aliases only.
  */
 const REGION_OVERRIDES = {
@@ -669,30 +676,30 @@ const REGION_OVERRIDES = {
   'UA-77': { plain: 'Chernivtsi' },
   'UA-43': { exact: 'Crimea', also: ['Autonomous Republic of Crimea'], type: 'region' },
   // Belarus: the Russian-derived spellings news mostly uses, the Belarusian ones as aliases.
-  'BY-BR': { plain: 'Brest' }, 'BY-HO': { plain: 'Gomel', also: ['Homel Region', 'Homel Oblast'] },
-  'BY-HR': { plain: 'Grodno', also: ['Hrodna Region', 'Hrodna Oblast'] },
-  'BY-MA': { plain: 'Mogilev', also: ['Mahilyow Region', 'Mahilyow Oblast'] }, 'BY-MI': { plain: 'Minsk' },
-  'BY-VI': { plain: 'Vitebsk', also: ['Vitsyebsk Region'] },
+  'BY-BR': { plain: 'Brest' }, 'BY-HO': { plain: 'Gomel', alt: ['Homel'] },
+  'BY-HR': { plain: 'Grodno', alt: ['Hrodna'] },
+  'BY-MA': { plain: 'Mogilev', alt: ['Mahilyow'] }, 'BY-MI': { plain: 'Minsk' },
+  'BY-VI': { plain: 'Vitebsk', alt: ['Vitsyebsk'] },
   // Kazakhstan: CLDR has English names only under the codes retired in 2020-2022.
-  'KZ-10': { plain: 'Abai', also: ['Abay Region'] }, 'KZ-11': { plain: 'Akmola', also: ['Aqmola Region'] },
-  'KZ-15': { plain: 'Aktobe', also: ['Aqtobe Region'] }, 'KZ-19': { plain: 'Almaty' },
+  'KZ-10': { plain: 'Abai', alt: ['Abay'] }, 'KZ-11': { plain: 'Akmola', alt: ['Aqmola'] },
+  'KZ-15': { plain: 'Aktobe', alt: ['Aqtobe'] }, 'KZ-19': { plain: 'Almaty' },
   'KZ-23': { plain: 'Atyrau' }, 'KZ-27': { plain: 'West Kazakhstan' },
-  'KZ-31': { plain: 'Jambyl', also: ['Zhambyl Region'] }, 'KZ-33': { plain: 'Jetisu', also: ['Zhetisu Region'] },
-  'KZ-35': { plain: 'Karaganda', also: ['Karagandy Region', 'Qaraghandy Region'] },
-  'KZ-39': { plain: 'Kostanay', also: ['Qostanay Region'] }, 'KZ-43': { plain: 'Kyzylorda', also: ['Qyzylorda Region'] },
-  'KZ-47': { plain: 'Mangystau', also: ['Mangistau Region'] }, 'KZ-55': { plain: 'Pavlodar' },
-  'KZ-59': { plain: 'North Kazakhstan' }, 'KZ-61': { plain: 'Turkistan', also: ['Turkestan Region'] },
+  'KZ-31': { plain: 'Jambyl', alt: ['Zhambyl'] }, 'KZ-33': { plain: 'Jetisu', alt: ['Zhetisu'] },
+  'KZ-35': { plain: 'Karaganda', alt: ['Karagandy', 'Qaraghandy'] },
+  'KZ-39': { plain: 'Kostanay', alt: ['Qostanay'] }, 'KZ-43': { plain: 'Kyzylorda', alt: ['Qyzylorda'] },
+  'KZ-47': { plain: 'Mangystau', alt: ['Mangistau'] }, 'KZ-55': { plain: 'Pavlodar' },
+  'KZ-59': { plain: 'North Kazakhstan' }, 'KZ-61': { plain: 'Turkistan', alt: ['Turkestan'] },
   'KZ-62': { plain: 'Ulytau' }, 'KZ-63': { plain: 'East Kazakhstan' },
   // Kyrgyzstan: the lake keeps the bare name.
   'KG-Y': { exact: 'Issyk-Kul Region', also: ['Issyk-Kul Oblast', 'Issyk-Kul Province'] },
-  'KG-C': { plain: 'Chuy', also: ['Chui Region'] },
+  'KG-C': { plain: 'Chuy', alt: ['Chui'] },
   // Tajikistan, Turkmenistan, Uzbekistan: English spellings of local names.
   'TJ-GB': { exact: 'Gorno-Badakhshan', also: ['Gorno-Badakhshan Autonomous Region', 'GBAO'] },
   'TJ-RA': { exact: 'Districts of Republican Subordination', check: 'nohiyahoi' },
   'TM-D': { plain: 'Dashoguz' }, 'TM-S': { plain: 'Ashgabat' }, 'TM-B': { exact: 'Balkan Region', also: ['Balkan Province'] },
-  'UZ-QA': { plain: 'Kashkadarya', also: ['Qashqadaryo Region'] }, 'UZ-SA': { plain: 'Samarkand', also: ['Samarqand Region'] },
-  'UZ-SI': { plain: 'Syrdarya', also: ['Sirdaryo Region'] }, 'UZ-SU': { plain: 'Surkhandarya', also: ['Surxondaryo Region'] },
-  'UZ-XO': { plain: 'Khorezm', also: ['Xorazm Region'] }, 'UZ-NW': { plain: 'Navoiy', also: ['Navoi Region'] },
+  'UZ-QA': { plain: 'Kashkadarya', alt: ['Qashqadaryo'] }, 'UZ-SA': { plain: 'Samarkand', alt: ['Samarqand'] },
+  'UZ-SI': { plain: 'Syrdarya', alt: ['Sirdaryo'] }, 'UZ-SU': { plain: 'Surkhandarya', alt: ['Surxondaryo'] },
+  'UZ-XO': { plain: 'Khorezm', alt: ['Xorazm'] }, 'UZ-NW': { plain: 'Navoiy', alt: ['Navoi'] },
   'UZ-QR': { exact: 'Karakalpakstan', also: ['Republic of Karakalpakstan'], type: 'region' },
   'UZ-TO': { plain: 'Tashkent' },
   // Moldova
@@ -790,7 +797,6 @@ for (const c of cities) takenNames.add(keyOf(c.name));
 // GeoNames "Karagandy" city; "Jizzakh" region, "Jizzax" city).
 const citySkeletons = new Set(cities.map((c) => `${c.row.country} ${skeleton(c.name)}`));
 
-const takenBeforeRegions = new Set(takenNames);
 const regionEntries = [];
 const citySubdivisionCodes = new Map(); // city name key → ISO code
 for (const sub of iso31662) {
@@ -831,7 +837,10 @@ for (const sub of iso31662) {
     if (!override && country === 'EE') plain = plain.replace(/maa$/, ''); // "Harjumaa" → Harju (County)
     plain = plain.replace(ALL_UNIT_WORDS, '');
     if (!isLatin(plain)) plain = sub.name;
-    const full = [unit.word, ...unit.more].filter((w) => w !== 'State').map((w) => `${plain} ${w}`);
+    const words = [unit.word, ...unit.more].filter((w) => w !== 'State');
+    const full = words.map((w) => `${plain} ${w}`);
+    // Other spellings of the bare name ("Homel", "Zhetisu") with every unit word, never bare.
+    for (const alt of override?.alt ?? []) for (const w of words) aliases.add(`${alt} ${w}`);
     const cityLevel = CITY_SUBDIVISIONS.has(sub.code); // no city entry was found for it above
     const plainFree = (unit.plain || cityLevel) && !takenNames.has(keyOf(plain)) && !citySkeletons.has(`${country} ${skeleton(plain)}`);
     if (letterCount(plain) < 3) { drop('region: name shorter than 3 letters', plain); continue; }
@@ -863,10 +872,6 @@ for (const sub of iso31662) {
 // City aliases: ASCII forms and spelling variants of the name among GeoNames' alternate names
 // ---------------------------------------------------------------------------------------------------------
 
-// Every name a region, country, hand entry or kept city already has: an alias never takes one of them.
-
-for (const e of regionEntries) for (const a of e.aliases ?? []) ownNames.add(keyOf(a));
-
 const aliasClaims = new Map(); // alias key → [{ city, alias }]
 for (const city of cities) {
   const { row, name } = city;
@@ -884,7 +889,7 @@ for (const city of cities) {
       if (/\s[a-z]{3,}$/.test(raw) && !/\s(on|upon|am|sur|de|del|na|nad|pod)\s/.test(raw)) { drop('city alias: ends in a lower-case word', raw); return; }
       if (!isSpellingOf(alias, bases)) { drop('city alias: another name, not a spelling of this one', raw); return; }
     }
-    if (letterCount(alias) < 3) { drop('city alias: shorter than 3 letters', alias); return; }
+    if (letterCount(alias) < Math.min(4, letterCount(name))) { drop('city alias: shorter than 4 letters', alias); return; }
     if (!cityMayKeepWord(row, city.capital, alias)) { drop('city alias: common English word', alias); return; }
     if (!found.has(alias)) found.set(alias, true);
   };
@@ -909,16 +914,16 @@ for (const city of cities) {
 const cityOrder = new Map(cities.map((c, i) => [c, i])); // population order, capitals first
 /** Cities that may take a region's bare name as an alias and rank before regions ("Washington", "New York"). */
 const isMajorCity = (city) => city.capital || city.row.population >= MAJOR_CITY_POPULATION;
-const otherNames = new Set(); // countries, historical states, areas, organizations
+const otherNames = new Set(); // names, aliases and demonyms of countries, historical states, areas, organizations
 for (const e of [...countryEntries, ...areaEntries, ...organizationEntries]) {
-  for (const n of [e.name, ...(e.aliases ?? [])]) otherNames.add(keyOf(n));
+  // demonyms too: "Kazakh" is an alternate name of Qazax (Azerbaijan), but in news the adjective
+  for (const n of [e.name, ...(e.aliases ?? []), ...(e.demonyms ?? [])]) otherNames.add(keyOf(n));
 }
 const regionNames = new Set(); // names and aliases of regions
 for (const e of regionEntries) for (const n of [e.name, ...(e.aliases ?? [])]) regionNames.add(keyOf(n));
 const regionNameKeys = new Set(regionEntries.map((e) => keyOf(e.name)));
 
 const cityAliases = new Map(); // city → Set(alias)
-const absorbed = new Set(); // smaller cities whose name is a spelling of a larger city's name in the same country
 for (const [k, claims] of aliasClaims) {
   const winner = claims.reduce((a, b) => (cityOrder.get(b.city) < cityOrder.get(a.city) ? b : a));
   const city = winner.city;
@@ -928,17 +933,13 @@ for (const [k, claims] of aliasClaims) {
       drop('city alias: the name of another entry', `${winner.alias} (${city.name})`);
       continue;
     }
+    // "Mykolaiv" is a town of 14,000 in GeoNames and a spelling of Mykolayiv (480,000): the larger city
+    // keeps the alias, and ranks first in the file (cities are ordered by population); a smaller city
+    // does not take a larger one's name.
     const named = cityByKey.get(k);
-    if (named && named !== city) {
-      // "Mykolaiv" is a town of 14,000 in GeoNames and a spelling of Mykolayiv (480,000): both places bear
-      // the name, so the larger keeps it, as for homonyms.
-      if (named.row.country === city.row.country && named.row.population < city.row.population && !absorbed.has(city)) {
-        absorbed.add(named);
-        drop('city: homonym of a more populous place kept under the same name', `${named.name} (${named.row.country}) → ${city.name}`);
-      } else {
-        drop('city alias: the name of another entry', `${winner.alias} (${city.name})`);
-        continue;
-      }
+    if (named && named !== city && cityOrder.get(named) < cityOrder.get(city)) {
+      drop('city alias: the name of another entry', `${winner.alias} (${city.name})`);
+      continue;
     }
   }
   for (const c of claims) {
@@ -947,16 +948,6 @@ for (const [k, claims] of aliasClaims) {
     if (c.alias !== c.city.name) cityAliases.get(c.city).add(c.alias);
   }
 }
-for (const city of absorbed) {
-  cityByKey.delete(keyOf(city.name));
-  cities.splice(cities.indexOf(city), 1);
-}
-// Homonym counts take in the absorbed names: Mykolayiv also counts the places named Mykolaiv.
-const absorbedInto = new Map();
-for (const [k, claims] of aliasClaims) {
-  for (const c of claims) if (absorbed.has(cityByKey.get(k)) && c.city !== cityByKey.get(k)) absorbedInto.set(c.city, k);
-}
-
 const cityEntries = cities.map((city) => {
   const { row, name, capital } = city;
   const entry = { name, kind: 'place', ref: `GeoNames ${row.id}`, country: row.country, population: row.population, type: 'city' };
@@ -972,7 +963,7 @@ const cityEntries = cities.map((city) => {
 
 // ---------------------------------------------------------------------------------------------------------
 // Output: ordered by precedence (an earlier entry is the likelier reading of a shared name; the loader
-// keeps the first), then by name and ref.
+// keeps the first), cities by population, then by name and ref.
 // ---------------------------------------------------------------------------------------------------------
 
 function rank(e) {
@@ -985,7 +976,8 @@ function rank(e) {
   return 7;
 }
 const entries = [...countryEntries, ...organizationEntries, ...areaEntries, ...regionEntries, ...cityEntries];
-entries.sort((a, b) => rank(a) - rank(b) || compareStrings(a.name, b.name) || compareStrings(a.ref ?? '', b.ref ?? ''));
+entries.sort((a, b) => rank(a) - rank(b) || (b.population ?? 0) - (a.population ?? 0) || compareStrings(a.name, b.name) ||
+  compareStrings(a.ref ?? '', b.ref ?? ''));
 
 const FIELD_ORDER = ['name', 'kind', 'ref', 'country', 'population', 'type', 'capital', 'subdivision', 'homonyms', 'aliases', 'demonyms'];
 const ordered = (e) => {
@@ -1099,37 +1091,56 @@ code of a city that is itself a first-level unit, e.g. Moscow RU-MOW), \`homonym
 - **Historical states** (hand list, \`ref\` null, type "historical"): ${HISTORICAL_STATES.map((h) => h.name).join(', ')}.
 - **Cities** (GeoNames): in the 15 post-Soviet states (${POST_SOVIET.join(' ')}) every populated place of at
   least ${CITY_MIN_POST_SOVIET.toLocaleString('en')} people, because news about the region names its small towns
-  (Batken, Bucha, Avdiivka); elsewhere places of at least ${CITY_MIN_ELSEWHERE.toLocaleString('en')} and every national capital
-  (GeoNames PPLC/PPLG), because world news mostly names large cities. Sections of cities (PPLX) and
-  historical, abandoned or destroyed places are left out. In the post-Soviet states GeoNames'
-  apostrophes (soft signs) are dropped from the name ("Homyel'" → "Homyel", the original kept as an
-  alias). Aliases are the ASCII form, and GeoNames alternate names that are plain Latin letters, not
-  codes, and spellings of the same name (a consonant-skeleton match: "Gomel" and "Homel" for Homyel,
-  "Kiev" for Kyiv, but not "Stalino" for Donetsk or "Rome" for Washington). When places share a name the
-  most populous is kept (a capital first) and \`homonyms\` counts the GeoNames places of that name (all
-  sizes). An alias that is another entry's name, or a spelling of a larger city's name, is dropped.
-  One renamed capital is corrected by id: GeoNames 1526273 "Nur-Sultan" is named Astana (renamed back in 2022).
-- **Regions** (ISO 3166-2 first-level units of the 15 states and the 50 US states plus DC): codes from
-  iso-3166, English names from CLDR, with overrides in the script where CLDR has only a local form
-  ("Aqmola oblysy", "Kharkivshchyna") or an adjective ("Chechen") — each override is checked to be a
-  spelling of the package's name for that code. The bare name is the entry's name where English uses it
-  alone and no country, city or hand entry has it ("Sughd", "Lori", "Texas", "Tatarstan"); otherwise the
-  name takes its unit word ("Batken Region", "Donetsk Oblast", "Kursk Oblast", "Quba District") and the
-  other unit words become aliases ("Sughd Region", "Donetsk Region"). Russian oblasts and krais,
-  Ukrainian oblasts, Belarusian regions, Estonian and Lithuanian counties, Latvian municipalities,
-  Azerbaijani and Moldovan districts always take their unit word. Estonia's municipalities (ISO lists
-  them beside the counties) and the US territories (listed as ISO 3166-1 territories) are left out.
-  City-level units (Moscow, Kyiv, Sevastopol, Bishkek, Riga, …) are merged into their city entry.
+  (Batken, Bucha, Avdiivka); elsewhere places of at least ${CITY_MIN_ELSEWHERE.toLocaleString('en')} and every national
+  capital (GeoNames PPLC/PPLG), because world news mostly names large cities. Sections of cities (PPLX)
+  and historical, abandoned or destroyed places are left out. In the post-Soviet states GeoNames'
+  apostrophes (soft signs) are dropped from the name ("Kramators'k" → "Kramatorsk"; the GeoNames form
+  stays as an alias). One renamed capital is corrected by id: GeoNames 1526273 "Nur-Sultan" is named
+  Astana (renamed back in 2022); a capital GeoNames spells like an English word takes world-countries'
+  spelling ("Male" → "Malé").
+- **City aliases**: the ASCII form, the capital's spelling in world-countries, and those GeoNames
+  alternate names that are plain Latin letters (no codes, no lower-case or mixed-case forms, at least 4
+  letters) and *spellings of the same name*, tested by a consonant skeleton (g/h/k/q/x one class, vowels
+  aside: "Gomel" and "Homel" for Homyel, "Kiev" for Kyiv, "Kharkov" for Kharkiv), not other names ("Rome"
+  for Washington). A short hand list in the script (\`KEPT_ALTERNATES\`, by GeoNames id, each name checked
+  to be among that place's alternate names) adds former names news still uses (${Object.values(KEPT_ALTERNATES).flat().slice(0, 12).join(', ')}, …);
+  former names that are also surnames (Gorky, Kalinin, Kuybyshev, Zhdanov) are left out. An alias that
+  is the name, alias or demonym of a country, area or organization is dropped ("Kazakh" for Qazax), so
+  is one a region has, except that a national capital or a city of ${MAJOR_CITY_POPULATION.toLocaleString('en')} or more may take a
+  region's bare name ("Washington", "New York"). A spelling two cities share goes to the larger one, and
+  a smaller city's name may be a larger city's alias ("Mykolaiv", a town of 14,000, is also the common
+  spelling of Mykolayiv, 510,000: both entries exist, the larger comes first).
+- **Homonyms**: when places share a name exactly, the most populous is kept (a national capital first)
+  and \`homonyms\` counts the GeoNames places of that name, of any size ("Moscow": 3).
+- **Regions** (ISO 3166-2 first-level units of the 15 states and the 50 US states): codes from iso-3166,
+  English names from CLDR, with overrides in the script (\`REGION_OVERRIDES\`) where CLDR has only a
+  local form ("Aqmola oblysy", "Kharkivshchyna") or an adjective ("Chechen"); each override is checked to
+  be a spelling of the package's name for that code (a translated one to contain a given word). Where
+  English uses the bare name alone (Armenian provinces, Georgian regions, Tajik, Turkmen and Uzbek
+  regions, Russian republics, US states) and no country, area, organization or city (of that country,
+  by skeleton) has it, the bare name is the entry's name and the unit words are aliases ("Sughd" with
+  "Sughd Region", "Sughd Province"; "Lori"; "Texas"; "Tatarstan" with "Republic of Tatarstan").
+  Otherwise the name takes its unit word ("Batken Region", "Armavir Province", "Fergana Region") and
+  the other unit words are aliases. Russian oblasts, krais and autonomous okrugs, Ukrainian oblasts,
+  Belarusian, Kazakh and Kyrgyz regions, Estonian and Lithuanian counties, Latvian municipalities,
+  Azerbaijani and Moldovan districts always take their unit word ("Kursk Oblast", "Donetsk Oblast" with
+  "Donetsk Region", "Gomel Region", "Karaganda Region", "Harju County"): English news writes them so,
+  and the bare name is the city's. Estonia's municipalities (ISO lists them beside the counties) and
+  the US territories (already ISO 3166-1 territories) are left out. City-level units (Moscow, Kyiv,
+  Sevastopol, Bishkek, Riga, Baku, Washington DC, …) are merged into their city entry as
+  \`subdivision\`. Crimea (UA-43) is listed as ISO 3166-2 lists it, a region of Ukraine.
 - **Areas** (hand list, \`ref\` null): continents, parts of the world, seas, oceans, straits, lakes and
   rivers used in news, and areas ISO 3166-2 does not list (Donbas, Nagorno-Karabakh, South Ossetia).
-- **Organizations** (hand list, \`ref\` null): the UN and its agencies, financial and trade bodies, European,
-  Atlantic, post-Soviet and Asian bodies, courts and police, a few NGOs (type "ngo") and sports bodies
-  (type "sports"), with their abbreviations as aliases.
+- **Organizations** (hand list, \`ref\` null): the UN and its agencies, financial and trade bodies,
+  European, Atlantic, post-Soviet and Asian bodies, courts and police, a few NGOs (type "ngo") and sports
+  bodies (type "sports"), with their abbreviations as aliases.
 
-**Order.** Entries are sorted by precedence, then name: sovereign countries, historical states,
-organizations, areas, territories, capital cities, regions, other cities. When two entries share a name
-the earlier is the likelier reading in news ("Georgia" the country before the US state, "Washington" the
-capital before the state), and the loader (\`core/kb/gazetteer.ts\`) keeps the first.
+**Order.** Entries are sorted by precedence: sovereign countries, historical states, organizations,
+areas, territories, national capitals and cities of ${MAJOR_CITY_POPULATION.toLocaleString('en')} or more, regions, other
+cities; within a group cities by population (largest first), everything else by name. When two
+entries share a name or alias the earlier is the likelier reading in news ("Georgia" the country before
+the US state, "Washington" the capital before the state), and the loader (\`core/kb/gazetteer.ts\`)
+keeps the first.
 
 ## Precision filters and what they dropped
 
@@ -1138,8 +1149,8 @@ capital before the state), and the loader (\`core/kb/gazetteer.ts\`) keeps the f
   ${COMMON_WORD_EXEMPT_POPULATION.toLocaleString('en')} people. A less common word (SCOWL size ${LESS_COMMON_WORD_LEVEL} or more: "perm",
   "astrakhan", "ganja", "bender", "batman") also stays for a city of at least
   ${LESS_COMMON_WORD_EXEMPT_POPULATION.toLocaleString('en')} people or an administrative centre (GeoNames PPLA) of a
-  post-Soviet state. So Mobile, Reading, Bath, Nice, Split, Van, Of and Batman (382,000) go; Perm,
-  Astrakhan, Ganja and Bender stay. City aliases get the same test.
+  post-Soviet state. So Mobile, Reading, Nice, Split, Van and Batman (382,000) go (Bath and Of are
+  under the size thresholds anyway); Perm, Astrakhan, Ganja and Bender stay. City aliases get the same test.
 - A region whose bare name is an English word keeps its unit word ("Mary Region"), never the bare name.
 - Names shorter than 3 letters are dropped.
 

@@ -52,18 +52,25 @@ export function getCodeActions(doc: TextDocument, article: ReviewedArticle, rang
   const from = doc.offsetAt(range.start);
   const to = doc.offsetAt(range.end);
   for (const mention of article.model.entities) {
-    if (mention.id !== null || mention.end < from || mention.start > to || mention.via !== 'name') continue;
-    actions.push({
-      title: `Add “${mention.name}” to the knowledge base`,
-      kind: CodeActionKind.QuickFix,
-      command: { title: 'Add to knowledge base', command: ADD_TO_KB, arguments: [{ uri: doc.uri, name: mention.name, kind: mention.kind }] },
-    });
+    if (mention.id !== null || mention.end < from || mention.start > to || !ADDABLE_VIAS.has(mention.via)) continue;
+    // A name of unknown kind: the reviewer says what it is.
+    const kinds = mention.kind === 'other' ? ['person', 'organization', 'place'] : [mention.kind];
+    for (const kind of kinds) {
+      actions.push({
+        title: `Add “${mention.name}” to the knowledge base${kinds.length > 1 ? ` as ${kind === 'organization' ? 'an' : 'a'} ${kind}` : ''}`,
+        kind: CodeActionKind.QuickFix,
+        command: { title: 'Add to knowledge base', command: ADD_TO_KB, arguments: [{ uri: doc.uri, name: mention.name, kind }] },
+      });
+    }
   }
   if (to > from) {
     actions.push({ title: 'Add note…', kind: CodeActionKind.Empty, command: { title: 'Add note', command: ADD_NOTE, arguments: [{ uri: doc.uri, start: from, end: to, status: 'note' }] } });
   }
   return actions;
 }
+
+/** Names found without the knowledge base, which a reviewer may add to it. */
+const ADDABLE_VIAS = new Set(['name', 'context', 'gazetteer', 'document']);
 
 function action(title: string, diagnostic: Diagnostic, command: string, args: object, preferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred || undefined, command: { title, command, arguments: [args] } };

@@ -193,7 +193,7 @@ function subjectBefore(ctx: AttributionContext, from: number, verbStart: number)
 
 /** Where the clause holding `offset` starts: after the last comma, semicolon, colon or dash since `from`. */
 function clauseStart(text: string, from: number, offset: number): number {
-  for (let i = offset - 1; i >= from; i--) if (',;:—–('.includes(text.charAt(i))) return i + 1;
+  for (let i = offset - 1; i >= from; i--) if (',;:—–(|'.includes(text.charAt(i))) return i + 1;
   return from;
 }
 

@@ -233,6 +233,8 @@ function nextWord(text: string, end: number, limit: number): string {
  */
 function isHeadline(text: string, paragraph: Span): boolean {
   const line = text.slice(paragraph.start, paragraph.end).trim();
+  // A few words with no sentence punctuation ("More from World", "SIGN UP No Thanks") are page chrome.
+  if (line.length <= 40 && !/[.!?:;,"“”«»]/.test(line)) return true;
   if (/[.!?:;,”"»)]$/.test(line) || line.length > 200) return false;
   const all = line.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (all.length < 4) return false;
@@ -298,7 +300,8 @@ function classifyRun(ctx: RunContext, out: Candidate[], absorbed: Set<EntityMent
 
 /** A run that opens with a common capitalised word can still be a name when that word heads one ("State Duma", "Central Bank"). */
 function isNameHead(run: readonly Word[]): boolean {
-  return run.slice(1).some((w) => ORG_WORDS.has(w.text) || PLACE_WORDS.has(w.text) || EVENT_WORDS.has(w.text));
+  const next = run[1]?.text ?? '';
+  return ORG_WORDS.has(next) || PLACE_WORDS.has(next) || EVENT_WORDS.has(next);
 }
 
 /**
@@ -314,11 +317,13 @@ function splitTitle(ctx: RunContext, run: Word[], sentenceInitial: boolean, out:
   let nameStart = t + 1;
   // "Prime Minister of Armenia Nikol Pashinyan": the title's "of X" is not the name.
   if (run[nameStart]?.text === 'of') {
-    const knownAfter = ctx.known.find((m) => m.start === run[nameStart + 1]?.start);
-    nameStart += 2;
+    nameStart++;
+    if (run[nameStart]?.text === 'the') nameStart++;
+    const knownAfter = ctx.known.find((m) => m.start === run[nameStart]?.start);
     if (knownAfter) while (nameStart < run.length && run[nameStart].start < knownAfter.end) nameStart++;
-    // Only a country's name may follow "of"; two capitalised words after that are the person.
-    if (run.length - nameStart < 1) return false;
+    else nameStart++; // one unknown word: "Minister of Economy Ivan Petrov"
+    // "the Prosecutor General of the Russian Federation": a title and a known name, no person.
+    if (nameStart >= run.length) return knownAfter !== undefined;
   }
   const name = run.slice(nameStart);
   if (name.length === 0 || name.length > 4 || hasOrgWord(name) || name.some((w) => !w.capital && w.text !== 'de' && w.text !== 'al' && w.text !== 'bin' && w.text !== 'ibn' && w.text !== 'van' && w.text !== 'von')) return false;
@@ -357,7 +362,7 @@ function classifyAffiliation(ctx: RunContext, run: Word[], sentenceInitial: bool
   if (out.length > before) return;
   // "Gazprom CEO", "Naftogaz chief": an unknown single word before a role is the organisation the role is in.
   if (run.length === 1 && !ctx.known.some((m) => m.start === run[0].start) && !COMMON_CAPITALISED.has(run[0].text) && !FUNCTION_WORDS.has(run[0].text) && !isGivenName(run[0].text)) {
-    out.push(candidate(run, 'organization', 'before a title', false, 'context'));
+    out.push(candidate(ctx.input.text, run, 'organization', 'before a title', false, 'context'));
   }
 }
 
@@ -366,7 +371,7 @@ function addPerson(ctx: RunContext, name: Word[], why: string, out: Candidate[])
   if (ctx.known.some((m) => m.start <= name[0].start && m.end >= name[name.length - 1].end)) return;
   const firstKnown = ctx.known.find((m) => m.start >= name[0].start && m.start < name[name.length - 1].end);
   if (firstKnown) return; // a known name inside: leave it to the knowledge base
-  out.push(candidate(name, 'person', why, true, 'context'));
+  out.push(candidate(ctx.input.text, name, 'person', why, true, 'context'));
 }
 
 function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, out: Candidate[], absorbed: Set<EntityMention>): void {
@@ -378,12 +383,12 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
 
   const gazetteerHit = ctx.input.gazetteer.lookup(nameText);
   if (gazetteerHit && !knownInside.length) {
-    out.push({ ...candidate(run, gazetteerHit.kind, gazetteerHit.ref ? `gazetteer: ${gazetteerHit.ref}` : 'in the gazetteer', true, 'gazetteer'), ref: gazetteerHit.ref ?? undefined });
+    out.push({ ...candidate(text, run, gazetteerHit.kind, gazetteerHit.ref ? `gazetteer: ${gazetteerHit.ref}` : 'in the gazetteer', true, 'gazetteer'), ref: gazetteerHit.ref ?? undefined });
     return;
   }
   if (isEventName(run)) {
     absorb(knownInside, absorbed);
-    out.push(candidate(run, 'event', `“${run[run.length - 1].text}” in the name`, true, 'context'));
+    out.push(candidate(text, run, 'event', `“${run[run.length - 1].text}” in the name`, true, 'context'));
     return;
   }
   const orgWord = run.find((w) => ORG_WORDS.has(w.text) && !(w === run[0] && run.length === 1));
@@ -393,17 +398,17 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
     const tail = run.slice(lastOrg + 1);
     if (tail.length >= 2 && tail.every((w) => w.capital) && (isGivenName(tail[0].text) || hasSurnameEnding(tail[tail.length - 1].text))) {
       classifyName(ctx, run.slice(0, lastOrg + 1), sentenceInitial, out, absorbed);
-      out.push(candidate(tail, 'person', `“${tail[0].text}” is a given name`, true, 'context'));
+      out.push(candidate(text, tail, 'person', `“${tail[0].text}” is a given name`, true, 'context'));
       return;
     }
     absorb(knownInside, absorbed);
-    out.push(candidate(run, 'organization', `“${orgWord.text}” in the name`, true, 'context'));
+    out.push(candidate(text, run, 'organization', `“${orgWord.text}” in the name`, true, 'context'));
     return;
   }
   const placeWord = run.find((w, i) => i > 0 && PLACE_WORDS.has(w.text));
   if (placeWord) {
     absorb(knownInside, absorbed);
-    out.push(candidate(run, 'place', `“${placeWord.text}” in the name`, true, 'context'));
+    out.push(candidate(text, run, 'place', `“${placeWord.text}” in the name`, true, 'context'));
     return;
   }
   // Known names inside an unknown run that is not an organisation: classify the unknown pieces on their own.
@@ -416,7 +421,7 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
   if (run.every((w) => !w.capital || COMMON_CAPITALISED.has(w.text) || FUNCTION_WORDS.has(w.text) || TITLE_WORDS.has(w.text))) return;
   if (isDemonym(ctx, run)) return;
   const evidence = contextEvidence(ctx, run, sentenceInitial);
-  if (evidence) out.push(candidate(run, evidence.kind, evidence.why, evidence.strong, 'context'));
+  if (evidence) out.push(candidate(ctx.input.text, run, evidence.kind, evidence.why, evidence.strong, 'context'));
 }
 
 function absorb(mentions: readonly EntityMention[], absorbed: Set<EntityMention>): void {
@@ -550,17 +555,10 @@ function appositiveAfter(text: string, end: number, limit: number): string | und
   return APPOSITIVE_NOUNS.has(head) && head !== 'who' ? m[1] : undefined;
 }
 
-function candidate(run: readonly Word[], kind: MentionKind, why: string, strong: boolean, via: Candidate['via']): Candidate {
+function candidate(text: string, run: readonly Word[], kind: MentionKind, why: string, strong: boolean, via: Candidate['via']): Candidate {
   const start = run[0].start;
   const end = run[run.length - 1].end;
-  const words = run.map((w) => w.text);
-  return { start, end, text: joinWords(run), kind, why, strong, via, name: words.length ? undefined : undefined };
-}
-
-function joinWords(run: readonly Word[]): string {
-  let s = '';
-  for (let i = 0; i < run.length; i++) s += (i ? ' ' : '') + run[i].text;
-  return s;
+  return { start, end, text: text.slice(start, end), kind, why, strong, via };
 }
 
 /**
@@ -628,7 +626,7 @@ function shoutedPlace(input: NameInput, run: readonly Word[], out: Candidate[]):
   const word = run[0].text;
   const hit = input.gazetteer.lookup(word.charAt(0) + word.slice(1).toLowerCase());
   if (hit && (hit.kind === 'place' || hit.kind === 'country')) {
-    out.push({ ...candidate(run, hit.kind, hit.ref ? `gazetteer: ${hit.ref}` : 'in the gazetteer', true, 'gazetteer'), ref: hit.ref ?? undefined });
+    out.push({ ...candidate(input.text, run, hit.kind, hit.ref ? `gazetteer: ${hit.ref}` : 'in the gazetteer', true, 'gazetteer'), ref: hit.ref ?? undefined });
   }
 }
 

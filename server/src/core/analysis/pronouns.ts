@@ -40,11 +40,14 @@ export function resolvePronouns(triggers: TriggerScan, people: readonly EntityMe
   for (const m of PRONOUN.matches(triggers)) {
     if (insideAny(ctx.quotes, m.index)) continue;
     const gender = GENDER[m[0].toLowerCase()] as Gender;
-    const ranked = rankReferents(m.index, gender, people, genderOf, ctx);
-    if (ranked.length === 0) continue;
+    // This paragraph and the two before it first; further back (within MAX_DISTANCE) only when they name no one.
+    let ranked = rankReferents(m.index, gender, people, genderOf, ctx, windowStart(m.index, ctx.paragraphs));
+    if (ranked.length === 0) ranked = rankReferents(m.index, gender, people, genderOf, ctx, 0);
     const base = { start: m.index, end: m.index + m[0].length, text: m[0], kind: 'person' as const, via: 'pronoun' as const };
     const [best, second] = ranked;
-    if (second && best.score - second.score < CLEAR_LEAD) {
+    if (!best) {
+      resolved.push({ ...base, id: null, name: m[0], alternatives: [] });
+    } else if (second && best.score - second.score < CLEAR_LEAD) {
       resolved.push({ ...base, id: null, name: m[0], alternatives: [best.mention.name, second.mention.name] });
     } else {
       resolved.push({ ...base, id: best.mention.id, name: best.mention.name, referent: best.mention });
@@ -59,8 +62,8 @@ interface Ranked {
 }
 
 /** People the pronoun at `at` may stand for, best first, one entry per person. */
-function rankReferents(at: number, gender: Gender, people: readonly EntityMention[], genderOf: (m: EntityMention) => Gender | undefined, ctx: PronounContext): Ranked[] {
-  const floor = Math.max(at - MAX_DISTANCE, windowStart(at, ctx.paragraphs));
+function rankReferents(at: number, gender: Gender, people: readonly EntityMention[], genderOf: (m: EntityMention) => Gender | undefined, ctx: PronounContext, from: number): Ranked[] {
+  const floor = Math.max(at - MAX_DISTANCE, from);
   const paragraphStart = ctx.paragraphs[Math.max(0, upperBound(ctx.paragraphs, at) - 1)]?.start ?? 0;
   const best = new Map<string, Ranked>();
   for (let i = upperBound(people, at) - 1; i >= 0 && people[i].start >= floor; i--) {
