@@ -345,7 +345,7 @@ const AREAS = [
   ['Southeast Asia', 'area'], ['Asia-Pacific', 'area'], ['Indo-Pacific', 'area'], ['Middle East', 'area'],
   ['North Africa', 'area'], ['Sub-Saharan Africa', 'area'], ['Sahel', 'area'], ['Horn of Africa', 'area'],
   ['Eastern Europe', 'area'], ['Western Europe', 'area'], ['Central Europe', 'area'], ['Northern Europe', 'area'],
-  ['Southern Europe', 'area'], ['Scandinavia', 'area'], ['Balkans', 'area', ['Western Balkans']],
+  ['Southern Europe', 'area'], ['Scandinavia', 'area'], ['Balkans', 'area'], ['Western Balkans', 'area'],
   ['Baltic states', 'area', ['Baltics', 'Baltic']], ['Caucasus', 'area'], ['South Caucasus', 'area', ['Transcaucasia']],
   ['North Caucasus', 'area'], ['Siberia', 'area'], ['Far East', 'area'], ['Russian Far East', 'area'],
   ['Urals', 'area', ['Ural Mountains']], ['Arctic', 'area'], ['Korean Peninsula', 'area'],
@@ -472,7 +472,6 @@ const ORGANIZATIONS = [
   // police and courts
   ['Interpol', ['INTERPOL', 'International Criminal Police Organization']],
   ['International Criminal Court', ['ICC']],
-  ['Court of Arbitration for Sport', []],
 ];
 const NGOS = [
   ['International Committee of the Red Cross', ['ICRC']],
@@ -487,6 +486,7 @@ const NGOS = [
 const SPORTS_BODIES = [
   ['International Olympic Committee', ['IOC']],
   ['World Anti-Doping Agency', ['WADA']],
+  ['Court of Arbitration for Sport', []],
   ['FIFA', []],
   ['UEFA', []],
 ];
@@ -659,9 +659,11 @@ const RU_UNIT_BY_LOCAL_NAME = [
 /**
  * English names where CLDR has none, a local form ("Aqmola oblysy", "Kharkivshchyna") or an adjective
  * ("Chechen"). Keyed by ISO 3166-2 code; the script checks each code exists and that the name is a
- * spelling of the package's own name for it (or, for a translated name, contains `check`). `alt` lists other
- * spellings of the bare name, which get the unit words ("Zhetisu" → "Zhetisu Region", "Zhetisu Oblast"). `unit` overrides the country's unit word; `name` given
- * with `exact` is used as is, with the listed aliases only.
+ * spelling of the package's own name for it (or, for a translated name, contains `check`).
+ * - `plain`: the bare English name; the entry is named as the country's units are ("Kharkiv Oblast").
+ * - `exact`: the entry's name as is, with no unit words added.
+ * - `also`: further aliases, as they are; `alt`: other spellings of the bare name, which get the unit
+ *   words ("Zhetisu" → "Zhetisu Region", "Zhetisu Oblast").
  */
 const REGION_OVERRIDES = {
   // Ukraine: oblasts are named after their centres ("Kharkivska oblast" → Kharkiv Oblast).
@@ -674,7 +676,7 @@ const REGION_OVERRIDES = {
   'UA-61': { plain: 'Ternopil' }, 'UA-63': { plain: 'Kharkiv' }, 'UA-65': { plain: 'Kherson' },
   'UA-68': { plain: 'Khmelnytskyi' }, 'UA-71': { plain: 'Cherkasy' }, 'UA-74': { plain: 'Chernihiv' },
   'UA-77': { plain: 'Chernivtsi' },
-  'UA-43': { exact: 'Crimea', also: ['Autonomous Republic of Crimea'], type: 'region' },
+  'UA-43': { exact: 'Crimea', also: ['Autonomous Republic of Crimea'] },
   // Belarus: the Russian-derived spellings news mostly uses, the Belarusian ones as aliases.
   'BY-BR': { plain: 'Brest' }, 'BY-HO': { plain: 'Gomel', alt: ['Homel'] },
   'BY-HR': { plain: 'Grodno', alt: ['Hrodna'] },
@@ -700,7 +702,7 @@ const REGION_OVERRIDES = {
   'UZ-QA': { plain: 'Kashkadarya', alt: ['Qashqadaryo'] }, 'UZ-SA': { plain: 'Samarkand', alt: ['Samarqand'] },
   'UZ-SI': { plain: 'Syrdarya', alt: ['Sirdaryo'] }, 'UZ-SU': { plain: 'Surkhandarya', alt: ['Surxondaryo'] },
   'UZ-XO': { plain: 'Khorezm', alt: ['Xorazm'] }, 'UZ-NW': { plain: 'Navoiy', alt: ['Navoi'] },
-  'UZ-QR': { exact: 'Karakalpakstan', also: ['Republic of Karakalpakstan'], type: 'region' },
+  'UZ-QR': { exact: 'Karakalpakstan', also: ['Republic of Karakalpakstan'] },
   'UZ-TO': { plain: 'Tashkent' },
   // Moldova
   'MD-GA': { exact: 'Gagauzia', also: ['Autonomous Territorial Unit of Gagauzia'] },
@@ -827,7 +829,7 @@ for (const sub of iso31662) {
     }
   }
 
-  const unit = override?.unit ?? unitWordsFor(sub) ?? UNIT_WORDS[country];
+  const unit = unitWordsFor(sub) ?? UNIT_WORDS[country];
   const entry = { name: '', kind: 'place', ref: `ISO 3166-2 ${sub.code}`, country, type: 'region' };
   const aliases = new Set(override?.also ?? []);
   if (override?.exact) {

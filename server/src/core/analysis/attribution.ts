@@ -48,7 +48,7 @@ const ORGANIZATION_NOUNS = new Set(['ministry', 'agency', 'embassy', 'government
 const DESCRIPTION_NOUNS = cues.descriptionNouns.join('|');
 /** "a senior Ukrainian official", "one MP", "the ministry", "protesters": a source the text describes without naming it. */
 const DESCRIPTION_RE = new RegExp(
-  `^(?:(the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\\s+)?((?:[\\p{L}’'-]+\\s+){0,4}?)(${DESCRIPTION_NOUNS})(?:\\s+(?:familiar\\s+with|close\\s+to|involved\\s+in|in|at|from|of|with|for)\\s+(?:the\\s+)?[\\p{L}’'-]+(?:\\s+[\\p{L}’'-]+)?)?(?=[\\s,]|$)`,
+  `^\\s*(?:(the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\\s+)?((?:[\\p{L}\\p{N}’'-]+,?\\s+){0,5}?)(${DESCRIPTION_NOUNS})(?:\\s+(?:familiar\\s+with|close\\s+to|involved\\s+in|in|at|from|of|with|for)\\s+(?:the\\s+)?[\\p{L}’'-]+(?:\\s+[\\p{L}’'-]+)?)?(?=[\\s,]|$)`,
   'iu',
 );
 const SCARE_MAX_WORDS = 4;
@@ -239,7 +239,9 @@ function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Fo
       }
     }
     const subject = subjectBefore(ctx, sentence.start, verbStart) ?? sentenceSubject(ctx, sentence, verbStart);
-    if (subject) best = found(subject, verb, verbStart, ctx);
+    // "Said Dorothy Poynter, who grew up with Ali, “…”": the verb opens the sentence and the speaker follows it.
+    const inverted = !subject && /^[\s“"]*$/.test(text.slice(sentence.start, verbStart)) ? speakerInNounPhrase(ctx, verbEnd, q.outer.start) : undefined;
+    if (subject ?? inverted) best = found((subject ?? inverted)!, verb, verbStart, ctx);
     else {
       const described = describedSource(ctx, skipLeadingPunctuation(text, sentence.start, verbStart), verbStart);
       if (described && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) best = foundDescription(described, verb, verbStart, ctx);
@@ -322,12 +324,13 @@ interface Description extends Span {
 function describedSource(ctx: AttributionContext, from: number, limit: number): Description | undefined {
   const m = DESCRIPTION_RE.exec(ctx.text.slice(from, Math.min(limit, from + NOUN_PHRASE_MAX)));
   if (!m) return undefined;
+  const lead = m[0].length - m[0].trimStart().length;
   const article = (m[1] ?? '').toLowerCase();
   // Possessives and bare plurals describe a group ("his aides", "protesters"); "the X" may name someone said before.
   const noun = m[3].toLowerCase();
   // "the expert", "his aide", "President said": someone the text may have named before; "a senior official" is not.
   const definite = article === 'the' || ['its', 'his', 'her', 'their'].includes(article) || (article === '' && !noun.endsWith('s'));
-  return { start: from, end: from + m[0].length, words: m[0].replace(/\s+/g, ' '), definite, noun };
+  return { start: from + lead, end: from + m[0].length, words: m[0].trim().replace(/\s+/g, ' '), definite, noun };
 }
 
 function foundDescription(d: Description, cue: string, cueStart: number, ctx: AttributionContext): Found {

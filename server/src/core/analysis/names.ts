@@ -16,7 +16,9 @@
  */
 import words from '../data/names.json';
 import givenNames from '../data/given-names.json';
+import cues from '../data/cues.json';
 import surnameEndings from '../data/surname-endings.json';
+import commonWords from '../data/common-words.json';
 import type { Gazetteer } from '../kb/gazetteer';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention, MentionKind, Span } from '../types';
@@ -36,11 +38,14 @@ const PLACE_PREPOSITIONS = new Set(words.placePrepositions);
 const PERSON_BEFORE = new Set(words.personTitlesBefore);
 const APPOSITIVE_NOUNS = new Set(words.appositiveNouns);
 const VERBS_AFTER_NAME = new Set(words.speechVerbsAfterName);
+const SPEECH_AFTER = new Set(cues.speechVerbs.filter((v) => !v.includes(' ')));
 const CONNECTORS = new Set(words.nameConnectors);
 const ORG_NOUNS_BEFORE = new Set(words.orgNounsBefore);
 const ORG_NOUNS_AFTER = new Set(words.orgNounsAfter);
 const DATE_WORDS = new Set(words.datesAfterNames);
 const ADJECTIVE_ENDINGS = words.adjectiveEndings;
+/** Common English words: opening a sentence, "Officials" or "Critics" is no name, while "Hassan" is. */
+const COMMON_WORDS = new Set<string>(commonWords.words);
 const MALE_NAMES = new Set<string>(givenNames.male);
 const FEMALE_NAMES = new Set<string>(givenNames.female);
 const EITHER_NAMES = new Set<string>(givenNames.either);
@@ -382,7 +387,7 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
   const knownInside = ctx.known.filter((m) => m.start >= run[0].start && m.end <= run[run.length - 1].end);
 
   const gazetteerHit = ctx.input.gazetteer.lookup(nameText);
-  if (gazetteerHit && !knownInside.length) {
+  if (gazetteerHit && !knownInside.length && !isPersonNamedLikePlace(ctx, run, gazetteerHit.type)) {
     out.push({ ...candidate(text, run, gazetteerHit.kind, gazetteerHit.ref ? `gazetteer: ${gazetteerHit.ref}` : 'in the gazetteer', true, 'gazetteer'), ref: gazetteerHit.ref ?? undefined });
     return;
   }
@@ -422,6 +427,20 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
   if (isDemonym(ctx, run)) return;
   const evidence = contextEvidence(ctx, run, sentenceInitial);
   if (evidence) out.push(candidate(ctx.input.text, run, evidence.kind, evidence.why, evidence.strong, 'context'));
+}
+
+/**
+ * Towns named after people (Kirov, Pushkin) and given names that are cities (Hassan, Sofia): a one-word
+ * city reads as a person when a title stands before it or a speech verb after it, or when it is a given name
+ * with no place preposition before it.
+ */
+function isPersonNamedLikePlace(ctx: RunContext, run: readonly Word[], type: string | undefined): boolean {
+  if (run.length !== 1 || type !== 'city') return false;
+  const { text } = ctx.input;
+  const before = wordBefore(text, run[0].start, ctx.paragraph.start)?.toLowerCase();
+  const after = wordAfter(text, run[0].end, ctx.paragraph.end);
+  if (before && PLACE_PREPOSITIONS.has(before)) return false;
+  return (before !== undefined && PERSON_BEFORE.has(before)) || (after !== undefined && SPEECH_AFTER.has(after)) || isGivenName(run[0].text);
 }
 
 function absorb(mentions: readonly EntityMention[], absorbed: Set<EntityMention>): void {
@@ -517,6 +536,10 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
     return { kind: 'place', why: `after “${before}”`, strong: false };
   }
   if (capitals.length === 1 && hasSurnameEnding(first) && !sentenceInitial) return { kind: 'person', why: `“${first}” reads as a surname`, strong: false };
+  // "Hassan said", opening a sentence: a name that speaks, kind unknown; "Officials said" is a common word.
+  if (sentenceInitial && capitals.length === 1 && after && SPEECH_AFTER.has(after) && !COMMON_WORDS.has(first.toLowerCase())) {
+    return { kind: 'other', why: `followed by “${after}”`, strong: false };
+  }
   if (isAcronym && !COMMON_CAPITALISED.has(first)) return { kind: 'organization', why: 'an acronym', strong: false };
   if (sentenceInitial && capitals.length === 1) return undefined;
   return { kind: 'other', why: 'a capitalised name', strong: false };
