@@ -37,9 +37,10 @@ export interface EntityMention extends Span {
 /**
  * How the speaker was found: named next to the quote (`direct`), through a pronoun or a title, through an
  * outlet that quoted them (`intermediary`), from the quote it continues (`inherited`), "according to", or a
- * `description` of a source the article does not name ("a senior official").
+ * `description` of a source the article does not name ("a senior official"), or the `subject` of the
+ * sentence a few quoted words are set in ("Kobakhidze focused on UNM’s “numerous other crimes”").
  */
-export type AttributionHow = 'direct' | 'pronoun' | 'title' | 'intermediary' | 'inherited' | 'according-to' | 'description';
+export type AttributionHow = 'direct' | 'pronoun' | 'title' | 'intermediary' | 'inherited' | 'according-to' | 'description' | 'subject';
 
 export interface Speaker extends Span {
   readonly name: string;

@@ -131,8 +131,9 @@ suite('attribution', () => {
   test('a title between the quote and the name: "…," Kremlin spokesman Dmitry Peskov said', () => {
     assert.deepEqual(speakerOf('"Nothing has changed," Kremlin spokesman Dmitry Peskov said.'), ['Dmitry Peskov']);
     assert.deepEqual(speakerOf("'We are not afraid,' Moldovan President Maia Sandu said."), ['Maia Sandu']);
-    // Not a title: the words between say whose aides spoke, so Putin is not the speaker.
-    assert.deepEqual(speakerOf('"Nothing has changed," aides to Vladimir Putin said.'), [null]);
+    // Not a title: the words between say whose aides spoke, so Putin is not the speaker; the aides are, unnamed.
+    const aides = analyze('"Nothing has changed," aides to Vladimir Putin said.').quotes[0].speaker;
+    assert.deepEqual([aides?.name, aides?.id, aides?.how], ['aides to Vladimir Putin', null, 'description']);
   });
   test('a person the KB does not know: found after a lower-case title, then by surname alone', () => {
     // An invented name, so no knowledge base will ever contain it.

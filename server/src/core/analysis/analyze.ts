@@ -18,7 +18,7 @@ import { resolvePronouns } from './pronouns';
 import { findQuoteMarks, type RawQuote } from './quoteMarks';
 import { appendSentences, findParagraphs, PunctuationCursor } from '../text/segments';
 import { findTitleMentions } from './titles';
-import { upperBound } from '../text/search';
+import { containing } from '../text/search';
 import { type Marks, scanMarks } from '../text/marks';
 import { scanTriggers } from '../text/triggers';
 
@@ -126,11 +126,4 @@ function mergeByStart<T extends Span>(a: readonly T[], b: readonly T[]): readonl
   while (i < a.length) merged[k++] = a[i++];
   while (j < b.length) merged[k++] = b[j++];
   return merged;
-}
-
-/** The span containing `offset`, or an empty span there when none does. */
-export function containing(spans: readonly Span[], offset: number): Span {
-  const i = upperBound(spans, offset + 1) - 1;
-  const span = spans[i];
-  return span && span.start <= offset && offset <= span.end ? span : { start: offset, end: offset };
 }

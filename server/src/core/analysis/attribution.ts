@@ -43,16 +43,20 @@ const ENDS_IN_PREPOSITION_RE = /\b(?:of|by|from|for|with|at|in|to|on|about|again
 /** Chanted slogans belong to the crowd, not to whoever spoke before them: "supporters chanting “Kocharyan out!”". */
 const CHANT_BEFORE_RE = /\b(?:chanting|chanted|chant|shouting|shouted|yelling|yelled|screaming|screamed|crying|cried|roared|waving\s+banners\s+and\s+yelling)\s*$/iu;
 /** Nouns that name a text, not its author: "the statement said" is no person. */
-const DOCUMENT_NOUNS = new Set(['statement', 'document', 'report']);
+const DOCUMENT_NOUNS = new Set(['statement', 'document', 'report', 'tweet', 'post', 'letter', 'message']);
+const DOCUMENT_MENTION_RE = new RegExp(`\\b(?:${[...DOCUMENT_NOUNS].join('|')})s?\\b`, 'gi');
 const ORGANIZATION_NOUNS = new Set(['ministry', 'agency', 'embassy', 'government', 'kremlin', 'white house', 'police']);
 const DESCRIPTION_NOUNS = cues.descriptionNouns.join('|');
 /** "a senior Ukrainian official", "one MP", "the ministry", "protesters": a source the text describes without naming it. */
 const DESCRIPTION_RE = new RegExp(
-  `^\\s*(?:(the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\\s+)?((?:[\\p{L}\\p{N}’'-]+,?\\s+){0,5}?)(${DESCRIPTION_NOUNS})(?:\\s+(?:familiar\\s+with|close\\s+to|involved\\s+in|in|at|from|of|with|for)\\s+(?:the\\s+)?[\\p{L}’'-]+(?:\\s+[\\p{L}’'-]+)?)?(?=[\\s,]|$)`,
+  `^\\s*(?:(the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\\s+)?((?:[\\p{L}\\p{N}’'-]+,?\\s+){0,5}?)(${DESCRIPTION_NOUNS})(?:\\s+(?:general|minister|secretary|speaker|chairman|director|officer|of\\s+state))?(?:\\s+(?:familiar\\s+with|close\\s+to|involved\\s+in|in|at|from|of|with|for)\\s+(?:the\\s+)?[\\p{L}’'-]+(?:\\s+[\\p{L}’'-]+)?)?(?=[\\s,]|$)`,
   'iu',
 );
 const SCARE_MAX_WORDS = 4;
 const AFTER_WINDOW = 220;
+const BEFORE_WINDOW = 400;
+/** Words that start a clause, not a noun phrase: "“Quiet!” and continued". */
+const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not)\b/i;
 const NOUN_PHRASE_MAX = 90;
 
 /** When, between a speaker and the verb: "Putin on Friday told …", "Peskov yesterday said …". */
@@ -93,7 +97,8 @@ function attributeOne(q: RawQuote, ctx: AttributionContext, nextQuoteStart: numb
     speakerAfter(q, sentence, ctx, nextQuoteStart) ??
     speakerBefore(q, sentence, ctx) ??
     speakerInNextSentence(q, sentence, ctx) ??
-    speakerIntroducedBefore(q, ctx));
+    speakerIntroducedBefore(q, ctx) ??
+    subjectOfSentence(q, sentence, ctx));
   const content = text.slice(q.start, q.end);
   const kind = quoteKind(q, sentence, content, text, found !== undefined);
   return {
@@ -164,7 +169,26 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, next
   if (subject) return found(subject, verb[0], verbStart, ctx);
   const described = describedSource(ctx, head, verbStart);
   if (described && described.end + 40 >= verbStart && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) return foundDescription(described, verb[0], verbStart, ctx);
-  return undefined;
+  const phrase = bareSubject(text, head, verbStart);
+  return phrase ? { speaker: phrase, cue: verb[0].replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbStart + verb[0].length } } : undefined;
+}
+
+/**
+ * The words right between a quote and its verb when nothing else explains them: "it added", "they said",
+ * "the 46-year-old said", "Toomey fumed". The text names a speaker there, so the quote is attributed; a
+ * pronoun or a definite phrase is marked uncertain (who it stands for is not resolved), a capitalised name
+ * is kept as written.
+ */
+function bareSubject(text: string, from: number, verbStart: number): Speaker | undefined {
+  const words = text.slice(from, verbStart);
+  const m = /^((?:the|a|an|one|another|this|that|it|they|we|i|[\p{L}\p{N}][\p{L}\p{N}’'.-]*)(?:,?\s+(?:\([^()]{1,20}\)|[\p{L}\p{N}][\p{L}\p{N}’'.-]*)){0,6}?)\s+(?:(?:also|then|later|has|had|was|is|\p{L}+ly)\s+){0,2}$/iu.exec(words);
+  if (!m || CLAUSE_WORDS_RE.test(m[1])) return undefined;
+  const phrase = m[1];
+  const capitalised = /^\p{Lu}/u.test(phrase) && !/^(?:The|A|An|One|Another|This|That|It|They|We|I)\b/.test(phrase);
+  const speaker: Speaker = { start: from, end: from + phrase.length, name: phrase, id: null, how: capitalised ? 'direct' : 'description' };
+  // Only a pronoun or "the <one person>" leaves open who it is; "aides to Putin", "a narrator", "Toomey" do not.
+  const open = /^(?:it|they|we|i|this|that)$/i.test(phrase) || (/^the\s/i.test(phrase) && !/s$/i.test(phrase));
+  return capitalised || !open ? speaker : { ...speaker, uncertain: [] };
 }
 
 /**
@@ -217,37 +241,42 @@ function speakerInNounPhrase(ctx: AttributionContext, from: number, limit: numbe
 
 function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
   const { text } = ctx;
-  const before = text.slice(sentence.start, q.outer.start);
+  // The verb that introduces a quote stands close before it; reading only that far keeps a long sentence
+  // (a paragraph with no full stop, a list of quotes) linear rather than quadratic.
+  const windowStart = Math.max(sentence.start, q.outer.start - BEFORE_WINDOW);
+  const before = text.slice(windowStart, q.outer.start);
+  const verbs: RegExpExecArray[] = [];
   REPORTING_RE.lastIndex = 0;
-  let best: Found | undefined;
-  for (let m = REPORTING_RE.exec(before); m; m = REPORTING_RE.exec(before)) {
-    const verbStart = sentence.start + m.index;
-    const verb = m[0];
-    const verbEnd = verbStart + verb.length;
-    if (/^according\s+to$/i.test(verb)) {
-      const source = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
-      if (source) best = found(source, verb, verbStart, ctx, 'according-to');
-      continue;
-    }
-    // "Reuters quoted Peskov as saying": Peskov spoke, through Reuters.
-    if (QUOTING_VERBS.has(verb.toLowerCase())) {
-      const quoted = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
-      const through = subjectBefore(ctx, sentence.start, verbStart);
-      if (quoted) {
-        best = found(quoted, verb, verbStart, ctx, 'intermediary', through?.name);
-        continue;
-      }
-    }
-    const subject = subjectBefore(ctx, sentence.start, verbStart) ?? sentenceSubject(ctx, sentence, verbStart);
-    // "Said Dorothy Poynter, who grew up with Ali, “…”": the verb opens the sentence and the speaker follows it.
-    const inverted = !subject && /^[\s“"]*$/.test(text.slice(sentence.start, verbStart)) ? speakerInNounPhrase(ctx, verbEnd, q.outer.start) : undefined;
-    if (subject ?? inverted) best = found((subject ?? inverted)!, verb, verbStart, ctx);
-    else {
-      const described = describedSource(ctx, skipLeadingPunctuation(text, sentence.start, verbStart), verbStart);
-      if (described && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) best = foundDescription(described, verb, verbStart, ctx);
-    }
+  for (let m = REPORTING_RE.exec(before); m; m = REPORTING_RE.exec(before)) verbs.push(m);
+  // The verb nearest the quote speaks for it ("Maiman said Kiva shouted: “…”" is Kiva's shout).
+  for (let k = verbs.length - 1; k >= 0; k--) {
+    const attributed = attributedByVerb(q, sentence, ctx, windowStart + verbs[k].index, verbs[k][0]);
+    if (attributed) return attributed;
   }
-  return best;
+  return undefined;
+}
+
+function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, verbStart: number, verb: string): Found | undefined {
+  const { text } = ctx;
+  const verbEnd = verbStart + verb.length;
+  if (/^according\s+to$/i.test(verb)) {
+    const source = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
+    return source ? found(source, verb, verbStart, ctx, 'according-to') : undefined;
+  }
+  // "Reuters quoted Peskov as saying": Peskov spoke, through Reuters.
+  if (QUOTING_VERBS.has(verb.toLowerCase())) {
+    const quoted = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
+    if (quoted) return found(quoted, verb, verbStart, ctx, 'intermediary', subjectBefore(ctx, sentence.start, verbStart)?.name);
+  }
+  const subject = subjectBefore(ctx, sentence.start, verbStart) ?? sentenceSubject(ctx, sentence, verbStart);
+  if (subject) return found(subject, verb, verbStart, ctx);
+  // "Said Dorothy Poynter, who grew up with Ali, “…”": the verb opens the sentence and the speaker follows it.
+  if (/^[\s“"]*$/.test(text.slice(sentence.start, verbStart))) {
+    const inverted = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
+    if (inverted) return found(inverted, verb, verbStart, ctx);
+  }
+  const described = describedSource(ctx, skipLeadingPunctuation(text, sentence.start, verbStart), verbStart);
+  return described && GAP_RE.test(text.slice(described.end, verbStart) + ' ') ? foundDescription(described, verb, verbStart, ctx) : undefined;
 }
 
 /**
@@ -278,6 +307,30 @@ function speakerInNextSentence(q: RawQuote, sentence: Span, ctx: AttributionCont
   const verbStart = next + verb.index + (verb[0].length - verb[0].trimStart().length);
   const subject = subjectBefore(ctx, next, verbStart);
   return subject ? found(subject, verb[0].trim(), verbStart, ctx) : undefined;
+}
+
+/**
+ * A few quoted words inside a sentence belong to the sentence's subject: "Kobakhidze also focused on UNM’s
+ * “numerous other crimes”", "Trump went after Bush, calling him “…”". Only for a quote that does not open
+ * its sentence, and only a subject that opens the sentence (after an introductory phrase) as a name or pronoun.
+ */
+function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const { text } = ctx;
+  const head = skipLeadingPunctuation(text, sentence.start, q.outer.start);
+  if (head >= q.outer.start - 1) return undefined;
+  for (let i = upperBound(ctx.candidates, head); i < ctx.candidates.length; i++) {
+    // "The IRP deputy chairman Mahmadali Hoit": the person the phrase ends in, not the party before the title.
+    const c = speakerInNounPhrase(ctx, ctx.candidates[i].start, q.outer.start) ?? ctx.candidates[i];
+    if (c.end > q.outer.start || c.start - head > NOUN_PHRASE_MAX) return undefined;
+    const lead = text.slice(clauseStart(text, head, c.start), c.start);
+    // "On Monday, Putin …", "In an interview, he …": one introductory phrase may come first.
+    if (!isHeadOfPhrase(lead) || (lead !== text.slice(head, c.start) && !/^[^,]{1,60},\s*$/.test(text.slice(head, c.start)))) return undefined;
+    if (/^according\s+to\b/i.test(text.slice(head, c.start))) return undefined;
+    const rest = text.slice(c.end, q.outer.start);
+    if (!/^(?:[’']s\s+\p{L}+\s+|\s*,[^,]{1,90},\s*|\s+)(?:\p{Ll}[\p{L}’'-]*)/u.test(rest)) return undefined; // a verb follows the subject
+    return found(c, '', c.start, ctx, 'subject');
+  }
+  return undefined;
 }
 
 /** “…” opening a paragraph after one that ends by introducing it: "Pashinyan told reporters:" / "Viktar Ivashkevich, co-chairman:". */
@@ -334,6 +387,10 @@ function describedSource(ctx: AttributionContext, from: number, limit: number): 
 }
 
 function foundDescription(d: Description, cue: string, cueStart: number, ctx: AttributionContext): Found {
+  if (d.definite && DOCUMENT_NOUNS.has(d.noun)) {
+    const author = authorOf(ctx, d.start);
+    if (author) return found({ ...author, start: d.start, end: d.end, text: d.words, via: 'title', referent: author }, cue, cueStart, ctx, 'title');
+  }
   if (d.definite && !DOCUMENT_NOUNS.has(d.noun)) {
     const referent = personDescribedAs(ctx, d.noun, d.start, ORGANIZATION_NOUNS.has(d.noun) ? 'organization' : 'person');
     if (referent) return found({ ...referent, start: d.start, end: d.end, text: d.words, via: 'title', referent }, cue, cueStart, ctx, 'title');
@@ -347,6 +404,28 @@ function foundDescription(d: Description, cue: string, cueStart: number, ctx: At
     ...(d.definite && !/^(?:its|his|her|their)\b/i.test(d.words) && !/s$/.test(d.noun) ? { uncertain: [] as string[] } : {}),
   };
   return { speaker, cue: cue.replace(/\s+/g, ' '), cueSpan: { start: cueStart, end: cueStart + cue.length } };
+}
+
+/**
+ * Who issued "the statement" or "the tweet": the subject of the latest sentence before `before` that mentions
+ * one ("Rinkevics said in a statement on Twitter … “…” the tweet reads").
+ */
+function authorOf(ctx: AttributionContext, before: number): SpeakerCandidate | undefined {
+  const window = ctx.text.slice(Math.max(0, before - 1500), before);
+  let last = -1;
+  DOCUMENT_MENTION_RE.lastIndex = 0;
+  for (let m = DOCUMENT_MENTION_RE.exec(window); m; m = DOCUMENT_MENTION_RE.exec(window)) last = m.index;
+  if (last < 0) return undefined;
+  const at = before - window.length + last;
+  const sentence = ctx.sentenceOf(at);
+  for (let i = upperBound(ctx.candidates, sentence.start); i < ctx.candidates.length && ctx.candidates[i].end <= at; i++) {
+    const c = ctx.candidates[i];
+    if ((c.kind === 'person' || c.kind === 'organization') && c.via !== 'pronoun') {
+      REPORTING_RE.lastIndex = 0;
+      if (REPORTING_RE.test(ctx.text.slice(c.end, at))) return c;
+    }
+  }
+  return undefined;
 }
 
 /** The most recent person or organisation the text introduced with `noun` ("MP Kristine Vardanyan" for "the MP"). */
@@ -412,10 +491,13 @@ function inheritSpeakers(raw: readonly RawQuote[], quotes: Quote[], ctx: Attribu
   }
   for (let i = 1; i < quotes.length; i++) {
     const q = quotes[i];
-    const prev = quotes[i - 1];
-    if (q.speaker || q.kind === 'scare' || q.kind === 'heading' || !prev.speaker || prev.speaker.uncertain) continue;
-    const sameParagraph = raw[i].paragraphIndex === raw[i - 1].paragraphIndex;
-    const wholeParagraphAfter = raw[i].paragraphIndex === raw[i - 1].paragraphIndex + 1 && raw[i].opensParagraph && isWholeParagraph(raw[i], ctx);
+    // A title or scare quote in between ("on ABC’s “This Week”") does not break the run of one speaker's quotes.
+    let p = i - 1;
+    while (p > 0 && (quotes[p].kind === 'scare' || quotes[p].kind === 'heading') && raw[p].paragraphIndex === raw[i].paragraphIndex) p--;
+    const prev = quotes[p];
+    if (q.speaker || q.kind === 'scare' || q.kind === 'heading' || !prev.speaker) continue;
+    const sameParagraph = raw[i].paragraphIndex === raw[p].paragraphIndex;
+    const wholeParagraphAfter = raw[i].paragraphIndex === raw[p].paragraphIndex + 1 && raw[i].opensParagraph && isWholeParagraph(raw[i], ctx);
     if (sameParagraph || wholeParagraphAfter) quotes[i] = { ...q, speaker: { ...prev.speaker, how: 'inherited' }, cue: prev.cue };
   }
 }

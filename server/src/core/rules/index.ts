@@ -3,6 +3,7 @@ import { countMismatch } from './countMismatch';
 import { kbContradiction } from './kbContradiction';
 import { quoteVariant } from './quoteVariant';
 import { secondhandSource } from './secondhandSource';
+import { speakerUncertain } from './speakerUncertain';
 import type { Rule } from './types';
 import { unattributedQuote } from './unattributedQuote';
 import { unverifiedClaim } from './unverifiedClaim';
@@ -13,6 +14,7 @@ export const allRules: readonly Rule[] = [
   kbContradiction,
   quoteVariant,
   secondhandSource,
+  speakerUncertain,
   unattributedQuote,
   unverifiedClaim,
   vagueSource,

@@ -1,4 +1,5 @@
 /** Binary searches over arrays kept in text order: the core's way to find "the nearest X" without scanning. */
+import type { Span } from '../types';
 
 /** The first index in [0, length) where `isAtOrAfter` holds, or `length`; `isAtOrAfter` must be false, then true. */
 export function firstIndexWhere(length: number, isAtOrAfter: (index: number) => boolean): number {
@@ -41,4 +42,11 @@ export function matchBefore(text: string, end: number, endingRe: RegExp, window:
   const windowStart = Math.max(0, end - window);
   const match = endingRe.exec(text.slice(windowStart, end));
   return match ? { start: windowStart + match.index, match } : undefined;
+}
+
+/** The span containing `offset`, or an empty span there when none does. */
+export function containing(spans: readonly Span[], offset: number): Span {
+  const i = upperBound(spans, offset + 1) - 1;
+  const span = spans[i];
+  return span && span.start <= offset && offset <= span.end ? span : { start: offset, end: offset };
 }
