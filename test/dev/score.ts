@@ -86,7 +86,11 @@ export function scoreDevArticle(gold: DevArticle, model: ArticleModel, score: De
     }
     if (g.speaker && model.diagnostics.some((d) => d.code === 'unattributed-quote' && overlaps(d, g))) score.falseAlarms++;
   }
-  for (const x of gold.notQuotes) if (model.diagnostics.some((d) => d.code === 'unattributed-quote' && overlaps(d, x))) score.falseAlarmsOnNotQuotes++;
+  for (const x of gold.notQuotes) {
+    if (!model.diagnostics.some((d) => d.code === 'unattributed-quote' && overlaps(d, x))) continue;
+    score.falseAlarmsOnNotQuotes++;
+    score.log.push(`${gold.file} ALARM on a non-quote "${x.text}"`);
+  }
   model.quotes.forEach((q, k) => {
     if (matched.has(k) || q.kind === 'scare' || q.kind === 'heading') return;
     if (gold.notQuotes.some((x) => overlaps(x, q))) return;

@@ -21,9 +21,7 @@ function entityCard(article: ReviewedArticle, mention: EntityMention, kb: Knowle
   const count = article.model.entities.filter((e) => sameEntity(e, mention)).length;
   const entity = mention.id ? kb.get(mention.id) : undefined;
   const how = mention.via === 'name' || mention.via === 'alias' ? '' : ` — via ${mention.via} “${mention.text}”`;
-  if (!entity) {
-    return `**${mention.name}** _(${mention.kind}, not in the knowledge base)_${how}\n\nMentions in this document: ${count}`;
-  }
+  if (!entity) return unknownCard(mention, count);
   const date = article.model.date;
   const lines = [`**${entity.name}** _(${entity.kind}${entity.orgType ? `, ${entity.orgType}` : ''})_${how}`, '', entity.description, ''];
   const roles = kb.rolesAt(entity, date.date).map((r) => `${r.title}${r.of ? ` of ${kb.get(r.of)?.name ?? r.of}` : ''} (since ${r.start ?? '?'})`);
@@ -40,6 +38,17 @@ function entityCard(article: ReviewedArticle, mention: EntityMention, kb: Knowle
   return lines.join('\n');
 }
 
+/** A name the knowledge base does not know: what kind it seems to be and why ("person: after “MP”"). */
+function unknownCard(mention: EntityMention, count: number): string {
+  const kind = mention.kind === 'other' ? 'a name of unknown kind' : mention.kind;
+  const lines = [`**${mention.name}** _(${kind}, not in the knowledge base)_`, ''];
+  if (mention.why) lines.push(`- Why ${mention.kind === 'other' ? 'a name' : `a ${mention.kind}`}: ${mention.why}`);
+  if (mention.ref) lines.push(`- Gazetteer: ${mention.ref}`);
+  if (mention.text !== mention.name) lines.push(`- Written here as “${mention.text}”`);
+  lines.push(`- Mentions in this document: ${count}`, '', '_“Add to knowledge base” (Ctrl+.) records it with sources._');
+  return lines.join('\n');
+}
+
 function describeDateSource(source: string): string {
   return source === 'default' ? 'today; the article’s date was not found' : source === 'setting' ? 'from the cisLens.articleDate setting' : `article date from its ${source}`;
 }
@@ -47,6 +56,11 @@ function describeDateSource(source: string): string {
 function quoteCard(quote: Quote): string {
   if (quote.kind === 'scare') return '**Scare quotes** — no speech; not treated as a quotation.';
   if (!quote.speaker) return `**Quotation** _(${quote.kind})_ — **no speaker found**. Use “Set speaker…” to record who said it.`;
+  const speaker = quote.speaker;
+  if (speaker.uncertain) {
+    const who = speaker.uncertain.length ? ` — it may be ${speaker.uncertain.map((n) => `**${n}**`).join(' or ')}` : ' — no one named before fits';
+    return `**Quotation** _(${quote.kind})_\n\n- Speaker: **uncertain**. The text says “${speaker.name}”${who}.\n- Cue: ${quote.cue ? `“${quote.cue}”` : 'none'}\n\nUse “Set speaker…” to record who said it.`;
+  }
   const how: Record<string, string> = {
     direct: 'named directly',
     pronoun: 'through a pronoun',
@@ -54,13 +68,15 @@ function quoteCard(quote: Quote): string {
     intermediary: 'through an intermediary',
     inherited: 'continues an earlier attributed quote',
     'according-to': '“according to”',
+    description: 'a source the article describes but does not name',
+    subject: 'the subject of the sentence the quoted words are set in',
   };
   return [
     `**Quotation** _(${quote.kind})_`,
     '',
-    `- Speaker: **${quote.speaker.name}**`,
+    `- Speaker: **${speaker.name}**${speaker.id ? '' : ' _(not in the knowledge base)_'}`,
     `- Cue: ${quote.cue ? `“${quote.cue}”` : 'none'}`,
-    `- Attributed: ${how[quote.speaker.how] ?? quote.speaker.how}`,
+    `- Attributed: ${how[speaker.how] ?? speaker.how}${speaker.via ? `, through ${speaker.via}` : ''}`,
   ].join('\n');
 }
 

@@ -36,13 +36,15 @@ export function fileRecord(entry: CheckEntry): Record<string, unknown> {
     path: entry.path,
     date: model.date.date,
     ...(entry.annotationWarning ? { warning: entry.annotationWarning } : {}),
-    entities: model.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, kind: e.kind, id: e.id, name: e.name, via: e.via })),
+    entities: model.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, kind: e.kind, id: e.id, name: e.name, via: e.via, ...(e.why ? { why: e.why } : {}), ...(e.ref ? { ref: e.ref } : {}) })),
     quotes: model.quotes.map((q) => ({
       start: q.start,
       end: q.end,
       text: q.text,
       kind: q.kind,
-      speaker: q.speaker ? { name: q.speaker.name, id: q.speaker.id, start: q.speaker.start, end: q.speaker.end, how: q.speaker.how } : null,
+      speaker: q.speaker
+        ? { name: q.speaker.name, id: q.speaker.id, start: q.speaker.start, end: q.speaker.end, how: q.speaker.how, ...(q.speaker.via ? { via: q.speaker.via } : {}), ...(q.speaker.uncertain ? { uncertain: q.speaker.uncertain } : {}) }
+        : null,
       cue: q.cue,
     })),
     diagnostics: model.diagnostics.map((d) => {
