@@ -9,7 +9,7 @@
  *   (c) the server's resident memory after opening 1,000 distinct articles.
  *   (d) the TextMate grammar's slowest pathological line, and (e) re-anchoring an annotation in a 1 MB article
  *       (what the grammar and anchoring tests used to time).
- * Options: --corpus-mb <n> (default 10), --only core|lsp|grammar|anchoring. Measures; asserts nothing.
+ * Options: --corpus-mb <n> (default 10), --only core|names|lsp|grammar|anchoring. Measures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -132,6 +132,35 @@ function benchCore(corpusMb: number): Row[] {
   });
   log(`core: ${entities.toLocaleString('en-US')} entities in the single document`);
   return [separate, single];
+}
+
+/**
+ * Inputs that stress the name recognizer (issue 12): a 5 MB title-case line, 100,000 distinct capitalised
+ * words, an ALL-CAPS article, Cyrillic and mixed-script names. One pass each; the figure to watch is that
+ * time grows with the size, not faster.
+ */
+function benchNames(): Row[] {
+  const kb = builtInKb().kb;
+  const config = resolveConfig({ fallbackDate: '2024-06-01' });
+  const rows: Row[] = [];
+  const time = (label: string, text: string) => {
+    const start = performance.now();
+    const model = analyzeArticle(text, kb, config);
+    const ms = performance.now() - start;
+    rows.push({ measure: `Names: ${label}`, value: `${fmt(ms, 0)} ms for ${fmt(mb(text), 2)} MB (${fmt(mb(text) / (ms / 1000), 1)} MB/s), ${model.entities.length.toLocaleString('en-US')} mentions` });
+  };
+  const titleWords = ['Minister', 'Grigoryan', 'Says', 'Talks', 'With', 'Baku', 'Will', 'Resume', 'After', 'Summit'];
+  const titleLine = (chars: number) => { let t = ''; for (let i = 0; t.length < chars; i++) t += titleWords[i % titleWords.length] + ' '; return t; };
+  time('a 1 MB title-case line', titleLine(1e6));
+  time('a 5 MB title-case line', titleLine(5e6));
+  const distinct = (n: number) => { const w: string[] = []; for (let i = 0; i < n; i++) w.push(`Zq${i.toString(36)}vo`); return w; };
+  time('25,000 distinct capitalised words in prose', distinct(25_000).map((w, i) => `${i % 7 === 0 ? 'In' : 'Then'} ${w} said so.`).join(' '));
+  time('100,000 distinct capitalised words in prose', distinct(100_000).map((w, i) => `${i % 7 === 0 ? 'In' : 'Then'} ${w} said so.`).join(' '));
+  const caps = seeds.join('\n\n').toUpperCase();
+  time('the seeds in capitals', caps.repeat(Math.ceil(1e6 / caps.length)));
+  const cyrillic = 'Президент Владимир Путин и Ильхам Алиев встретились в Москве. “Мы договорились,” сказал Путин. Armen Grigoryan и Никол Пашинян 🇦🇲 said. ';
+  time('Cyrillic and mixed-script prose', cyrillic.repeat(Math.ceil(1e6 / cyrillic.length)));
+  return rows;
 }
 
 // ----------------------------------------------------------------------------------------------- (b), (c)
@@ -324,6 +353,7 @@ async function main(): Promise<void> {
   const corpusMb = Number(arg('--corpus-mb') ?? 10);
   const rows: Row[] = [];
   if (only === undefined || only === 'core') rows.push(...benchCore(corpusMb));
+  if (only === undefined || only === 'names') rows.push(...benchNames());
   if (only === undefined || only === 'lsp') rows.push(...(await benchLsp()));
   if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));
   if (only === undefined || only === 'anchoring') rows.push(...benchReanchor());

@@ -328,6 +328,9 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
     if (/^according\s+to\b/i.test(text.slice(head, c.start))) return undefined;
     const rest = text.slice(c.end, q.outer.start);
     if (!/^(?:[’']s\s+\p{L}+\s+|\s*,[^,]{1,90},\s*|\s+)(?:\p{Ll}[\p{L}’'-]*)/u.test(rest)) return undefined; // a verb follows the subject
+    // A few words with no reporting verb are scare quotes ("provides this content “as is”"), not speech.
+    REPORTING_RE.lastIndex = 0;
+    if (isScareShaped(text.slice(q.start, q.end)) && !REPORTING_RE.test(rest)) return undefined;
     return found(c, '', c.start, ctx, 'subject');
   }
   return undefined;
@@ -451,6 +454,11 @@ function found(candidate: SpeakerCandidate, cue: string, cueStart: number, ctx: 
     ? { start: candidate.start, end: candidate.end, name: candidate.text, id: null, how: speakerHow, uncertain }
     : { start: candidate.start, end: candidate.end, name: person.name, id: person.id, how: speakerHow, ...(media && media !== person.name ? { via: media } : {}) };
   return { speaker, cue: cue.replace(/\s+/g, ' '), cueSpan: { start: cueStart, end: cueStart + cue.length } };
+}
+
+function isScareShaped(content: string): boolean {
+  const trimmed = content.trim();
+  return !/[.!?]$/.test(trimmed) && !hasMoreWordsThan(trimmed, 0, trimmed.length, SCARE_MAX_WORDS);
 }
 
 function quoteKind(q: RawQuote, sentence: Span, content: string, text: string, attributed: boolean): QuoteKind {

@@ -23,6 +23,7 @@ import type { Gazetteer } from '../kb/gazetteer';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention, MentionKind, Span } from '../types';
 import { isUpperCaseAt, isWhitespace } from '../text/chars';
+import { upperBound } from '../text/search';
 
 const FUNCTION_WORDS = new Set(words.functionWords);
 const COMMON_CAPITALISED = new Set(words.commonCapitalised);
@@ -159,6 +160,7 @@ export function recognizeNames(input: NameInput): EntityMention[] {
     const sentenceInitial = startsSentence(text, start, paragraph.start);
     classifyRun({ input, run, known: inRun, sentenceInitial, paragraph }, candidates, absorbed);
   }
+  candidates.sort((a, b) => a.start - b.start);
   extendKnownNames(input, candidates, absorbed);
   const resolved = applyDocumentEvidence(input, candidates);
   const kept = absorbed.size ? known.filter((m) => !absorbed.has(m)) : known;
@@ -631,7 +633,7 @@ function withLaterSurnames(input: NameInput, resolved: Candidate[], strongKind: 
   for (const [key, c] of strongKind) if (c.kind === 'person' && key !== c.text) surnames.set(key, c);
   if (!surnames.size) return resolved;
   const taken = new Set(resolved.map((c) => c.start));
-  const covered = (start: number, end: number) => resolved.some((c) => c.start < end && start < c.end) || input.known.some((m) => m.start < end && start < m.end);
+  const covered = (start: number, end: number) => overlapsAny(resolved, start, end) || overlapsAny(input.known, start, end);
   const extra: Candidate[] = [];
   for (const [surname, person] of surnames) {
     for (let at = input.text.indexOf(surname); at >= 0; at = input.text.indexOf(surname, at + surname.length)) {
@@ -660,11 +662,12 @@ function shoutedPlace(input: NameInput, run: readonly Word[], out: Candidate[]):
  */
 function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: Set<EntityMention>): void {
   const { text } = input;
+  const widened: Candidate[] = [];
   for (const m of input.known) {
     if (m.kind === 'country' && text.charCodeAt(m.end) === 36) { absorbed.add(m); continue; } // US$6 billion
     if (m.kind === 'organization' && text.charCodeAt(m.end) === 45 && isUpperCaseAt(text, m.end + 1)) {
       const end = wordEnd(text, m.end + 1);
-      candidates.push({ start: m.start, end, text: text.slice(m.start, end), kind: 'organization', why: `a branch of “${m.name}”`, strong: true, via: 'context' });
+      widened.push({ start: m.start, end, text: text.slice(m.start, end), kind: 'organization', why: `a branch of “${m.name}”`, strong: true, via: 'context' });
       absorbed.add(m);
       continue;
     }
@@ -676,18 +679,33 @@ function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: S
       start = text.lastIndexOf(before, start);
     }
     if (start === m.start) continue;
-    // A candidate the recognizer made for the same given name gives way to the widened mention.
-    for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k].start >= start && candidates[k].end <= m.start) candidates.splice(k, 1);
-    candidates.push({ start, end: m.end, text: text.slice(start, m.end), kind: 'person', why: `${m.name}, with the given name`, strong: true, via: m.via === 'alias' ? 'alias' : 'name', name: m.name, id: m.id ?? undefined });
+    // A candidate the recognizer made for the same given name gives way to the widened mention (candidates
+    // are in text order here, so only the few starting in [start, m.start) are looked at).
+    for (let k = upperBound(candidates, start); k < candidates.length && candidates[k].start < m.start; k++) {
+      if (candidates[k].end <= m.start) candidates[k] = { ...candidates[k], kind: 'other', via: 'document', why: 'dropped' };
+    }
+    widened.push({ start, end: m.end, text: text.slice(start, m.end), kind: 'person', why: `${m.name}, with the given name`, strong: true, via: m.via === 'alias' ? 'alias' : 'name', name: m.name, id: m.id ?? undefined });
     absorbed.add(m);
   }
-  candidates.sort((a, b) => a.start - b.start);
+  const kept = candidates.filter((c) => c.why !== 'dropped');
+  candidates.length = 0;
+  candidates.push(...mergeCandidates(kept, widened));
+}
+
+function mergeCandidates(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  return b.length ? [...a, ...b].sort((x, y) => x.start - y.start) : [...a];
 }
 
 function wordEnd(text: string, from: number): number {
   WORD_RE.lastIndex = from;
   const m = WORD_RE.exec(text);
   return m && m.index === from ? from + m[0].length : from;
+}
+
+/** Whether any span in `spans` (sorted by start, not overlapping one another) overlaps [start, end). */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  const i = upperBound(spans, end) - 1; // the last span starting before `end`
+  return i >= 0 && spans[i].end > start;
 }
 
 function toMention(c: Candidate): EntityMention {
