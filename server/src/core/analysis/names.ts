@@ -190,7 +190,7 @@ function readRun(text: string, start: number, limit: number): Word[] {
     }
     // A possessive ends the name ("Putin’s government"), unless a title's or common word's possessive opens
     // an organisation's name ("Prosecutor-General’s Office", "People’s Assembly").
-    const possessive = /[’']s$/.exec(word);
+    const possessive = endsInPossessive(word);
     if (possessive) {
       const stem = word.slice(0, -2);
       if (capital && (TITLE_WORDS.has(stem) || COMMON_CAPITALISED.has(stem)) && ORG_WORDS.has(nextWord(text, end, limit))) {
@@ -219,8 +219,16 @@ function readRun(text: string, start: number, limit: number): Word[] {
   return run;
 }
 
+function endsInPossessive(word: string): boolean {
+  const n = word.length;
+  if (n < 3 || word.charCodeAt(n - 1) !== 115) return false; // s
+  const mark = word.charCodeAt(n - 2);
+  return mark === 0x2019 || mark === 39;
+}
+
 /** "Russian-backed", "Soviet-era", "Moscow-led": a name joined to a lower-case word is an adjective. */
 function isAdjectiveCompound(word: string): boolean {
+  if (word.indexOf('-') < 0 && word.indexOf('‐') < 0) return false;
   const parts = word.split(/[-‐]/);
   return parts.length > 1 && parts.slice(1).some((p) => p.length >= 3 && /^\p{Ll}/u.test(p));
 }

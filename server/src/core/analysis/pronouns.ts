@@ -18,6 +18,9 @@ const PRONOUN = new TriggeredPattern(/\b(?:[Hh]e|[Ss]he)\b/, ['he', 'she']);
 const GENDER: Record<string, string> = cues.pronouns;
 /** The furthest back a pronoun may reach for its referent, in characters. */
 const MAX_DISTANCE = 2500;
+/** How far after a quotation's end, and before its start, a pronoun may name its speaker (attribution reads no further). */
+const AFTER_QUOTE = 300;
+const BEFORE_QUOTE = 600;
 /** A lead smaller than this between the best two people leaves the pronoun uncertain. */
 const CLEAR_LEAD = 1;
 const SPEECH_AFTER = new RegExp(`^(?:[’']s\\s+)?\\s*(?:,[^,;“”"]{1,90},\\s*)?(?:(?:also|then|later|has|had|was|is|\\p{L}+ly)\\s+){0,2}(?:${cues.speechVerbs.filter((v) => !v.includes(' ')).join('|')})\\b`, 'u');
@@ -38,12 +41,17 @@ export interface PronounContext {
 export function resolvePronouns(triggers: TriggerScan, people: readonly EntityMention[], kb: KnowledgeBase, ctx: PronounContext): SpeakerCandidate[] {
   const resolved: SpeakerCandidate[] = [];
   const genderOf = genderLookup(kb);
+  const roleOf = roleLookup(ctx);
+  let q = 0;
   for (const m of PRONOUN.matches(triggers)) {
-    if (insideAny(ctx.quotes, m.index)) continue;
+    // Only a pronoun near a quotation can name its speaker; the rest are never asked about, so not resolved.
+    while (q < ctx.quotes.length && ctx.quotes[q].end + AFTER_QUOTE < m.index) q++;
+    if (q >= ctx.quotes.length) break;
+    if (ctx.quotes[q].start - BEFORE_QUOTE > m.index || insideAny(ctx.quotes, m.index)) continue;
     const gender = GENDER[m[0].toLowerCase()] as Gender;
     // This paragraph and the two before it first; further back (within MAX_DISTANCE) only when they name no one.
-    let ranked = rankReferents(m.index, gender, people, genderOf, ctx, windowStart(m.index, ctx.paragraphs));
-    if (ranked.length === 0) ranked = rankReferents(m.index, gender, people, genderOf, ctx, 0);
+    let ranked = rankReferents(m.index, gender, people, genderOf, roleOf, ctx, windowStart(m.index, ctx.paragraphs));
+    if (ranked.length === 0) ranked = rankReferents(m.index, gender, people, genderOf, roleOf, ctx, 0);
     const base = { start: m.index, end: m.index + m[0].length, text: m[0], kind: 'person' as const, via: 'pronoun' as const };
     const [best, second] = ranked;
     if (!best) {
@@ -63,7 +71,15 @@ interface Ranked {
 }
 
 /** People the pronoun at `at` may stand for, best first, one entry per person. */
-function rankReferents(at: number, gender: Gender, people: readonly EntityMention[], genderOf: (m: EntityMention) => Gender | undefined, ctx: PronounContext, from: number): Ranked[] {
+function rankReferents(
+  at: number,
+  gender: Gender,
+  people: readonly EntityMention[],
+  genderOf: (m: EntityMention) => Gender | undefined,
+  roleOf: (m: EntityMention) => number,
+  ctx: PronounContext,
+  from: number,
+): Ranked[] {
   const floor = Math.max(at - MAX_DISTANCE, from);
   const paragraphStart = ctx.paragraphs[Math.max(0, upperBound(ctx.paragraphs, at) - 1)]?.start ?? 0;
   const best = new Map<string, Ranked>();
@@ -72,7 +88,7 @@ function rankReferents(at: number, gender: Gender, people: readonly EntityMentio
     if (m.end > at || m.via === 'pronoun' || insideAny(ctx.quotes, m.start)) continue;
     const known = genderOf(m);
     if (known && known !== gender) continue;
-    const score = salience(m, at, floor, paragraphStart, ctx);
+    const score = roleOf(m) + (m.start >= paragraphStart ? 0.5 : 0) + (0.5 * (m.start - floor)) / Math.max(1, at - floor); // nearer is likelier
     const key = m.id ?? m.name;
     const previous = best.get(key);
     if (!previous || score > previous.score) best.set(key, { mention: previous && previous.mention.start > m.start ? previous.mention : m, score });
@@ -80,19 +96,27 @@ function rankReferents(at: number, gender: Gender, people: readonly EntityMentio
   return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
-/** How strongly a mention makes its person what the passage is about. */
-function salience(m: EntityMention, at: number, floor: number, paragraphStart: number, ctx: PronounContext): number {
-  const { text } = ctx;
-  const sentence = ctx.sentenceOf(m.start);
-  const before = text.slice(sentence.start, m.start);
-  const after = text.slice(m.end, Math.min(text.length, m.end + 120));
-  let score = 1;
-  if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) score += 2;
-  if (OBJECT_BEFORE.test(before)) score -= 1.5;
-  else if (SUBJECT_PREFIX.test(before)) score += 1.5;
-  if (m.start >= paragraphStart) score += 0.5;
-  score += (0.5 * (m.start - floor)) / Math.max(1, at - floor); // nearer is likelier
-  return score;
+/**
+ * How strongly a mention makes its person what the passage is about, from the words around it alone (the
+ * same for every pronoun that looks at it, so worked out once per mention): a speech verb next to it, subject
+ * position, or object position.
+ */
+function roleLookup(ctx: PronounContext): (m: EntityMention) => number {
+  const cache = new Map<EntityMention, number>();
+  return (m) => {
+    let score = cache.get(m);
+    if (score !== undefined) return score;
+    const { text } = ctx;
+    const sentence = ctx.sentenceOf(m.start);
+    const before = text.slice(Math.max(sentence.start, m.start - 200), m.start);
+    const after = text.slice(m.end, Math.min(text.length, m.end + 120));
+    score = 1;
+    if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) score += 2;
+    if (OBJECT_BEFORE.test(before)) score -= 1.5;
+    else if (sentence.start >= m.start - 200 && SUBJECT_PREFIX.test(before)) score += 1.5;
+    cache.set(m, score);
+    return score;
+  };
 }
 
 /** The start of the paragraph two before the one holding `at`. */
