@@ -328,9 +328,10 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
     if (/^according\s+to\b/i.test(text.slice(head, c.start))) return undefined;
     const rest = text.slice(c.end, q.outer.start);
     if (!/^(?:[’']s\s+\p{L}+\s+|\s*,[^,]{1,90},\s*|\s+)(?:\p{Ll}[\p{L}’'-]*)/u.test(rest)) return undefined; // a verb follows the subject
-    // A few words with no reporting verb are scare quotes ("provides this content “as is”"), not speech.
+    // A few words after an organisation with no reporting verb are scare quotes ("EIN Presswire provides this
+    // content “as is”"); after a person they are usually the person's words ("Sanders enjoys “…”").
     REPORTING_RE.lastIndex = 0;
-    if (isScareShaped(text.slice(q.start, q.end)) && !REPORTING_RE.test(rest)) return undefined;
+    if (c.kind !== 'person' && isScareShaped(text.slice(q.start, q.end)) && !REPORTING_RE.test(rest)) return undefined;
     return found(c, '', c.start, ctx, 'subject');
   }
   return undefined;
