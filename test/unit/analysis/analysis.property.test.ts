@@ -20,6 +20,9 @@ const TOKENS = [
   'Armenia, Belarus and ', 'is a member of the CIS', ' $1.5 billion ', '12% ', '3,000 troops ', 'April 5, 2024 ',
   '"', '“', '”', '‘', '’', "'", '«', '»', '„', ',', '.', ' ', '\n', '\r\n', '\n\n', '—', '-',
   'He ', 'she ', 'Путин ', 'Казахстан ', '😀', '🇰🇿', '𝐀𝐁', 'é', '\u00a0', '\u200b', 'St. ', 'U.S. ', 'rock \'n\' roll ',
+  // the name recognizer's evidence: titles, given names, organisation and place words, hyphens, capitals
+  'Armen Grigoryan ', 'Grigoryan ', 'MP ', 'Secretary General ', 'spokeswoman ', 'Gyumri ', 'Sughd region ', 'Bank of Georgia ',
+  'Gazprom Neft PJSC ', 'Co. ', 'Ltd ', 'Russian-backed ', 'Oblast ', 'Avenue ', 'YEREVAN ', 'The ', 'Officials ', 'Zq9vo ', 'Никол Пашинян ',
 ];
 
 const textArb = fc.array(fc.constantFrom(...TOKENS), { minLength: 0, maxLength: 60 }).map((parts) => parts.join(''));

@@ -304,13 +304,35 @@ function classifyRun(ctx: RunContext, out: Candidate[], absorbed: Set<EntityMent
 
   // "Armenia and Azerbaijan", "Lukashenko and Putin": two names, unless "and" is inside an organisation's name.
   const and = run.findIndex((w) => w.text === 'and' || w.text === '&');
-  if (and > 0 && !isWholeKnownOrGazetteer(ctx, run) && !(hasOrgWord(run.slice(0, and)) && !hasKnownAt(ctx, run[and + 1]?.start) && !isWholeKnownOrGazetteer(ctx, run.slice(and + 1)))) {
+  if (and > 0 && !isWholeKnownOrGazetteer(ctx, run) && !isAndInsideName(ctx, run, and)) {
     classifyRun({ ...ctx, run: run.slice(0, and), sentenceInitial }, out, absorbed);
     classifyRun({ ...ctx, run: run.slice(and + 1), sentenceInitial: false }, out, absorbed);
     return;
   }
   if (splitTitle(ctx, run, sentenceInitial, out, absorbed)) return;
   classifyName(ctx, run, sentenceInitial, out, absorbed);
+}
+
+/**
+ * "Ministry of Trade and Integration": "and" inside one organisation's name, which the part after it does not
+ * name on its own (no organisation word, no "the", nothing known or in the gazetteer).
+ */
+function isAndInsideName(ctx: RunContext, run: Word[], and: number): boolean {
+  const after = run.slice(and + 1);
+  return hasOrgWord(run.slice(0, and)) && !hasOrgWord(after) && after[0]?.text !== 'the' && !hasKnownAt(ctx, after[0]?.start) && !isWholeKnownOrGazetteer(ctx, after);
+}
+
+/**
+ * Where a person's name starts after an organisation's ("Party of Communists Vladimir Voronin"): a given name
+ * followed by one to three capitalised words that end the run; 0 when there is none.
+ */
+function memberAfterOrganization(run: readonly Word[]): number {
+  const lastOrg = run.map((w) => ORG_WORDS.has(w.text)).lastIndexOf(true);
+  for (let k = lastOrg + 1; k < run.length - 1; k++) {
+    const tail = run.slice(k);
+    if (tail.length <= 4 && tail.every((w) => w.capital) && isGivenName(run[k].text)) return k;
+  }
+  return 0;
 }
 
 /** A run that opens with a common capitalised word can still be a name when that word heads one ("State Duma", "Central Bank"). */
@@ -409,11 +431,10 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
   const orgWord = run.find((w) => ORG_WORDS.has(w.text) && !(w === run[0] && run.length === 1));
   if (orgWord && isOrganizationShape(run, orgWord)) {
     // "Bright Armenia Party Arkady Khachatryan": a party, then its member.
-    const lastOrg = run.map((w) => ORG_WORDS.has(w.text)).lastIndexOf(true);
-    const tail = run.slice(lastOrg + 1);
-    if (tail.length >= 2 && tail.every((w) => w.capital) && (isGivenName(tail[0].text) || hasSurnameEnding(tail[tail.length - 1].text))) {
-      classifyName(ctx, run.slice(0, lastOrg + 1), sentenceInitial, out, absorbed);
-      out.push(candidate(text, tail, 'person', `“${tail[0].text}” is a given name`, true, 'context'));
+    const member = memberAfterOrganization(run);
+    if (member > 0) {
+      classifyName(ctx, trimConnectors(run.slice(0, member)), sentenceInitial, out, absorbed);
+      out.push(candidate(text, run.slice(member), 'person', `“${run[member].text}” is a given name`, true, 'context'));
       return;
     }
     absorb(knownInside, absorbed);

@@ -1,0 +1,51 @@
+/** The name recognizer on names no knowledge base lists (invented where a real one might one day be added). */
+import * as assert from 'node:assert/strict';
+import { analyzeArticle } from '../../../server/src/core/analysis/analyze';
+import { resolveConfig } from '../../../server/src/core/config';
+import type { EntityMention } from '../../../server/src/core/types';
+import { builtInKb } from '../../helpers/kb';
+
+const { kb } = builtInKb();
+const names = (text: string): EntityMention[] => analyzeArticle(text, kb, resolveConfig({ fallbackDate: '2024-06-01' })).entities.filter((e) => e.id === null);
+const kinds = (text: string) => names(text).map((e) => `${e.text}|${e.kind}`);
+
+suite('name recognizer', () => {
+  test('a title is never part of a person’s name', () => {
+    assert.deepEqual(kinds('Secretary General Imangali Tasmagambetov met Deputy Foreign Minister Vahe Gevorgyan.'), ['Imangali Tasmagambetov|person', 'Vahe Gevorgyan|person']);
+    assert.deepEqual(kinds('Prime Minister of Armenia Vahe Gevorgyan spoke.'), ['Vahe Gevorgyan|person']);
+  });
+  test('a name typed once keeps its kind for a later surname, which names the full person', () => {
+    const found = names('MP Armen Grigoryan arrived late. Grigoryan told reporters the vote was fair.');
+    assert.deepEqual(found.map((e) => [e.text, e.kind, e.name, e.via]), [
+      ['Armen Grigoryan', 'person', 'Armen Grigoryan', 'context'],
+      ['Grigoryan', 'person', 'Armen Grigoryan', 'document'],
+    ]);
+  });
+  test('each kind says why: a lower-case title, a given name, a surname ending, an appositive', () => {
+    const [byTitle] = names('The bill was drafted by lawmaker Zarina Qodirova last week.');
+    assert.equal(byTitle.kind, 'person');
+    assert.match(byTitle.why ?? '', /lawmaker/);
+    assert.equal(names('Yesterday Ruslan Temirbekov spoke.')[0]?.kind, 'person');
+    assert.equal(names('The plan came from Temirbekov, the deputy mayor, on Friday.')[0]?.kind, 'person');
+  });
+  test('organisations by their words and suffixes, places by gazetteer and region words', () => {
+    assert.deepEqual(kinds('Zhetysu Steel Co signed with Bank of Karatau and the Qyzyl Party.'), ['Zhetysu Steel Co|organization', 'Bank of Karatau|organization', 'Qyzyl Party|organization']);
+    const [gyumri] = names('Protests spread to Gyumri on Monday.');
+    assert.deepEqual([gyumri.text, gyumri.kind, gyumri.via, gyumri.ref], ['Gyumri', 'place', 'gazetteer', 'GeoNames 616635']);
+    assert.deepEqual(kinds('Clashes in the Zarafshon region and on Tursunzoda Avenue.'), ['Zarafshon|place', 'Tursunzoda Avenue|place']);
+  });
+  test('an outlet is an organisation, a branch of a known outlet stays one name', () => {
+    assert.deepEqual(kinds('He told the Qazaqstan Times news agency about it.'), ['Qazaqstan Times|organization']);
+    assert.deepEqual(kinds('Interfax-Zapad reported the figures.'), ['Interfax-Zapad|organization']);
+  });
+  test('not names: sentence openers, adjectives joined by hyphens, headlines, page chrome, a currency after US', () => {
+    assert.deepEqual(kinds('Officials said Russian-backed forces advanced.'), []);
+    assert.deepEqual(kinds('Officials Say Grain Deal Talks With Ankara Resume Next Week After Long Pause'), []);
+    assert.deepEqual(kinds('Share This Story\n\nNo Thanks'), []);
+    assert.deepEqual(analyzeArticle('It cost US$6 billion.', kb, resolveConfig()).entities.map((e) => e.text), []);
+  });
+  test('a given name before a known surname widens the known mention', () => {
+    const [m] = analyzeArticle('Aleksander Lukashenka spoke.', kb, resolveConfig()).entities;
+    assert.deepEqual([m.text, m.id], ['Aleksander Lukashenka', 'alexander-lukashenko']);
+  });
+});
