@@ -354,6 +354,8 @@ const AREAS = [
   // disputed or breakaway areas of the post-Soviet states that ISO 3166-2 does not list
   ['Donbas', 'area', ['Donbass']], ['Nagorno-Karabakh', 'area', ['Karabakh']], ['South Ossetia', 'area'],
   ['Kuril Islands', 'area', ['Kurils', 'Kuriles']],
+  // the constituent countries of the United Kingdom (ISO 3166-2 lists them, but not as first-level names news uses)
+  ['England', 'area'], ['Scotland', 'area'], ['Wales', 'area'], ['Northern Ireland', 'area'],
   // seas, oceans, straits, lakes, rivers
   ['Black Sea', 'sea'], ['Caspian Sea', 'sea', ['Caspian']], ['Baltic Sea', 'sea'], ['Sea of Azov', 'sea'],
   ['Aral Sea', 'sea'], ['Barents Sea', 'sea'], ['Mediterranean Sea', 'sea', ['Mediterranean']],

@@ -567,6 +567,7 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
     return { kind: 'place', why: `after “${before}”`, strong: false };
   }
   if (capitals.length === 1 && hasSurnameEnding(first) && !sentenceInitial) return { kind: 'person', why: `“${first}” reads as a surname`, strong: false };
+  if (capitals.length === 1 && isGivenName(first) && !sentenceInitial) return { kind: 'person', why: `“${first}” is a given name`, strong: false };
   // "Hassan said", opening a sentence: a name that speaks, kind unknown; "Officials said" is a common word.
   if (sentenceInitial && capitals.length === 1 && after && SPEECH_AFTER.has(after) && !COMMON_WORDS.has(first.toLowerCase())) {
     return { kind: 'other', why: `followed by “${after}”`, strong: false };
@@ -621,6 +622,7 @@ function candidate(text: string, run: readonly Word[], kind: MentionKind, why: s
  */
 function applyDocumentEvidence(input: NameInput, candidates: Candidate[]): Candidate[] {
   const strongKind = new Map<string, Candidate>();
+  const firstNames = new Map<string, Candidate | null>(); // null: two people share it
   for (const c of candidates) {
     if (!c.strong || c.kind === 'other') continue;
     if (!strongKind.has(c.text)) strongKind.set(c.text, c);
@@ -628,8 +630,12 @@ function applyDocumentEvidence(input: NameInput, candidates: Candidate[]): Candi
       const parts = c.text.split(' ');
       const surname = parts[parts.length - 1];
       if (parts.length >= 2 && surname.length >= 3 && !strongKind.has(surname) && !isGivenName(surname)) strongKind.set(surname, c);
+      const given = parts[0];
+      if (parts.length >= 2 && isGivenName(given)) firstNames.set(given, firstNames.has(given) && firstNames.get(given)?.text !== c.text ? null : c);
     }
   }
+  // A first name alone ("Stan" after "Stan Smith") names that person, unless two people share it.
+  for (const [given, person] of firstNames) if (person && !strongKind.has(given)) strongKind.set(given, person);
   const weakKind = new Map<string, Candidate>();
   const resolved: Candidate[] = [];
   for (const c of candidates) {
