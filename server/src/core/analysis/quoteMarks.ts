@@ -42,6 +42,7 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[], marks:
   const quotes: RawQuote[] = [];
   let openPos = NONE;
   let openMark = 0;
+  let nestedStraight = false; // a straight "…" pair opened inside a curly quotation
   let paragraphIndex = 0;
   const positions = marks.quotes;
   const from = paragraphs.length ? paragraphs[0].start : text.length;
@@ -58,6 +59,14 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[], marks:
     if (i < paragraph.start) continue; // between paragraphs: front matter, code fences
     const mark = text.charCodeAt(i);
     if (openPos !== NONE) {
+      // Scraped copy mixes marks: “…" closes with a straight mark, unless a straight pair is nested inside.
+      if (openMark === LEFT_DOUBLE && mark === STRAIGHT_DOUBLE) {
+        const opening = i > paragraph.start && isWhitespace(text.charCodeAt(i - 1));
+        if (opening || nestedStraight) {
+          nestedStraight = opening;
+          continue;
+        }
+      }
       if (closes(text, openMark, mark, i, paragraph)) {
         // 'n' in "rock 'n' roll": single marks around one or two letters are elisions, not a quotation.
         if (!isSingle(openMark) || i - openPos - 1 > MAX_ELISION) quotes.push(makeQuote(openPos, i, i + 1, false, paragraph, paragraphIndex));
@@ -68,6 +77,7 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[], marks:
     if (opens(text, mark, i, paragraph)) {
       openPos = i;
       openMark = mark;
+      nestedStraight = false;
     }
   }
   for (; paragraphIndex < paragraphs.length; paragraphIndex++) {
@@ -104,7 +114,9 @@ function opens(text: string, mark: number, i: number, paragraph: Span): boolean 
 function isCloserOf(openMark: number, mark: number): boolean {
   switch (openMark) {
     case LEFT_DOUBLE:
-      return mark === RIGHT_DOUBLE || mark === LEFT_DOUBLE;
+      return mark === RIGHT_DOUBLE || mark === LEFT_DOUBLE || mark === STRAIGHT_DOUBLE;
+    case STRAIGHT_DOUBLE:
+      return mark === STRAIGHT_DOUBLE || mark === RIGHT_DOUBLE;
     case LOW_DOUBLE:
       return mark === LEFT_DOUBLE || mark === RIGHT_DOUBLE;
     case LEFT_GUILLEMET:
