@@ -698,6 +698,7 @@ function shoutedPlace(input: NameInput, run: readonly Word[], out: Candidate[]):
 function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: Set<EntityMention>): void {
   const { text } = input;
   const widened: Candidate[] = [];
+  const replaced = new Set<Candidate>();
   for (const m of input.known) {
     if (m.kind === 'country' && text.charCodeAt(m.end) === 36) { absorbed.add(m); continue; } // US$6 billion
     if (m.kind === 'organization' && text.charCodeAt(m.end) === 45 && isUpperCaseAt(text, m.end + 1)) {
@@ -711,24 +712,26 @@ function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: S
     for (;;) {
       const before = wordBefore(text, start, Math.max(0, start - 40));
       if (!before || !/^\p{Lu}/u.test(before) || !(isGivenName(before) || /^\p{Lu}\.$/u.test(before) || /(?:ovich|evich|ovna|evna|ich)$/.test(before))) break;
-      start = text.lastIndexOf(before, start);
+      const wordStart = text.lastIndexOf(before, start - 1); // "Ivan" before "Ivanov": never the word at `start` itself
+      if (wordStart < 0 || wordStart >= start) break;
+      start = wordStart;
     }
     if (start === m.start) continue;
     // A candidate the recognizer made for the same given name gives way to the widened mention (candidates
     // are in text order here, so only the few starting in [start, m.start) are looked at).
     for (let k = upperBound(candidates, start); k < candidates.length && candidates[k].start < m.start; k++) {
-      if (candidates[k].end <= m.start) candidates[k] = { ...candidates[k], kind: 'other', via: 'document', why: 'dropped' };
+      if (candidates[k].end <= m.start) replaced.add(candidates[k]);
     }
     widened.push({ start, end: m.end, text: text.slice(start, m.end), kind: 'person', why: `${m.name}, with the given name`, strong: true, via: m.via === 'alias' ? 'alias' : 'name', name: m.name, id: m.id ?? undefined });
     absorbed.add(m);
   }
-  const kept = candidates.filter((c) => c.why !== 'dropped');
+  const kept = replaced.size ? candidates.filter((c) => !replaced.has(c)) : candidates;
   candidates.length = 0;
   candidates.push(...mergeCandidates(kept, widened));
 }
 
 function mergeCandidates(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
-  return b.length ? [...a, ...b].sort((x, y) => x.start - y.start) : [...a];
+  return [...a, ...b].sort((x, y) => x.start - y.start);
 }
 
 function wordEnd(text: string, from: number): number {
