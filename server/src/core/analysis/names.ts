@@ -725,9 +725,9 @@ function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: S
     widened.push({ start, end: m.end, text: text.slice(start, m.end), kind: 'person', why: `${m.name}, with the given name`, strong: true, via: m.via === 'alias' ? 'alias' : 'name', name: m.name, id: m.id ?? undefined });
     absorbed.add(m);
   }
-  const kept = replaced.size ? candidates.filter((c) => !replaced.has(c)) : candidates;
+  const merged = mergeCandidates(candidates.filter((c) => !replaced.has(c)), widened);
   candidates.length = 0;
-  candidates.push(...mergeCandidates(kept, widened));
+  candidates.push(...merged);
 }
 
 function mergeCandidates(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
