@@ -22,7 +22,7 @@ import commonWords from '../data/common-words.json';
 import type { Gazetteer } from '../kb/gazetteer';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention, MentionKind, Span } from '../types';
-import { isUpperCaseAt, isWhitespace } from '../text/chars';
+import { isUpperCaseAt, isWhitespace, isWordCodeAt } from '../text/chars';
 import { upperBound } from '../text/search';
 
 const FUNCTION_WORDS = new Set(words.functionWords);
@@ -44,6 +44,8 @@ const CONNECTORS = new Set(words.nameConnectors);
 const ORG_NOUNS_BEFORE = new Set(words.orgNounsBefore);
 const ORG_NOUNS_AFTER = new Set(words.orgNounsAfter);
 const DATE_WORDS = new Set(words.datesAfterNames);
+const PLACE_NOUNS_BEFORE_OF = new Set(words.placeNounsBeforeOf);
+const MEDIA_VERBS_AFTER = new Set(words.mediaVerbsAfterName);
 const ADJECTIVE_ENDINGS = words.adjectiveEndings;
 /** Common English words: opening a sentence, "Officials" or "Critics" is no name, while "Hassan" is. */
 const COMMON_WORDS = new Set<string>(commonWords.words);
@@ -563,6 +565,9 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   if (after && VERBS_AFTER_NAME.has(after) && !isAcronym && (personShaped || (capitals.length === 1 && hasSurnameEnding(first)))) {
     return { kind: 'person', why: `followed by “${after}”`, strong: personShaped };
   }
+  const owner = before === 'of' ? wordBefore(text, run[0].start - 3, ctx.paragraph.start)?.toLowerCase() : undefined;
+  if (owner && PLACE_NOUNS_BEFORE_OF.has(owner) && capitals.length <= 3 && !personShaped) return { kind: 'place', why: `after “${owner} of”`, strong: false };
+  if (after && MEDIA_VERBS_AFTER.has(after) && capitals.length <= 3 && !personShaped && !hasSurnameEnding(last)) return { kind: 'organization', why: `followed by “${after}”`, strong: false };
   if (before && PLACE_PREPOSITIONS.has(before.toLowerCase()) && capitals.length <= 3 && !isAcronym && !personShaped) {
     return { kind: 'place', why: `after “${before}”`, strong: false };
   }
@@ -636,22 +641,25 @@ function applyDocumentEvidence(input: NameInput, candidates: Candidate[]): Candi
   }
   // A first name alone ("Stan" after "Stan Smith") names that person, unless two people share it.
   for (const [given, person] of firstNames) if (person && !strongKind.has(given)) strongKind.set(given, person);
+  // Weak evidence anywhere in the document types every mention of the same words ("residents of Vorukh" …
+  // "Vorukh"); the first weak kind wins where two disagree.
   const weakKind = new Map<string, Candidate>();
+  for (const c of candidates) if (!c.strong && c.kind !== 'other' && !weakKind.has(c.text)) weakKind.set(c.text, c);
   const resolved: Candidate[] = [];
   for (const c of candidates) {
     const strong = strongKind.get(c.text);
     if (strong && strong !== c && (!c.strong || c.kind === 'other')) {
-      resolved.push({ ...c, kind: strong.kind, via: 'document', why: `as “${strong.text}” earlier`, name: strong.kind === 'person' ? strong.name ?? strong.text : c.text, ref: strong.ref });
+      resolved.push({ ...c, kind: strong.kind, via: 'document', why: `as “${strong.text}” elsewhere`, name: strong.kind === 'person' ? strong.name ?? strong.text : c.text, ref: strong.ref });
       continue;
     }
-    if (!c.strong && c.kind !== 'other') {
-      const first = weakKind.get(c.text);
-      if (first && first.kind !== c.kind) { resolved.push({ ...c, kind: first.kind, why: first.why }); continue; }
-      if (!first) weakKind.set(c.text, c);
+    const weak = c.strong ? undefined : weakKind.get(c.text);
+    if (weak && weak !== c && weak.kind !== c.kind) {
+      resolved.push({ ...c, kind: weak.kind, via: 'document', why: `as “${weak.text}” elsewhere (${weak.why})` });
+      continue;
     }
     resolved.push(c.kind === 'person' && c.name === undefined ? { ...c, name: fullNameOf(c, strongKind) } : c);
   }
-  return withLaterSurnames(input, resolved, strongKind);
+  return withOtherOccurrences(input, resolved, strongKind);
 }
 
 function fullNameOf(c: Candidate, strongKind: Map<string, Candidate>): string {
@@ -660,22 +668,38 @@ function fullNameOf(c: Candidate, strongKind: Map<string, Candidate>): string {
 }
 
 /**
- * Surnames the run reader skipped because they open a sentence or follow a name it did not read ("Grigoryan
- * told reporters"): every later whole-word occurrence of a person's surname becomes a mention of that person.
+ * Mentions the run reader skipped because they open a sentence, sit in a headline or follow a name it did not
+ * read ("Grigoryan told reporters", "Gazprom earlier said"): every other whole-word occurrence of a typed
+ * name, or of a person's surname, becomes a mention of the same kind. Names that are common English words
+ * ("Trend", "Unity") are not spread, since the word may be just a word elsewhere. Occurrences are found by
+ * looking up the capitalised word starts the marks scan already has, not by searching the text per name.
  */
-function withLaterSurnames(input: NameInput, resolved: Candidate[], strongKind: Map<string, Candidate>): Candidate[] {
-  const surnames = new Map<string, Candidate>();
-  for (const [key, c] of strongKind) if (c.kind === 'person' && key !== c.text) surnames.set(key, c);
-  if (!surnames.size) return resolved;
-  const taken = new Set(resolved.map((c) => c.start));
-  const covered = (start: number, end: number) => overlapsAny(resolved, start, end) || overlapsAny(input.known, start, end);
+function withOtherOccurrences(input: NameInput, resolved: Candidate[], strongKind: Map<string, Candidate>): Candidate[] {
+  const spread = new Map<string, { source: Candidate; name: string }>();
+  for (const [key, c] of strongKind) if (c.kind === 'person' && key !== c.text) spread.set(key, { source: c, name: c.text });
+  for (const c of resolved) {
+    if (c.kind === 'other' || spread.has(c.text) || COMMON_WORDS.has(c.text.toLowerCase())) continue;
+    spread.set(c.text, { source: c, name: c.name ?? c.text });
+  }
+  if (!spread.size) return resolved;
+  const byFirstWord = new Map<string, string[]>();
+  for (const name of spread.keys()) {
+    const first = name.split(/[\s-]/)[0];
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), name].sort((a, b) => b.length - a.length));
+  }
+  const { text } = input;
   const extra: Candidate[] = [];
-  for (const [surname, person] of surnames) {
-    for (let at = input.text.indexOf(surname); at >= 0; at = input.text.indexOf(surname, at + surname.length)) {
-      const end = at + surname.length;
-      if (taken.has(at) || /[\p{L}\p{N}]/u.test(input.text.charAt(at - 1)) || /[\p{L}\p{N}]/u.test(input.text.charAt(end)) || covered(at, end)) continue;
-      extra.push({ start: at, end, text: surname, kind: 'person', why: `as “${person.text}” earlier`, strong: false, via: 'document', name: person.text });
-    }
+  for (const start of input.nameStarts) {
+    let end = start;
+    while (end < text.length && isWordCodeAt(text, end, text.charCodeAt(end))) end++;
+    const names = byFirstWord.get(text.slice(start, end));
+    if (!names) continue;
+    const name = names.find((n) => text.startsWith(n, start) && !isWordCodeAt(text, start + n.length, text.charCodeAt(start + n.length)));
+    if (!name || (start > 0 && isWordCodeAt(text, start - 1, text.charCodeAt(start - 1)))) continue;
+    const stop = start + name.length;
+    if (overlapsAny(resolved, start, stop) || overlapsAny(input.known, start, stop) || overlapsAny(extra, start, stop)) continue;
+    const { source, name: canonical } = spread.get(name)!;
+    extra.push({ start, end: stop, text: name, kind: source.kind, why: `as “${source.text}” elsewhere`, strong: false, via: 'document', name: canonical, ref: source.ref });
   }
   return extra.length ? [...resolved, ...extra].sort((a, b) => a.start - b.start) : resolved;
 }
