@@ -42,6 +42,10 @@ const NOUN_PHRASE_GAP_RE = /^[\s\p{L}\p{N}’'.&-]*$/u;
 const ENDS_IN_PREPOSITION_RE = /\b(?:of|by|from|for|with|at|in|to|on|about|against|than|and)\s+(?:the\s+)?$/iu;
 /** Chanted slogans belong to the crowd, not to whoever spoke before them: "supporters chanting “Kocharyan out!”". */
 const CHANT_BEFORE_RE = /\b(?:chanting|chanted|chant|shouting|shouted|yelling|yelled|screaming|screamed|crying|cried|roared|waving\s+banners\s+and\s+yelling)\s*$/iu;
+const CROWD = '(?:the\\s+|a\\s+)?(?:supporters|protesters|demonstrators|crowds?|people|residents|activists|fans|students|opponents|audience|marchers|participants|voters|workers)';
+const CROWD_RE = new RegExp(`\\b${CROWD}\\b`, 'giu');
+const CROWD_BEFORE_RE = new RegExp(`\\b(${CROWD})(?:\\s+(?:who|were|was|and|then|also|\\p{L}+ed))*\\s*$`, 'iu');
+const CROWD_AFTER_RE = new RegExp(`^(?:\\s*(?:,|and|or)?\\s*[“"][^”"]{0,60}[”"])*\\s*,?\\s*(${CROWD})\\b`, 'iu');
 /** Nouns that name a text, not its author: "the statement said" is no person. */
 const DOCUMENT_NOUNS = new Set(['statement', 'document', 'report', 'tweet', 'post', 'letter', 'message']);
 const DOCUMENT_MENTION_RE = new RegExp(`\\b(?:${[...DOCUMENT_NOUNS].join('|')})s?\\b`, 'gi');
@@ -119,15 +123,32 @@ function attributeOne(q: RawQuote, ctx: AttributionContext, nextQuoteStart: numb
  * nobody the text names (null, so nothing else is tried); undefined when the quote is not a chant.
  */
 function chantedBy(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | null | undefined {
-  const before = ctx.text.slice(Math.max(sentence.start, q.outer.start - 60), q.outer.start);
+  const { text } = ctx;
+  const before = text.slice(Math.max(sentence.start, q.outer.start - 60), q.outer.start);
   const chant = CHANT_BEFORE_RE.exec(before);
   if (!chant) return undefined;
   const verbStart = q.outer.start - before.length + chant.index;
-  const group = /\b(?:the\s+)?(supporters|protesters|demonstrators|crowd|people|residents|activists|fans|students|opponents)\s*(?:\s(?:were|was|and|who))?\s*$/iu.exec(ctx.text.slice(sentence.start, verbStart));
-  if (!group) return null;
-  const start = sentence.start + group.index;
-  const words = group[0].trim();
-  return { speaker: { start, end: start + words.length, name: words, id: null, how: 'description' }, cue: chant[0].trim(), cueSpan: { start: verbStart, end: verbStart + chant[0].trim().length } };
+  const cue = chant[0].trim();
+  const lead = text.slice(sentence.start, verbStart);
+  // "the crowd roared and screamed", "supporters chanting"; "told the crowd as it chanted": "it" is the crowd.
+  const named = CROWD_BEFORE_RE.exec(lead);
+  const pronoun = /\b(?:it|they)\s+(?:\p{L}+\s+){0,2}$/iu.test(lead) ? lastMatch(CROWD_RE, lead) : undefined;
+  const at = named ? { index: named.index, words: named[1] } : pronoun;
+  if (at) return crowdSpeaker(sentence.start + at.index, at.words, cue, verbStart);
+  // "Waving banners and yelling “Resign!” and “…” the demonstrators gathered": the crowd comes after.
+  const after = CROWD_AFTER_RE.exec(text.slice(q.outer.end, Math.min(sentence.end, q.outer.end + 160)));
+  return after ? crowdSpeaker(q.outer.end + after.index + after[0].length - after[1].length, after[1], cue, verbStart) : null;
+}
+
+function crowdSpeaker(start: number, words: string, cue: string, cueStart: number): Found {
+  return { speaker: { start, end: start + words.length, name: words, id: null, how: 'description' }, cue, cueSpan: { start: cueStart, end: cueStart + cue.length } };
+}
+
+function lastMatch(re: RegExp, text: string): { index: number; words: string } | undefined {
+  let last: { index: number; words: string } | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = { index: m.index, words: m[0] };
+  return last;
 }
 
 interface Found {
