@@ -645,6 +645,7 @@ function applyDocumentEvidence(input: NameInput, candidates: Candidate[]): Candi
   // "Vorukh"); the first weak kind wins where two disagree.
   const weakKind = new Map<string, Candidate>();
   for (const c of candidates) if (!c.strong && c.kind !== 'other' && !weakKind.has(c.text)) weakKind.set(c.text, c);
+  const fullNames = fullNamesByWord(candidates);
   const resolved: Candidate[] = [];
   for (const c of candidates) {
     const strong = strongKind.get(c.text);
@@ -657,14 +658,33 @@ function applyDocumentEvidence(input: NameInput, candidates: Candidate[]): Candi
       resolved.push({ ...c, kind: weak.kind, via: 'document', why: `as “${weak.text}” elsewhere (${weak.why})` });
       continue;
     }
-    resolved.push(c.kind === 'person' && c.name === undefined ? { ...c, name: fullNameOf(c, strongKind) } : c);
+    resolved.push(c.kind === 'person' && c.name === undefined ? { ...c, name: fullNameOf(c, strongKind, fullNames) } : c);
   }
   return withOtherOccurrences(input, resolved, strongKind);
 }
 
-function fullNameOf(c: Candidate, strongKind: Map<string, Candidate>): string {
-  const full = strongKind.get(c.text);
+function fullNameOf(c: Candidate, strongKind: Map<string, Candidate>, fullNames: Map<string, Candidate | null>): string {
+  const full = fullNames.get(c.text) ?? strongKind.get(c.text);
   return full && full.kind === 'person' && full.text.length > c.text.length ? full.text : c.text;
+}
+
+/**
+ * One word of a person's full name that names only that person in this document: the surname ("Grigoryan"),
+ * or the first word when it is not a given name (family name first: "Jiang Zemin" … "Mr Jiang").
+ */
+function fullNamesByWord(candidates: readonly Candidate[]): Map<string, Candidate | null> {
+  const byWord = new Map<string, Candidate | null>(); // null: two people share the word
+  for (const c of candidates) {
+    if (c.kind !== 'person' || !c.strong) continue;
+    const parts = c.text.split(' ');
+    if (parts.length < 2) continue;
+    const words = isGivenName(parts[0]) ? [parts[parts.length - 1]] : [parts[0], parts[parts.length - 1]];
+    for (const word of words) {
+      const seen = byWord.get(word);
+      byWord.set(word, seen === undefined || seen?.text === c.text ? c : null);
+    }
+  }
+  return byWord;
 }
 
 /**

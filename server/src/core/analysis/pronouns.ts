@@ -111,7 +111,11 @@ function roleLookup(ctx: PronounContext): (m: EntityMention) => number {
     const before = text.slice(Math.max(sentence.start, m.start - 200), m.start);
     const after = text.slice(m.end, Math.min(text.length, m.end + 120));
     score = 1;
-    if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) score += 2;
+    if (SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) {
+      score += 2;
+      // Right after a closing quote mark ("…,” Gutul wrote): the speaker of the latest quotation.
+      if (/[”"»’][\s,]*(?:\p{L}+\s+){0,1}$/u.test(before)) score += 1;
+    }
     if (OBJECT_BEFORE.test(before)) score -= 1.5;
     else if (sentence.start >= m.start - 200 && SUBJECT_PREFIX.test(before)) score += 1.5;
     cache.set(m, score);
