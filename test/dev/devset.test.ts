@@ -1,8 +1,7 @@
 /**
  * The dev set: 44 real English news excerpts about the post-Soviet states (2000–2026, 30+ outlets), annotated
- * by hand (test/fixtures/dev/README.md). Prints the figures and every miss count; fails below the bars.
- * The speaker bar is the level reached so far (issue 13 asks for 0.90; see the note there), so a change
- * that loses ground fails here.
+ * by hand (test/fixtures/dev/README.md). Prints the figures; fails below the bars issues 12 and 13 set
+ * (names F1 0.90; speakers right for 90% of quotations and wrong for at most 3%).
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -32,7 +31,7 @@ suite('Dev set (real CIS news, hand-annotated)', () => {
     assert.ok(f1(score.coarse) >= 0.9, `person/place/organization F1 ${f1(score.coarse)}`);
     assert.ok(f1(score.quotes) >= 0.95, `quote F1 ${f1(score.quotes)}`);
     assert.ok(s.wrong / s.total <= 0.03, `wrong speakers ${s.wrong}/${s.total}`);
-    assert.ok(s.right / s.total >= 0.82, `speaker accuracy ${s.right}/${s.total}`);
+    assert.ok(s.right / s.total >= 0.9, `speaker accuracy ${s.right}/${s.total}`);
     assert.ok(score.falseAlarms / score.articles <= 0.3, `false unattributed-quote alarms ${score.falseAlarms}`);
     // One known case: straight double quotes nested inside a straight-quoted quotation (b05), which the
     // quote finder cannot pair unambiguously.

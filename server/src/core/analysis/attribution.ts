@@ -59,6 +59,7 @@ const DESCRIPTION_RE = new RegExp(
 const SCARE_MAX_WORDS = 4;
 const AFTER_WINDOW = 220;
 const BEFORE_WINDOW = 400;
+const AGENT_BEFORE_RE = /\b(named|described|called|proposed|outlined|listed|quoted|cited|voiced|expressed|announced|set\s+out|put\s+forward)\s+by\s+(?:the\s+)?$/iu;
 /** Words that start a clause, not a noun phrase: "“Quiet!” and continued". */
 const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not)\b/i;
 const NOUN_PHRASE_MAX = 90;
@@ -102,6 +103,7 @@ function attributeOne(q: RawQuote, ctx: AttributionContext, nextQuoteStart: numb
     speakerBefore(q, sentence, ctx) ??
     speakerInNextSentence(q, sentence, ctx) ??
     speakerIntroducedBefore(q, ctx) ??
+    agentBefore(q, sentence, ctx) ??
     subjectOfSentence(q, sentence, ctx));
   const content = text.slice(q.start, q.end);
   const kind = quoteKind(q, sentence, content, text, found !== undefined);
@@ -354,6 +356,17 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
     REPORTING_RE.lastIndex = 0;
     if (c.kind !== 'person' && isScareShaped(text.slice(q.start, q.end)) && !REPORTING_RE.test(rest)) return undefined;
     return found(c, '', c.start, ctx, 'subject');
+  }
+  return undefined;
+}
+
+/** "The third principle named by Voronin is … “…”": the agent of a reporting participle before the quote. */
+function agentBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const from = Math.max(sentence.start, q.outer.start - BEFORE_WINDOW);
+  for (let i = upperBound(ctx.candidates, from); i < ctx.candidates.length && ctx.candidates[i].end <= q.outer.start; i++) {
+    const c = ctx.candidates[i];
+    const participle = AGENT_BEFORE_RE.exec(ctx.text.slice(Math.max(from, c.start - 40), c.start));
+    if (participle) return found(c, participle[1], c.start - participle[0].length, ctx);
   }
   return undefined;
 }

@@ -88,7 +88,7 @@ function rankReferents(
     if (m.end > at || m.via === 'pronoun' || insideAny(ctx.quotes, m.start)) continue;
     const known = genderOf(m);
     if (known && known !== gender) continue;
-    const score = roleOf(m) + (m.start >= paragraphStart ? 0.5 : 0) + (0.5 * (m.start - floor)) / Math.max(1, at - floor); // nearer is likelier
+    const score = roleOf(m) + (m.start >= paragraphStart ? 1 : 0) + (0.5 * (m.start - floor)) / Math.max(1, at - floor); // nearer is likelier
     const key = m.id ?? m.name;
     const previous = best.get(key);
     if (!previous || score > previous.score) best.set(key, { mention: previous && previous.mention.start > m.start ? previous.mention : m, score });
