@@ -41,7 +41,7 @@ const NOUN_PHRASE_GAP_RE = /^[\s\p{L}\p{N}’'.&-]*$/u;
 /** A name after one of these is not the phrase's head: "the head of the mission sent by the CIS said". */
 const ENDS_IN_PREPOSITION_RE = /\b(?:of|by|from|for|with|at|in|to|on|about|against|than|and)\s+(?:the\s+)?$/iu;
 /** Chanted slogans belong to the crowd, not to whoever spoke before them: "supporters chanting “Kocharyan out!”". */
-const CHANT_BEFORE_RE = /\b(?:chanting|chanted|chant|shouting|shouted|yelling|yelled|screaming|screamed|crying|cried|roared|waving\s+banners\s+and\s+yelling)\s*$/iu;
+const CHANT_BEFORE_RE = /\b(?:chanting|chanted|chant|shouting|shouted|yelling|yelled|screaming|screamed|crying|cried|roared|waving\s+banners\s+and\s+yelling)\s*(?:[“"][^”"]{0,60}[”"]\s*(?:,|and|or)\s*){0,3}$/iu;
 const CROWD = '(?:the\\s+|a\\s+)?(?:supporters|protesters|demonstrators|crowds?|people|residents|activists|fans|students|opponents|audience|marchers|participants|voters|workers)';
 const CROWD_RE = new RegExp(`\\b${CROWD}\\b`, 'giu');
 const CROWD_BEFORE_RE = new RegExp(`\\b(${CROWD})(?:\\s+(?:who|were|was|and|then|also|\\p{L}+ed))*\\s*$`, 'iu');
@@ -99,6 +99,7 @@ function attributeOne(q: RawQuote, ctx: AttributionContext, nextQuoteStart: numb
   const sentence = ctx.sentenceOf(q.outer.start);
   const chant = chantedBy(q, sentence, ctx);
   const found = chant ?? (chant === null ? undefined :
+    agentAfter(q, ctx) ??
     speakerAfter(q, sentence, ctx, nextQuoteStart) ??
     speakerBefore(q, sentence, ctx) ??
     speakerInNextSentence(q, sentence, ctx) ??
@@ -126,11 +127,11 @@ function attributeOne(q: RawQuote, ctx: AttributionContext, nextQuoteStart: numb
  */
 function chantedBy(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | null | undefined {
   const { text } = ctx;
-  const before = text.slice(Math.max(sentence.start, q.outer.start - 60), q.outer.start);
+  const before = text.slice(Math.max(sentence.start, q.outer.start - 200), q.outer.start);
   const chant = CHANT_BEFORE_RE.exec(before);
   if (!chant) return undefined;
   const verbStart = q.outer.start - before.length + chant.index;
-  const cue = chant[0].trim();
+  const cue = /^\S+/.exec(chant[0])![0]; // the verb; slogans listed before this one are not part of the cue
   const lead = text.slice(sentence.start, verbStart);
   // "the crowd roared and screamed", "supporters chanting"; "told the crowd as it chanted": "it" is the crowd.
   const named = CROWD_BEFORE_RE.exec(lead);
@@ -240,7 +241,7 @@ function subjectBefore(ctx: AttributionContext, from: number, verbStart: number)
 
 /** Where the clause holding `offset` starts: after the last comma, semicolon, colon or dash since `from`. */
 function clauseStart(text: string, from: number, offset: number): number {
-  for (let i = offset - 1; i >= from; i--) if (',;:—–(|'.includes(text.charAt(i))) return i + 1;
+  for (let i = offset - 1; i >= from; i--) if (',;:—–(|“”"«»'.includes(text.charAt(i))) return i + 1;
   return from;
 }
 
@@ -358,6 +359,14 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
     return found(c, '', c.start, ctx, 'subject');
   }
   return undefined;
+}
+
+/** "often labeled as a “…” by Democrats": a passive's agent right after the quote spoke it. */
+function agentAfter(q: RawQuote, ctx: AttributionContext): Found | undefined {
+  const by = /^[\s,]*by\s+(?:the\s+)?/iu.exec(ctx.text.slice(q.outer.end, q.outer.end + 20));
+  if (!by) return undefined;
+  const c = ctx.candidates[upperBound(ctx.candidates, q.outer.end + by[0].length)];
+  return c && c.start === q.outer.end + by[0].length ? found(c, 'by', q.outer.end + by[0].indexOf('by'), ctx) : undefined;
 }
 
 /** "The third principle named by Voronin is … “…”": the agent of a reporting participle before the quote. */
