@@ -59,6 +59,7 @@ const DESCRIPTION_RE = new RegExp(
 const SCARE_MAX_WORDS = 4;
 const AFTER_WINDOW = 220;
 const BEFORE_WINDOW = 400;
+const SUBJECT_THEN_VERB_RE = /^(?:\s*,[^,]{1,90},)?\s+(?:(?:also|then|later|again|now|once|still|had|has|have|was|is|were|will|would|could|did|does|\p{Ll}+ly)\s+)*(?:\p{Ll}[\p{L}-]*(?:ed|es|s)|is|was|had|has|took|went|made|gave|spoke|told|wrote|said|saw|set|put|hit|let|won|lost|got|began|became|came|kept|left|met|ran|sent|stood|thought|felt|sought|fought|brought|held)\b/u;
 const AGENT_BEFORE_RE = /\b(named|described|called|proposed|outlined|listed|quoted|cited|voiced|expressed|announced|set\s+out|put\s+forward)\s+by\s+(?:the\s+)?$/iu;
 /** Words that start a clause, not a noun phrase: "“Quiet!” and continued". */
 const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not)\b/i;
@@ -351,7 +352,9 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
     if (!isHeadOfPhrase(lead) || (lead !== text.slice(head, c.start) && !/^[^,]{1,60},\s*$/.test(text.slice(head, c.start)))) return undefined;
     if (/^according\s+to\b/i.test(text.slice(head, c.start))) return undefined;
     const rest = text.slice(c.end, q.outer.start);
-    if (!/^(?:[’']s\s+\p{L}+\s+|\s*,[^,]{1,90},\s*|\s+)(?:\p{Ll}[\p{L}’'-]*)/u.test(rest)) return undefined; // a verb follows the subject
+    // A verb must follow the subject (perhaps after an appositive): "Kobakhidze also focused", "Trump went";
+    // not a possessive or a noun ("Trump’s firm", "Trump university").
+    if (!SUBJECT_THEN_VERB_RE.test(rest)) return undefined;
     // A few words after an organisation with no reporting verb are scare quotes ("EIN Presswire provides this
     // content “as is”"); after a person they are usually the person's words ("Sanders enjoys “…”").
     REPORTING_RE.lastIndex = 0;
