@@ -144,10 +144,16 @@ export function recognizeNames(input: NameInput): EntityMention[] {
     const paragraph = paragraphs[paragraphIndex];
     if (!paragraph) break;
     if (start < paragraph.start || !isUpperCaseAt(text, start)) continue;
+    while (knownIndex < known.length && known[knownIndex].end <= start) knownIndex++;
+    // Most capitalised words in news are knowledge-base names standing alone ("Putin said"): nothing to read.
+    const here = known[knownIndex];
+    if (here && here.start === start && !continuesRun(text, here.end, paragraph.end)) {
+      resumeAt = here.end;
+      continue;
+    }
     const run = readRun(text, start, paragraph.end);
     resumeAt = run.length ? run[run.length - 1].end : start + 1;
     if (run.length === 0) continue;
-    while (knownIndex < known.length && known[knownIndex].end <= start) knownIndex++;
     const inRun: EntityMention[] = [];
     for (let k = knownIndex; k < known.length && known[k].start < resumeAt; k++) inRun.push(known[k]);
     if (isShouting(run)) {
@@ -167,6 +173,25 @@ export function recognizeNames(input: NameInput): EntityMention[] {
   const resolved = applyDocumentEvidence(input, candidates);
   const kept = absorbed.size ? known.filter((m) => !absorbed.has(m)) : known;
   return mergeSorted(kept, resolved.map(toMention));
+}
+
+/**
+ * Whether a run could go on after `end`: a space and then a capital or a connector ("Bank of …"), or a
+ * hyphen or apostrophe joining more letters. Measured: skipping the run reader for a known name that stands
+ * alone took about a tenth off the recognizer on the seed corpus.
+ */
+function continuesRun(text: string, end: number, limit: number): boolean {
+  if (end >= limit) return false;
+  const next = text.charCodeAt(end);
+  if (next === 45 || next === 0x2010 || next === 0x2019 || next === 39 || next === 46) return true; // - ‐ ’ ' .
+  if (next !== 32 && next !== 0xa0) return false;
+  let i = end + 1;
+  while (i < limit && text.charCodeAt(i) === 32) i++;
+  if (i >= limit) return false;
+  if (isUpperCaseAt(text, i)) return true;
+  let j = i;
+  while (j < limit && j - i < 4 && isWordCodeAt(text, j, text.charCodeAt(j))) j++;
+  return CONNECTORS.has(text.slice(i, j));
 }
 
 /** Capitalised words from `start`, with connectors between them ("Bank of Georgia"); stops at punctuation. */

@@ -116,7 +116,7 @@ function roleLookup(ctx: PronounContext): (m: EntityMention) => number {
       // Right after a closing quote mark ("…,” Gutul wrote): the speaker of the latest quotation.
       if (/[”"»’][\s,]*(?:\p{L}+\s+){0,1}$/u.test(before)) score += 1;
     }
-    if (OBJECT_BEFORE.test(before)) score -= 1.5;
+    if (OBJECT_BEFORE.test(before.slice(-80))) score -= 1.5; // the object test needs only the last few words
     else if (sentence.start >= m.start - 200 && SUBJECT_PREFIX.test(before)) score += 1.5;
     cache.set(m, score);
     return score;
