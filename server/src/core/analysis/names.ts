@@ -39,7 +39,10 @@ const PLACE_PREPOSITIONS = new Set(words.placePrepositions);
 const PERSON_BEFORE = new Set(words.personTitlesBefore);
 const APPOSITIVE_NOUNS = new Set(words.appositiveNouns);
 const VERBS_AFTER_NAME = new Set(words.speechVerbsAfterName);
+/** "was", "met", "signed": a person's verbs, but an organisation's too; they count only for names made of no common words. */
+const GENERIC_VERBS_AFTER_NAME = new Set(words.genericVerbsAfterName);
 const SPEECH_AFTER = new Set(cues.speechVerbs.filter((v) => !v.includes(' ')));
+const SKIPPED_BEFORE_VERB = /^(?:also|then|later|earlier|again|once|still|has|had|have|was|is|will|would|could|did|does|\p{Ll}+ly)$/u;
 const CONNECTORS = new Set(words.nameConnectors);
 const ORG_NOUNS_BEFORE = new Set(words.orgNounsBefore);
 const ORG_NOUNS_AFTER = new Set(words.orgNounsAfter);
@@ -571,6 +574,7 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   const last = capitals[capitals.length - 1].text;
   const before = wordBefore(text, run[0].start, ctx.paragraph.start);
   const after = wordAfter(text, end, ctx.paragraph.end);
+  const verb = verbAfter(text, end, ctx.paragraph.end); // "Toomey also said" → "said"
   const isAcronym = capitals.length === 1 && /^\p{Lu}{2,6}$/u.test(first);
 
   if (after && !VERBS_AFTER_NAME.has(after) && capitals.length === 1 && ADJECTIVE_ENDINGS.some((e) => first.endsWith(e)) && !hasSurnameEnding(first)) {
@@ -587,8 +591,12 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   if (/^[\p{Lu}]\.$/u.test(first) && capitals.length >= 2) return { kind: 'person', why: 'an initial and a name', strong: true };
   const appositive = appositiveAfter(text, end, ctx.paragraph.end);
   if (appositive && capitals.length <= 4 && !isAcronym) return { kind: 'person', why: `described as “${appositive}”`, strong: true };
-  if (after && VERBS_AFTER_NAME.has(after) && !isAcronym && (personShaped || (capitals.length === 1 && hasSurnameEnding(first)))) {
-    return { kind: 'person', why: `followed by “${after}”`, strong: personShaped };
+  if (verb && VERBS_AFTER_NAME.has(verb) && !isAcronym && (personShaped || (capitals.length === 1 && hasSurnameEnding(first)))) {
+    return { kind: 'person', why: `followed by “${verb}”`, strong: personShaped };
+  }
+  // "Pat Toomey was", but not "Connecticut Lottery was" or "Beautiful Lie is".
+  if (after && GENERIC_VERBS_AFTER_NAME.has(after) && personShaped && capitals.every((w) => !COMMON_WORDS.has(w.text.toLowerCase()))) {
+    return { kind: 'person', why: `a two-part name followed by “${after}”`, strong: true };
   }
   const owner = before === 'of' ? wordBefore(text, run[0].start - 3, ctx.paragraph.start)?.toLowerCase() : undefined;
   if (owner && PLACE_NOUNS_BEFORE_OF.has(owner) && capitals.length <= 3 && !personShaped) return { kind: 'place', why: `after “${owner} of”`, strong: false };
@@ -599,8 +607,8 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   if (capitals.length === 1 && hasSurnameEnding(first) && !sentenceInitial) return { kind: 'person', why: `“${first}” reads as a surname`, strong: false };
   if (capitals.length === 1 && isGivenName(first) && !sentenceInitial) return { kind: 'person', why: `“${first}” is a given name`, strong: false };
   // "Hassan said", opening a sentence: a name that speaks, kind unknown; "Officials said" is a common word.
-  if (sentenceInitial && capitals.length === 1 && after && SPEECH_AFTER.has(after) && !COMMON_WORDS.has(first.toLowerCase())) {
-    return { kind: 'other', why: `followed by “${after}”`, strong: false };
+  if (sentenceInitial && capitals.length === 1 && verb && SPEECH_AFTER.has(verb) && !COMMON_WORDS.has(first.toLowerCase())) {
+    return { kind: 'other', why: `followed by “${verb}”`, strong: false };
   }
   if (isAcronym && !COMMON_CAPITALISED.has(first)) return { kind: 'organization', why: 'an acronym', strong: false };
   if (sentenceInitial && capitals.length === 1) return undefined;
@@ -626,6 +634,17 @@ function wordAfter(text: string, end: number, limit: number): string | undefined
   let j = i;
   while (j < limit && /\p{Ll}/u.test(text.charAt(j))) j++;
   return j > i ? text.slice(i, j) : undefined;
+}
+
+/** The verb after a name, past up to three adverbs and auxiliaries ("also", "has", "repeatedly"). */
+function verbAfter(text: string, end: number, limit: number): string | undefined {
+  let at = end;
+  for (let k = 0; k < 4; k++) {
+    const word = wordAfter(text, at, limit);
+    if (!word || !SKIPPED_BEFORE_VERB.test(word)) return word;
+    at = text.indexOf(word, at) + word.length;
+  }
+  return undefined;
 }
 
 /** ", the parliament speaker," / ", 45, a teacher" / ", who …": the noun that describes the name, if it is a person noun. */
