@@ -44,6 +44,10 @@ suite('name recognizer', () => {
     assert.deepEqual(kinds('Share This Story\n\nNo Thanks'), []);
     assert.deepEqual(analyzeArticle('It cost US$6 billion.', kb, resolveConfig()).entities.map((e) => e.text), []);
   });
+  test('British and American spellings of a known name link to one entity', () => {
+    const found = analyzeArticle('The Collective Security Treaty Organisation met.', kb, resolveConfig()).entities.map((e) => [e.text, e.id]);
+    assert.deepEqual(found, [['Collective Security Treaty Organisation', 'csto']]);
+  });
   test('a given name before a known surname widens the known mention', () => {
     const [m] = analyzeArticle('Aleksander Lukashenka spoke.', kb, resolveConfig()).entities;
     assert.deepEqual([m.text, m.id], ['Aleksander Lukashenka', 'alexander-lukashenko']);

@@ -117,10 +117,33 @@ export class KnowledgeBase {
     add(entity.name, 'name');
     if (entity.officialName) add(entity.officialName, 'alias');
     for (const alias of entity.aliases ?? []) add(alias, 'alias');
+    // British and American spellings name one entity ("Collective Security Treaty Organisation").
+    for (const written of [entity.name, entity.officialName, ...(entity.aliases ?? [])]) {
+      for (const variant of spellingVariants(written)) add(variant, 'alias');
+    }
     for (const demonym of entity.demonyms ?? []) {
       if (!this.byDemonym.has(demonym)) this.byDemonym.set(demonym, entity);
     }
   }
+}
+
+/** Word pairs spelled one way in British and another in American English, as they occur in names. */
+const SPELLINGS: readonly (readonly [string, string])[] = [
+  ['Organization', 'Organisation'], ['Defense', 'Defence'], ['Center', 'Centre'], ['Program', 'Programme'],
+  ['Labor', 'Labour'], ['Cooperation', 'Co-operation'], ['Harbor', 'Harbour'], ['Theater', 'Theatre'],
+];
+
+/** The other spellings of a name that holds a word of `SPELLINGS` (empty when it holds none). */
+export function spellingVariants(name: string | undefined): string[] {
+  if (!name) return [];
+  let spellings = [name];
+  for (const [american, british] of SPELLINGS) {
+    const from = name.includes(american) ? american : name.includes(british) ? british : undefined;
+    if (!from) continue;
+    const to = from === american ? british : american;
+    spellings = [...spellings, ...spellings.map((s) => s.split(from).join(to))]; // every mix of the two spellings
+  }
+  return spellings.slice(1);
 }
 
 /** The leading run of letters/digits of a name, the key the matcher probes with. */
