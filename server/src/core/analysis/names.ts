@@ -393,7 +393,7 @@ function splitTitle(ctx: RunContext, run: Word[], sentenceInitial: boolean, out:
     if (nameStart >= run.length) return knownAfter !== undefined;
   }
   const name = run.slice(nameStart);
-  if (name.length === 0 || name.length > 4 || hasOrgWord(name) || name.some((w) => !w.capital && w.text !== 'de' && w.text !== 'al' && w.text !== 'bin' && w.text !== 'ibn' && w.text !== 'van' && w.text !== 'von')) return false;
+  if (name.length === 0 || name.length > 4 || hasOrgWord(name) || !name.every(isPartOfPersonName)) return false;
   if (name.every((w) => TITLE_WORDS.has(w.text))) return false;
   const title = run.slice(0, t + 1);
   // What stands before the title words is who the title is with ("Gazprom", "Kremlin", "Foreign Ministry").
@@ -434,11 +434,18 @@ function classifyAffiliation(ctx: RunContext, run: Word[], sentenceInitial: bool
 }
 
 function addPerson(ctx: RunContext, name: Word[], why: string, out: Candidate[]): void {
-  // A known person ("President Vladimir Putin") is already a mention.
-  if (ctx.known.some((m) => m.start <= name[0].start && m.end >= name[name.length - 1].end)) return;
-  const firstKnown = ctx.known.find((m) => m.start >= name[0].start && m.start < name[name.length - 1].end);
-  if (firstKnown) return; // a known name inside: leave it to the knowledge base
+  // A known name there ("President Vladimir Putin") is the knowledge base's mention.
+  const start = name[0].start;
+  const end = name[name.length - 1].end;
+  if (ctx.known.some((m) => m.start < end && start < m.end)) return;
   out.push(candidate(ctx.input.text, name, 'person', why, true, 'context'));
+}
+
+/** Particles inside people's names ("Charles de Gaulle", "Osama bin Laden") are lower-case but part of them. */
+const NAME_PARTICLES = new Set(['de', 'al', 'bin', 'ibn', 'van', 'von']);
+
+function isPartOfPersonName(w: Word): boolean {
+  return w.capital || NAME_PARTICLES.has(w.text);
 }
 
 function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, out: Candidate[], absorbed: Set<EntityMention>): void {
@@ -585,7 +592,7 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   if (before && ORG_NOUNS_BEFORE.has(before.toLowerCase()) && capitals.length <= 4) return { kind: 'organization', why: `after “${before}”`, strong: true };
   if (after && ORG_NOUNS_AFTER.has(after) && capitals.length <= 4) return { kind: 'organization', why: `before “${after}”`, strong: true };
   if (capitals.length === 1 && ORG_WORDS.has(first) && before?.toLowerCase() === 'the') return { kind: 'organization', why: `“the ${first}”`, strong: false };
-  const personShaped = capitals.length >= 2 && capitals.length <= 4 && run.every((w) => w.capital || w.text === 'de' || w.text === 'al' || w.text === 'bin' || w.text === 'van' || w.text === 'von');
+  const personShaped = capitals.length >= 2 && capitals.length <= 4 && run.every(isPartOfPersonName);
   if (personShaped && isGivenName(first)) return { kind: 'person', why: `“${first}” is a given name`, strong: true };
   if (personShaped && hasSurnameEnding(last)) return { kind: 'person', why: `“${last}” reads as a surname`, strong: true };
   if (/^[\p{Lu}]\.$/u.test(first) && capitals.length >= 2) return { kind: 'person', why: 'an initial and a name', strong: true };
