@@ -41,15 +41,15 @@ const NOUN_PHRASE_GAP_RE = /^[\s\p{L}\p{N}’'.&-]*$/u;
 /** A name after one of these is not the phrase's head: "the head of the mission sent by the CIS said". */
 const ENDS_IN_PREPOSITION_RE = /\b(?:of|by|from|for|with|at|in|to|on|about|against|than|and)\s+(?:the\s+)?$/iu;
 /** Chanted slogans belong to the crowd, not to whoever spoke before them: "supporters chanting “Kocharyan out!”". */
-const CHANT_BEFORE_RE = /\b(?:chanting|chanted|chant|shouting|shouted|yelling|yelled|screaming|screamed|crying|cried|roared|waving\s+banners\s+and\s+yelling)\s*(?:[“"][^”"]{0,60}[”"]\s*(?:,|and|or)\s*){0,3}$/iu;
-const CROWD = '(?:the\\s+|a\\s+)?(?:supporters|protesters|demonstrators|crowds?|people|residents|activists|fans|students|opponents|audience|marchers|participants|voters|workers)';
+const CHANT_BEFORE_RE = new RegExp(`\\b(?:${cues.chantVerbs.join('|')})\\s*(?:[“"][^”"]{0,60}[”"]\\s*(?:,|and|or)\\s*){0,3}$`, 'iu');
+const CROWD = `(?:the\\s+|a\\s+)?(?:${cues.crowdNouns.join('|')})`;
 const CROWD_RE = new RegExp(`\\b${CROWD}\\b`, 'giu');
 const CROWD_BEFORE_RE = new RegExp(`\\b(${CROWD})(?:\\s+(?:who|were|was|and|then|also|\\p{L}+ed))*\\s*$`, 'iu');
 const CROWD_AFTER_RE = new RegExp(`^(?:\\s*(?:,|and|or)?\\s*[“"][^”"]{0,60}[”"])*\\s*,?\\s*(${CROWD})\\b`, 'iu');
 /** Nouns that name a text, not its author: "the statement said" is no person. */
-const DOCUMENT_NOUNS = new Set(['statement', 'document', 'report', 'tweet', 'post', 'letter', 'message']);
+const DOCUMENT_NOUNS = new Set(cues.documentNouns);
 const DOCUMENT_MENTION_RE = new RegExp(`\\b(?:${[...DOCUMENT_NOUNS].join('|')})s?\\b`, 'gi');
-const ORGANIZATION_NOUNS = new Set(['ministry', 'agency', 'embassy', 'government', 'kremlin', 'white house', 'police']);
+const ORGANIZATION_NOUNS = new Set(cues.organizationDescriptionNouns);
 const DESCRIPTION_NOUNS = cues.descriptionNouns.join('|');
 /** "a senior Ukrainian official", "one MP", "the ministry", "protesters": a source the text describes without naming it. */
 const DESCRIPTION_RE = new RegExp(
@@ -59,8 +59,11 @@ const DESCRIPTION_RE = new RegExp(
 const SCARE_MAX_WORDS = 4;
 const AFTER_WINDOW = 220;
 const BEFORE_WINDOW = 400;
-const SUBJECT_THEN_VERB_RE = /^(?:\s*,[^,]{1,90},)?\s+(?:(?:also|then|later|again|now|once|still|had|has|have|was|is|were|will|would|could|did|does|\p{Ll}+ly)\s+)*(?:\p{Ll}[\p{L}-]*(?:ed|es|s)|is|was|had|has|took|went|made|gave|spoke|told|wrote|said|saw|set|put|hit|let|won|lost|got|began|became|came|kept|left|met|ran|sent|stood|thought|felt|sought|fought|brought|held)\b/u;
-const AGENT_BEFORE_RE = /\b(named|described|called|proposed|outlined|listed|quoted|cited|voiced|expressed|announced|set\s+out|put\s+forward)\s+by\s+(?:the\s+)?$/iu;
+const SUBJECT_THEN_VERB_RE = new RegExp(
+  `^(?:\\s*,[^,]{1,90},)?\\s+(?:(?:also|then|later|again|now|once|still|had|has|have|was|is|were|will|would|could|did|does|\\p{Ll}+ly)\\s+)*(?:\\p{Ll}[\\p{L}-]*(?:ed|es|s)|is|was|had|has|${cues.irregularPastVerbs.join('|')})\\b`,
+  'u',
+);
+const AGENT_BEFORE_RE = new RegExp(`\\b(${cues.agentParticiples.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s+by\\s+(?:the\\s+)?$`, 'iu');
 /** Words that start a clause, not a noun phrase: "“Quiet!” and continued". */
 const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not)\b/i;
 const NOUN_PHRASE_MAX = 90;
