@@ -47,6 +47,7 @@ const CONNECTORS = new Set(words.nameConnectors);
 const ORG_NOUNS_BEFORE = new Set(words.orgNounsBefore);
 const ORG_NOUNS_AFTER = new Set(words.orgNounsAfter);
 const DATE_WORDS = new Set(words.datesAfterNames);
+const ABBREVIATIONS = new Set(words.abbreviationsWithDot);
 const PLACE_NOUNS_BEFORE_OF = new Set(words.placeNounsBeforeOf);
 const MEDIA_VERBS_AFTER = new Set(words.mediaVerbsAfterName);
 const ADJECTIVE_ENDINGS = words.adjectiveEndings;
@@ -289,7 +290,7 @@ function isHeadline(text: string, paragraph: Span): boolean {
 
 /** Whether a dot after `word` ends the sentence: another capitalised sentence follows, or the paragraph ends. */
 function isSentenceEndAfter(text: string, from: number, limit: number, word: string): boolean {
-  if (/^(?:\p{Lu}|St|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Jr|Sr|Co|Corp|Inc|Ltd|Prof|Rep|Sen|No|Mt|Ave)$/u.test(word)) return false;
+  if (/^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word)) return false; // an initial or "St.", "Co."…
   if (/\.\p{L}$/u.test(word)) return false; // U.S, U.K
   let i = from;
   while (i < limit && isWhitespace(text.charCodeAt(i))) i++;

@@ -27,7 +27,7 @@ const SPEECH_AFTER = new RegExp(`^(?:[’']s\\s+)?\\s*(?:,[^,;“”"]{1,90},\\s
 /** "said Ponomarev", "said Kremlin spokesman Peskov" (inverted order), but not "announced that mayor Shtepa". */
 const SPEECH_BEFORE = new RegExp(`\\b(?:${cues.speechVerbs.filter((v) => !v.includes(' ')).join('|')})\\s+(?:(?!(?:that|to|and|if|whether|how|why|what|who)\\b)[\\p{L}.-]+\\s+){0,3}$`, 'u');
 /** A verb or preposition right before a name makes it an object: "captured X", "with X", "told X". */
-const OBJECT_BEFORE = /\b(?:with|to|by|against|for|of|from|at|about|on|than|criticized|criticised|insulted|blamed|accused|attacked|met|meets|captured|arrested|detained|sentenced|thanked|praised|urged|asked|told|called|dismissed|fired|appointed|replaced|defeated|beat|killed|shot|sued|named|invited|received|visited|congratulated|condemned|slammed|mocked|accusing|blaming|criticizing|criticising|meeting|including|like|whose|whom)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{L}’'-]+\s+){0,4}$/iu;
+const OBJECT_BEFORE = new RegExp(`\\b(?:${cues.objectMarkers.join('|')})\\s+(?:(?:the|a|an|his|her|their|its)\\s+)?(?:[\\p{L}’'-]+\\s+){0,4}$`, 'iu');
 const SUBJECT_PREFIX = /^[\s“"(]*(?:[^,;“”"]{1,40},\s*)?(?:(?:the|a|an)\s+)?(?:(?:[\p{Lu}][\p{L}’'.-]*|former|deputy|acting|opposition|senior|top|leading|veteran|first|vice|prime|foreign|defence|defense|interior|finance|party|state|then|now|chief|[\p{Ll}-]+(?:’s|'s)?)\s+){0,6}$/u;
 
 export interface PronounContext {
