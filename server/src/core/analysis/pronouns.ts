@@ -1,10 +1,10 @@
 /**
- * Resolves subject pronouns (he, she) to the person the passage is about, as a reader does: among the
- * people named in this paragraph and the two before it (outside quotations) whose gender fits, the one in
- * subject position or next to a speech verb ("Pashinyan said", "said Pashinyan") outranks the one who is
- * only the object of a verb ("captured Ostrovsky", "criticised Lavrov"), and a nearer mention outranks an
- * older one. When two people rank about the same, the pronoun is left uncertain with both names: a wrong
- * speaker is worse than none.
+ * Resolves subject pronouns (he, she) near quotations to the person the passage is about, as a reader does:
+ * among the people named in this paragraph and the two before it (outside quotations) whose gender fits, the
+ * speaker of the latest quotation ("…,” Gutul wrote) and a person in subject position or next to a speech
+ * verb ("Pashinyan said", "said Pashinyan") outrank one who is only the object of a verb ("captured
+ * Ostrovsky", "criticised Lavrov"); the current paragraph and a nearer mention count more. When two people
+ * rank about the same, the pronoun is left uncertain with both names: a wrong speaker is worse than none.
  */
 import cues from '../data/cues.json';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
