@@ -506,6 +506,7 @@ function found(candidate: SpeakerCandidate, cue: string, cueStart: number, ctx: 
   return { speaker, cue: cue.replace(/\s+/g, ' '), cueSpan: { start: cueStart, end: cueStart + cue.length } };
 }
 
+/** A few words not ending in sentence punctuation: shaped like scare quotes ("as is") rather than speech. */
 function isScareShaped(content: string): boolean {
   const trimmed = content.trim();
   return !/[.!?]$/.test(trimmed) && !hasMoreWordsThan(trimmed, 0, trimmed.length, SCARE_MAX_WORDS);
@@ -515,11 +516,9 @@ function quoteKind(q: RawQuote, sentence: Span, content: string, text: string, a
   const closedBy = text.charAt(q.outer.end);
   if (q.opensParagraph && !q.unclosed && /\p{Lu}/u.test(closedBy) && /[‘']/.test(text.charAt(q.outer.start))) return 'heading';
   const startsSentence = !hasMoreWordsThan(text, sentence.start, q.outer.start, 0); // nothing but white space before it
-  const trimmed = content.trim();
-  // Scare quotes are short phrases ("as is"), not sentences: a quote ending in sentence punctuation is speech,
-  // and so is one that opens its sentence and ends in a comma (“This is the moment,” a diplomat said).
-  const speechShaped = /[.!?]$/.test(trimmed) || (startsSentence && trimmed.endsWith(','));
-  if (!attributed && !q.unclosed && !speechShaped && !hasMoreWordsThan(trimmed, 0, trimmed.length, SCARE_MAX_WORDS)) return 'scare';
+  // A short quote that opens its sentence and ends in a comma is speech (“This is the moment,” a diplomat said).
+  const opensSpeech = startsSentence && content.trim().endsWith(',');
+  if (!attributed && !q.unclosed && !opensSpeech && isScareShaped(content)) return 'scare';
   return startsSentence ? 'speech' : 'partial';
 }
 

@@ -23,9 +23,11 @@ const AFTER_QUOTE = 300;
 const BEFORE_QUOTE = 600;
 /** A lead smaller than this between the best two people leaves the pronoun uncertain. */
 const CLEAR_LEAD = 1;
-const SPEECH_AFTER = new RegExp(`^(?:[’']s\\s+)?\\s*(?:,[^,;“”"]{1,90},\\s*)?(?:(?:also|then|later|has|had|was|is|\\p{L}+ly)\\s+){0,2}(?:${cues.speechVerbs.filter((v) => !v.includes(' ')).join('|')})\\b`, 'u');
+/** One-word speech verbs as a regex alternation ("said|told|added|…"). */
+const SPEECH_VERBS = cues.speechVerbs.filter((v) => !v.includes(' ')).join('|');
+const SPEECH_AFTER = new RegExp(`^(?:[’']s\\s+)?\\s*(?:,[^,;“”"]{1,90},\\s*)?(?:(?:also|then|later|has|had|was|is|\\p{L}+ly)\\s+){0,2}(?:${SPEECH_VERBS})\\b`, 'u');
 /** "said Ponomarev", "said Kremlin spokesman Peskov" (inverted order), but not "announced that mayor Shtepa". */
-const SPEECH_BEFORE = new RegExp(`\\b(?:${cues.speechVerbs.filter((v) => !v.includes(' ')).join('|')})\\s+(?:(?!(?:that|to|and|if|whether|how|why|what|who)\\b)[\\p{L}.-]+\\s+){0,3}$`, 'u');
+const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\s+(?:(?!(?:that|to|and|if|whether|how|why|what|who)\\b)[\\p{L}.-]+\\s+){0,3}$`, 'u');
 /** A verb or preposition right before a name makes it an object: "captured X", "with X", "told X". */
 const OBJECT_BEFORE = new RegExp(`\\b(?:${cues.objectMarkers.join('|')})\\s+(?:(?:the|a|an|his|her|their|its)\\s+)?(?:[\\p{L}’'-]+\\s+){0,4}$`, 'iu');
 const SUBJECT_PREFIX = /^[\s“"(]*(?:[^,;“”"]{1,40},\s*)?(?:(?:the|a|an)\s+)?(?:(?:[\p{Lu}][\p{L}’'.-]*|former|deputy|acting|opposition|senior|top|leading|veteran|first|vice|prime|foreign|defence|defense|interior|finance|party|state|then|now|chief|[\p{Ll}-]+(?:’s|'s)?)\s+){0,6}$/u;
