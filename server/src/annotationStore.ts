@@ -3,16 +3,22 @@
  *
  * - A file that cannot be read or parsed is reported (message + offset) and never overwritten: until a later
  *   `load` of that article succeeds, `save` refuses with an error saying why.
- * - `save` writes atomically: a temporary file in the same folder, fsync, rename over the old file.
+ * - `save` is the single write path: it takes an inter-process lock on the file, re-reads it, merges its change
+ *   (annotations to put and ids to delete, never a whole list) by annotation id, and writes atomically (a
+ *   temporary file in the same folder, fsync, rename over the old file). Two editor windows and other tools
+ *   that take the same lock never overwrite each other's annotations.
  * - Nothing CIS Lens does not understand is lost: unknown top-level and page fields, items it cannot use, and
- *   unknown fields inside annotations are written back; annotations another tool added to the file after our
- *   `load` are kept too (only annotations that were loaded and are missing from `save`'s list count as deleted).
+ *   unknown fields inside annotations are written back.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import {
   createAnnotationFile, parseAnnotationFile, serializeAnnotationFile, type Annotation, type AnnotationFile,
 } from './core/annotations/model';
+import { isEmptyChange, liveAnnotations, mergeChange, type AnnotationChange } from './core/annotations/merge';
+import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
+
+export type { AnnotationChange } from './core/annotations/merge';
 
 export const ANNOTATION_SUFFIX = '.annotations.json';
 
@@ -33,7 +39,10 @@ export type LoadResult =
     readonly file: string;
   };
 
-export type SaveResult = { readonly ok: true; readonly file: string } | { readonly ok: false; readonly error: string };
+export type SaveResult =
+  | { readonly ok: true; readonly file: string; /** The annotations in the file after the save. */ readonly annotations: readonly Annotation[] }
+  /** `retry`: the failure may pass (the lock was busy, a write failed); false while the file is damaged. */
+  | { readonly ok: false; readonly retry: boolean; readonly error: string };
 
 export function isCorrupt(r: LoadResult): r is Extract<LoadResult, { corrupt: true }> {
   return 'corrupt' in r;
@@ -106,15 +115,13 @@ export function writeFileAtomic(file: string, data: string): void {
   } catch { /* best effort */ }
 }
 
-interface Loaded {
-  /** Ids of the annotations the last successful load or save saw. */
-  readonly ids: ReadonlySet<string>;
+export interface SaveOptions extends LockOptions {
+  /** The time recorded on deletions (tests pass a fixed one). */
+  readonly now?: Date;
 }
 
 export class AnnotationStore {
-  /** Keyed by annotation file path. */
-  private readonly loaded = new Map<string, Loaded>();
-  /** Annotation files whose last load failed, with the reason. */
+  /** Annotation files whose last load or save found them damaged, with the reason. */
   private readonly corrupt = new Map<string, string>();
 
   load(articlePath: string): LoadResult {
@@ -122,48 +129,48 @@ export class AnnotationStore {
     const r = readAnnotationFile(file);
     if (r.kind === 'corrupt') {
       this.corrupt.set(file, r.error);
-      this.loaded.delete(file);
       return { corrupt: true, error: r.error, file, ...(r.offset === undefined ? {} : { offset: r.offset }) };
     }
     this.corrupt.delete(file);
-    if (r.kind === 'missing') {
-      this.loaded.set(file, { ids: new Set() });
-      return { annotations: [], exists: false, warnings: [] };
-    }
-    this.loaded.set(file, { ids: new Set(r.file.annotations.map((a) => a.id)) });
-    return { annotations: r.file.annotations, exists: true, warnings: r.warnings };
+    if (r.kind === 'missing') return { annotations: [], exists: false, warnings: [] };
+    return { annotations: liveAnnotations(r.file), exists: true, warnings: r.warnings };
   }
 
   /**
-   * Writes `annotations` (the article's full list) to the annotation file. Refuses, without touching the
-   * disk, when the file was found corrupt by `load` or is corrupt now. Never throws.
+   * The one way CIS Lens writes an annotation file. Takes the file's lock (`fileLock.ts`), reads the file as it
+   * is now, merges `change` into it by annotation id (`core/annotations/merge.ts`), writes atomically, and
+   * returns the annotations now in the file. Refuses, without touching the disk, when the file is damaged (or
+   * was found damaged by `load` and not loaded successfully since). Never throws: a lock that cannot be had in
+   * time or a failed write comes back as `{ ok: false, retry: true }`, and the caller keeps the change.
    */
-  save(articlePath: string, annotations: readonly Annotation[]): SaveResult {
+  async save(articlePath: string, change: AnnotationChange, options: SaveOptions = {}): Promise<SaveResult> {
     const file = annotationPathFor(articlePath);
     const known = this.corrupt.get(file);
-    if (known !== undefined) return { ok: false, error: refusal(file, known) };
+    if (known !== undefined) return { ok: false, retry: false, error: refusal(file, known) };
+    try {
+      return await withFileLock(file, () => this.mergeAndWrite(file, articlePath, change, options.now ?? new Date()), options);
+    } catch (e) {
+      if (e instanceof LockTimeoutError) {
+        return { ok: false, retry: true, error: `${path.basename(file)} is being written by someone else (${e.holder}); CIS Lens waited and will try again.` };
+      }
+      return { ok: false, retry: true, error: `${file}: could not be written: ${(e as Error).message}` };
+    }
+  }
+
+  /** Under the lock: read, merge, write. Throws only for a failed write. */
+  private mergeAndWrite(file: string, articlePath: string, change: AnnotationChange, now: Date): SaveResult {
     const current = readAnnotationFile(file);
     if (current.kind === 'corrupt') {
       this.corrupt.set(file, current.error);
-      return { ok: false, error: refusal(file, current.error) };
+      return { ok: false, retry: false, error: refusal(file, current.error) };
     }
-    if (current.kind === 'missing' && annotations.length === 0) {
-      this.loaded.set(file, { ids: new Set() });
-      return { ok: true, file };
-    }
-    const base = current.kind === 'ok' ? current.file : createAnnotationFile();
-    const seenBefore = this.loaded.get(file)?.ids ?? new Set<string>();
-    const wanted = new Set(annotations.map((a) => a.id));
-    const addedElsewhere = base.annotations.filter((a) => !wanted.has(a.id) && !seenBefore.has(a.id));
+    if (current.kind === 'missing' && isEmptyChange(change)) return { ok: true, file, annotations: [] };
     const article = path.basename(articlePath);
-    const items = [...annotations, ...addedElsewhere].map((a) => (a.target.source ? a : { ...a, target: { ...a.target, source: article } }));
-    try {
-      writeFileAtomic(file, serializeAnnotationFile({ ...base, annotations: items }));
-    } catch (e) {
-      return { ok: false, error: `${file}: could not be written: ${(e as Error).message}` };
-    }
-    this.loaded.set(file, { ids: new Set(items.map((a) => a.id)) });
-    return { ok: true, file };
+    const put = (change.put ?? []).map((a) => (a.target.source ? a : { ...a, target: { ...a.target, source: article } }));
+    const base = current.kind === 'ok' ? current.file : createAnnotationFile();
+    const merged = mergeChange(base, { ...change, put }, now);
+    writeFileAtomic(file, serializeAnnotationFile(merged));
+    return { ok: true, file, annotations: merged.annotations };
   }
 }
 

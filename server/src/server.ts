@@ -3,7 +3,8 @@
  * analysis happens in the core (reviewArticle); features/ turn its results into LSP data.
  */
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DiagnosticSeverity,
@@ -17,8 +18,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnnotationStore, isCorrupt } from './annotationStore';
+import { ANNOTATION_SUFFIX, AnnotationStore, isCorrupt, type AnnotationChange } from './annotationStore';
 import { createAnnotation, type Annotation } from './core/annotations/model';
+import { SaveQueue } from './saveQueue';
 import { reviewArticle, type ReviewedArticle } from './core/review';
 import { SOURCE, toDiagnostic } from './convert';
 import { ADD_TO_KB, APPLY_ANNOTATION, getCodeActions, type AnnotationRequest } from './features/codeActions';
@@ -38,6 +40,17 @@ export interface ServerOptions {
   readonly kbDir?: string;
 }
 
+/** An article's annotations as the analysis uses them: the file's, with changes still waiting to be saved. */
+interface AnnotationEntry {
+  readonly items: readonly Annotation[];
+  readonly problem?: Diagnostic;
+  /** What the file held when read (to tell a change on disk from our own write). */
+  readonly fileKey?: string;
+}
+
+/** How long the file watcher lets a burst of events settle. */
+const WATCH_SETTLE_MS = 30;
+
 interface CachedArticle {
   readonly version: number;
   readonly article: ReviewedArticle;
@@ -46,8 +59,18 @@ interface CachedArticle {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, CachedArticle>();
-  const annotations = new Map<string, { items: readonly Annotation[]; problem?: Diagnostic }>();
+  const annotations = new Map<string, AnnotationEntry>();
   const store = new AnnotationStore();
+  const saves = new SaveQueue(store, {
+    saved: (file, _items, retried) => {
+      const uri = pathToFileURL(file).toString();
+      if (retried) connection.window.showInformationMessage(`CIS Lens saved the reviews that were waiting for ${fileName(file)}${ANNOTATION_SUFFIX}.`);
+      refreshAnnotations(uri);
+    },
+    failed: (file, error) => connection.console.warn(`CIS Lens: saving annotations for ${file} failed, will retry: ${error}`),
+  });
+  const watchers = new Map<string, fs.FSWatcher>();
+  const watchTimers = new Map<string, NodeJS.Timeout>();
   const pending = new Map<string, NodeJS.Immediate>();
   let settings: Settings = defaultSettings;
   let roots: string[] = [];
@@ -91,20 +114,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return article;
   }
 
-  function annotationsFor(uri: string): { items: readonly Annotation[]; problem?: Diagnostic } {
+  function annotationsFor(uri: string): AnnotationEntry {
     let entry = annotations.get(uri);
     if (!entry) {
       entry = { items: [] };
       const file = filePath(uri);
       if (file) {
         const result = store.load(file);
+        const waiting = saves.pendingFor(file);
         entry = isCorrupt(result)
-          ? { items: [], problem: { range: zero(), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'annotations-file', message: `Annotations not loaded (the file is left untouched): ${result.error}` } }
-          : { items: result.annotations };
+          ? { items: withChange([], waiting), problem: { range: zero(), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'annotations-file', message: `Annotations not loaded (the file is left untouched): ${result.error}` } }
+          : { items: withChange(result.annotations, waiting), fileKey: keyOf(result.annotations) };
+        watchFolderOf(file);
       }
       annotations.set(uri, entry);
     }
     return entry;
+  }
+
+  /** Watches the folder of an article's annotation file (the file itself is replaced on every write). */
+  function watchFolderOf(articlePath: string): void {
+    const dir = path.dirname(articlePath);
+    if (watchers.has(dir)) return;
+    try {
+      const watcher = fs.watch(dir, { persistent: false }, (_event, name) => {
+        if (typeof name !== 'string' || !name.endsWith(ANNOTATION_SUFFIX)) return;
+        const uri = pathToFileURL(path.join(dir, name.slice(0, -ANNOTATION_SUFFIX.length))).toString();
+        if (!documents.get(uri)) return;
+        // Several events arrive for one write (temporary file, rename): handle them once.
+        clearTimeout(watchTimers.get(uri));
+        watchTimers.set(uri, setTimeout(() => { watchTimers.delete(uri); annotationFileChanged(uri); }, WATCH_SETTLE_MS));
+      });
+      watcher.on('error', () => { watcher.close(); watchers.delete(dir); });
+      watchers.set(dir, watcher);
+    } catch {
+      // No watching here (a folder that vanished, a file system without events): the client's watcher still reports.
+    }
   }
 
   function validate(doc: TextDocument): void {
@@ -165,24 +210,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       showError('CIS Lens can record reviews only for saved files on disk.');
       return false;
     }
-    const loadedNow = store.load(file);
-    if (isCorrupt(loadedNow)) {
-      showError(`CIS Lens did not save the review: the annotations file is broken and was left untouched. ${loadedNow.error}`);
-      return false;
-    }
     const annotation = createAnnotation(doc.getText(), { start: request.start, end: request.end }, {
       status: request.status, rule: request.rule, note: request.note, source: request.source, speaker: request.speaker,
       author: settings.author || process.env.USER || undefined, article: fileName(file),
     }, new Date());
-    const saved = store.save(file, [...loadedNow.annotations, annotation]);
-    if (!saved.ok) {
-      showError(`CIS Lens could not save the review: ${saved.error}`);
-      return false;
-    }
-    annotations.delete(request.uri);
-    cache.delete(request.uri);
-    validate(doc);
-    return true;
+    return saveAnnotations(request.uri, file, { put: [annotation] });
+  }
+
+  /**
+   * The server's one way to change an article's annotations: through the save queue, which writes them under
+   * the file's lock and keeps them (shown, and retried) until they are written. True once they are in the file.
+   */
+  async function saveAnnotations(uri: string, file: string, change: AnnotationChange): Promise<boolean> {
+    const pending = saves.submit(file, change);
+    refreshAnnotations(uri);
+    const saved = await pending;
+    if (!saved.ok) showError(`CIS Lens has not saved the review yet: ${saved.error} It is kept in memory and shown, and saving is retried.`);
+    return saved.ok;
+  }
+
+  /** Forgets the article's annotations as loaded, so the next analysis reads the file (and what is waiting) again. */
+  function refreshAnnotations(uri: string): void {
+    annotations.delete(uri);
+    cache.delete(uri);
+    const doc = documents.get(uri);
+    if (doc) schedule(doc);
+  }
+
+  /** An annotation file changed on disk (another window, another tool, a hand edit): re-read and re-publish. */
+  function annotationFileChanged(uri: string): void {
+    const file = filePath(uri);
+    const entry = annotations.get(uri);
+    if (file) saves.retry(file);
+    if (!entry || !file) return refreshAnnotations(uri);
+    const now = store.load(file);
+    if (!isCorrupt(now) && entry.fileKey === keyOf(now.annotations)) return; // our own write, or no change we use
+    refreshAnnotations(uri);
   }
 
   async function addToKnowledgeBase(request: StubRequest & { uri: string }): Promise<boolean> {
@@ -239,13 +302,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const { uri } of change.changes) {
       const file = filePath(uri);
       if (file && isUserKbFile(file)) kbChanged = true;
-      if (uri.endsWith('.annotations.json')) {
-        const articleUri = uri.slice(0, -'.annotations.json'.length);
-        annotations.delete(articleUri);
-        cache.delete(articleUri);
-        const doc = documents.get(articleUri);
-        if (doc) schedule(doc);
-      }
+      if (uri.endsWith(ANNOTATION_SUFFIX)) annotationFileChanged(uri.slice(0, -ANNOTATION_SUFFIX.length));
     }
     if (kbChanged) reloadKb();
   });
@@ -276,6 +333,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return false;
   });
 
+  connection.onShutdown(async () => {
+    await saves.flushAll();
+    for (const file of saves.waiting()) {
+      // Not lost without a word: what could not be written is logged in full so it can be recovered.
+      connection.console.error(`CIS Lens could not save these annotations for ${file} before exiting: ${JSON.stringify(saves.pendingFor(file))}`);
+    }
+    saves.dispose();
+    for (const w of watchers.values()) w.close();
+  });
+
   documents.listen(connection);
   connection.listen();
 }
@@ -299,6 +366,18 @@ function readText(uri: string): string {
   } catch {
     return '';
   }
+}
+
+/** Annotations as they stand in the file, compared to tell a real change from our own write. */
+function keyOf(items: readonly Annotation[]): string {
+  return JSON.stringify(items);
+}
+
+/** `items` with a change still waiting to be saved applied over them (shown before it reaches the file). */
+function withChange(items: readonly Annotation[], change: AnnotationChange): readonly Annotation[] {
+  if (!change.put?.length && !change.remove?.length) return items;
+  const gone = new Set([...(change.remove ?? []), ...(change.put ?? []).map((a) => a.id)]);
+  return [...items.filter((a) => !gone.has(a.id)), ...(change.put ?? [])];
 }
 
 function zero() {

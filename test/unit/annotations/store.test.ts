@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -36,10 +37,10 @@ suite('annotations/store', () => {
     assert.deepStrictEqual(r, { annotations: [], exists: false, warnings: [] });
   });
 
-  test('round trip; target.source is filled with the article file name', () => {
+  test('round trip; target.source is filled with the article file name', async () => {
     const store = new AnnotationStore();
     store.load(articlePath);
-    const saved = store.save(articlePath, [a1(), a2()]);
+    const saved = await store.save(articlePath, { put: [a1(), a2()] });
     assert.ok(saved.ok, !saved.ok ? saved.error : '');
     const r = new AnnotationStore().load(articlePath);
     assert.ok(!isCorrupt(r));
@@ -48,22 +49,23 @@ suite('annotations/store', () => {
     assert.strictEqual(r.annotations[0]!.target.source, 'kyiv.md');
   });
 
-  test('atomic write leaves no temporary files behind', () => {
+  test('atomic write leaves no temporary files and no lock behind', async () => {
     const store = new AnnotationStore();
-    for (let i = 0; i < 5; i++) assert.ok(store.save(articlePath, [a1(), a2()]).ok);
+    for (let i = 0; i < 5; i++) assert.ok((await store.save(articlePath, { put: [a1(), a2()] })).ok);
     assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['kyiv.md', 'kyiv.md.annotations.json']);
   });
 
-  test('a failed write leaves the old file and no temporary file', function () {
+  test('a failed write leaves the old file and no temporary file', async function () {
     if (process.platform === 'win32' || process.getuid?.() === 0) this.skip(); // permissions do not bind there
     const store = new AnnotationStore();
-    assert.ok(store.save(articlePath, [a1()]).ok);
+    assert.ok((await store.save(articlePath, { put: [a1()] })).ok);
     const before = fs.readFileSync(annotationPathFor(articlePath));
     fs.chmodSync(dir, 0o555);
     try {
-      const r = store.save(articlePath, [a1(), a2()]);
+      const r = await store.save(articlePath, { put: [a1(), a2()] }, { timeoutMs: 50 });
       assert.ok(!r.ok);
-      assert.match(r.error, /could not be written/);
+      assert.ok(r.retry);
+      assert.match(r.error, /could not be written|permission denied/);
     } finally {
       fs.chmodSync(dir, 0o755);
     }
@@ -79,7 +81,7 @@ suite('annotations/store', () => {
     assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['kyiv.md', 'occupied']);
   });
 
-  test('a corrupt file is reported with its place, left byte-for-byte untouched, and save refuses', () => {
+  test('a corrupt file is reported with its place, left byte-for-byte untouched, and save refuses', async () => {
     const file = annotationPathFor(articlePath);
     const broken = Buffer.from('{\n  "type": "AnnotationCollection",\n  "first": { "items": [ { "id": "x" ] }\n}\n', 'utf8');
     fs.writeFileSync(file, broken);
@@ -88,29 +90,30 @@ suite('annotations/store', () => {
     assert.ok(isCorrupt(r));
     assert.strictEqual(r.offset, broken.toString('utf8').indexOf(']'));
     assert.match(r.error, /kyiv\.md\.annotations\.json:3:/);
-    const s = store.save(articlePath, [a1()]);
+    const s = await store.save(articlePath, { put: [a1()] });
     assert.ok(!s.ok);
+    assert.ok(!s.retry);
     assert.match(s.error, /not saved.*damaged.*left untouched/);
     assert.deepStrictEqual(fs.readFileSync(file), broken);
     assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['kyiv.md', 'kyiv.md.annotations.json']);
   });
 
-  test('a file that became corrupt after loading is not overwritten either', () => {
+  test('a file that became corrupt after loading is not overwritten either', async () => {
     const store = new AnnotationStore();
-    assert.ok(store.save(articlePath, [a1()]).ok);
+    assert.ok((await store.save(articlePath, { put: [a1()] })).ok);
     store.load(articlePath);
     const file = annotationPathFor(articlePath);
     const broken = Buffer.from('{"type": "AnnotationCollection", "first": {"items": [{"cisLens": {"status": "bogus"}}]}}');
     fs.writeFileSync(file, broken);
-    assert.ok(!store.save(articlePath, [a1(), a2()]).ok);
+    assert.ok(!(await store.save(articlePath, { put: [a1(), a2()] })).ok);
     assert.deepStrictEqual(fs.readFileSync(file), broken);
     // Once the file is repaired and reloaded, saving works again.
     fs.unlinkSync(file);
     assert.ok(!isCorrupt(store.load(articlePath)));
-    assert.ok(store.save(articlePath, [a2()]).ok);
+    assert.ok((await store.save(articlePath, { put: [a2()] })).ok);
   });
 
-  test('unknown fields, foreign items and annotations added by other tools are preserved', () => {
+  test('unknown fields, foreign items and annotations added by other tools are preserved', async () => {
     const file = annotationPathFor(articlePath);
     const mine = { ...a1(), target: { ...a1().target, source: 'kyiv.md' }, reviewRound: 2 };
     fs.writeFileSync(file, JSON.stringify({
@@ -129,7 +132,7 @@ suite('annotations/store', () => {
     fs.writeFileSync(file, JSON.stringify(raw));
 
     const edited = updateAnnotation(loaded.annotations[0]!, { status: 'verified', note: 'Confirmed: 40' }, '2024-06-02T00:00:00.000Z');
-    assert.ok(store.save(articlePath, [edited]).ok);
+    assert.ok((await store.save(articlePath, { put: [edited] })).ok);
     const out = JSON.parse(fs.readFileSync(file, 'utf8'));
     assert.strictEqual(out.id, 'urn:uuid:coll');
     assert.strictEqual(out.rights, 'https://creativecommons.org/licenses/by/4.0/');
@@ -141,18 +144,76 @@ suite('annotations/store', () => {
     assert.strictEqual(out.total, 3);
   });
 
-  test('an annotation deleted by the caller is removed', () => {
+  test('an annotation deleted by the caller is removed, and a stale copy saved later does not bring it back', async () => {
     const store = new AnnotationStore();
-    store.load(articlePath);
-    assert.ok(store.save(articlePath, [a1(), a2()]).ok);
-    assert.ok(store.save(articlePath, [a2()]).ok);
+    assert.ok((await store.save(articlePath, { put: [a1(), a2()] })).ok);
+    assert.ok((await store.save(articlePath, { remove: ['urn:uuid:aaaa'] }, { now: new Date('2024-06-02T00:00:00Z') })).ok);
     const r = new AnnotationStore().load(articlePath);
     assert.ok(!isCorrupt(r));
     assert.deepStrictEqual(r.annotations.map((a) => a.id), ['urn:uuid:bbbb']);
+    // Another window that loaded a1 before the deletion saves its (older) copy: the tombstone keeps it deleted.
+    assert.ok((await new AnnotationStore().save(articlePath, { put: [a1()] })).ok);
+    const again = new AnnotationStore().load(articlePath);
+    assert.ok(!isCorrupt(again));
+    assert.deepStrictEqual(again.annotations.map((a) => a.id), ['urn:uuid:bbbb']);
+    // An edit made after the deletion is newer, and stays.
+    const edited = updateAnnotation(a1(), { note: 'reopened' }, '2024-06-03T00:00:00.000Z');
+    assert.ok((await store.save(articlePath, { put: [edited] })).ok);
+    const third = new AnnotationStore().load(articlePath);
+    assert.ok(!isCorrupt(third));
+    assert.deepStrictEqual(third.annotations.map((a) => a.id).sort(), ['urn:uuid:aaaa', 'urn:uuid:bbbb']);
   });
 
-  test('saving nothing when there is no file creates no file', () => {
-    assert.ok(new AnnotationStore().save(articlePath, []).ok);
+  test('of two edits of one annotation the one modified later is kept, whichever is saved last', async () => {
+    const newer = updateAnnotation(a1(), { note: 'newer' }, '2024-06-03T00:00:00.000Z');
+    const older = updateAnnotation(a1(), { note: 'older' }, '2024-06-02T00:00:00.000Z');
+    assert.ok((await new AnnotationStore().save(articlePath, { put: [newer] })).ok);
+    assert.ok((await new AnnotationStore().save(articlePath, { put: [older] })).ok);
+    const r = new AnnotationStore().load(articlePath);
+    assert.ok(!isCorrupt(r));
+    assert.strictEqual(r.annotations[0]!.cisLens.note, 'newer');
+  });
+
+  test('a save waits for the lock, and one that cannot get it in time fails with a message that names the holder', async () => {
+    const lock = annotationPathFor(articlePath) + '.lock';
+    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), time: '2024-06-01T08:00:00.000Z', token: 'held' }));
+    const blocked = await new AnnotationStore().save(articlePath, { put: [a1()] }, { timeoutMs: 100 });
+    assert.ok(!blocked.ok);
+    assert.ok(blocked.retry);
+    assert.match(blocked.error, new RegExp(`being written by someone else \\(process ${process.pid} since 2024-06-01`));
+    assert.ok(!fs.existsSync(annotationPathFor(articlePath)));
+    // Released while a save waits: the save goes through.
+    const waiting = new AnnotationStore().save(articlePath, { put: [a1()] }, { timeoutMs: 5000 });
+    setTimeout(() => fs.unlinkSync(lock), 50);
+    assert.ok((await waiting).ok);
+    assert.ok(!fs.existsSync(lock));
+  });
+
+  test('a lock left by a process that no longer exists, or older than the stale limit, is broken', async () => {
+    const lock = annotationPathFor(articlePath) + '.lock';
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    fs.writeFileSync(lock, JSON.stringify({ pid: Number(dead.stdout), host: os.hostname(), token: 'dead' }));
+    assert.ok((await new AnnotationStore().save(articlePath, { put: [a1()] }, { timeoutMs: 200 })).ok);
+    fs.writeFileSync(lock, 'written by another tool');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lock, old, old);
+    assert.ok((await new AnnotationStore().save(articlePath, { put: [a2()] }, { timeoutMs: 200, staleMs: 10_000 })).ok);
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['kyiv.md', 'kyiv.md.annotations.json']);
+  });
+
+  test('saves racing in one process all land', async () => {
+    const text = TEXT;
+    const stores = [new AnnotationStore(), new AnnotationStore(), new AnnotationStore()];
+    const all = Array.from({ length: 60 }, (_, i) => createAnnotation(text, spanOf(text, 'drones'), { status: 'note', note: `n${i}` }, NOW, `urn:uuid:n${i}`));
+    const results = await Promise.all(all.map((a, i) => stores[i % 3]!.save(articlePath, { put: [a] })));
+    assert.ok(results.every((r) => r.ok));
+    const r = new AnnotationStore().load(articlePath);
+    assert.ok(!isCorrupt(r));
+    assert.strictEqual(r.annotations.length, 60);
+  });
+
+  test('saving nothing when there is no file creates no file', async () => {
+    assert.ok((await new AnnotationStore().save(articlePath, {})).ok);
     assert.deepStrictEqual(fs.readdirSync(dir), ['kyiv.md']);
   });
 });
