@@ -28,7 +28,7 @@ import { getDefinition } from './features/definition';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getHover } from './features/hover';
 import { getReferences } from './features/references';
-import { getSemanticTokens, legend } from './features/semanticTokens';
+import { getSemanticTokenData, legend, tokenEdits } from './features/semanticTokens';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { builtInKbDir, listKbFiles, loadKnowledgeBase, type KbProblem, type LoadedKb } from './kbLoader';
 import { addEntityStubEdit, type StubRequest } from './kbStub';
@@ -54,6 +54,14 @@ const WATCH_SETTLE_MS = 30;
 interface CachedArticle {
   readonly version: number;
   readonly article: ReviewedArticle;
+  /** What features derive from the analysis (Outline, semantic tokens), computed once per version on first request. */
+  readonly views: Map<string, unknown>;
+}
+
+/** The semantic tokens last sent for a document, so a `full/delta` request can be answered with edits. */
+interface SentTokens {
+  readonly resultId: string;
+  readonly data: readonly number[];
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -72,6 +80,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const watchers = new Map<string, fs.FSWatcher>();
   const watchTimers = new Map<string, NodeJS.Timeout>();
   const pending = new Map<string, NodeJS.Immediate>();
+  const sentTokens = new Map<string, SentTokens>();
+  let tokenResults = 0;
   let settings: Settings = defaultSettings;
   let roots: string[] = [];
   let canPullConfiguration = false;
@@ -106,12 +116,38 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function articleFor(doc: TextDocument): ReviewedArticle | undefined {
+    return cachedFor(doc)?.article;
+  }
+
+  function cachedFor(doc: TextDocument): CachedArticle | undefined {
     if (!isArticle(doc) || doc.getText().length > settings.maxFileSize) return undefined;
     const cached = cache.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.article;
+    if (cached && cached.version === doc.version) return cached;
     const article = reviewArticle(doc.getText(), loaded.kb, toAnalysisConfig(settings), annotationsFor(doc.uri).items);
-    cache.set(doc.uri, { version: doc.version, article });
-    return article;
+    const entry: CachedArticle = { version: doc.version, article, views: new Map() };
+    cache.set(doc.uri, entry);
+    return entry;
+  }
+
+  /** A view derived from the analysis (`name` says which), computed once per document version. */
+  function withView<T>(uri: string, name: string, fallback: T, compute: (doc: TextDocument, article: ReviewedArticle) => T): T {
+    const doc = documents.get(uri);
+    const entry = doc && guard('analysis', () => cachedFor(doc), undefined);
+    if (!doc || !entry) return fallback;
+    if (entry.views.has(name)) return entry.views.get(name) as T;
+    const view = guard('request', () => compute(doc, entry.article), undefined);
+    if (view === undefined) return fallback;
+    entry.views.set(name, view);
+    return view;
+  }
+
+  /** The document's semantic tokens under a new result id, remembered for the next delta request. */
+  function tokensFor(uri: string): SentTokens | undefined {
+    const data = withView<readonly number[] | undefined>(uri, 'semanticTokens', undefined, getSemanticTokenData);
+    if (!data) return undefined;
+    const sent = { resultId: String(++tokenResults), data };
+    sentTokens.set(uri, sent);
+    return sent;
   }
 
   function annotationsFor(uri: string): AnnotationEntry {
@@ -276,7 +312,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         referencesProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', ''] },
-        semanticTokensProvider: { legend, full: true },
+        semanticTokensProvider: { legend, full: { delta: true } },
         executeCommandProvider: { commands: [APPLY_ANNOTATION, ADD_TO_KB] },
       },
       serverInfo: { name: 'cis-lens' },
@@ -311,6 +347,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    sentTokens.delete(e.document.uri);
     annotations.delete(e.document.uri);
     if (isArticle(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -320,12 +357,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onHover((p) => withArticle(p.textDocument.uri, null, (doc, a) => getHover(a, doc.offsetAt(p.position), loaded.kb)));
-  connection.onDocumentSymbol((p) => withArticle(p.textDocument.uri, [], (doc, a) => getDocumentSymbols(doc, a)));
+  connection.onDocumentSymbol((p) => withView(p.textDocument.uri, 'documentSymbols', [], getDocumentSymbols));
   connection.onDefinition((p) => withArticle(p.textDocument.uri, null, (doc, a) => getDefinition(a, doc.offsetAt(p.position), loaded.kb)));
   connection.onReferences((p) => withArticle(p.textDocument.uri, [], (doc, a) => getReferences(doc, a, doc.offsetAt(p.position), p.context.includeDeclaration, loaded.kb)));
   connection.onWorkspaceSymbol((p) => guard('workspace symbols', () => getWorkspaceSymbols(loaded.kb, p.query), []));
   connection.onCodeAction((p) => withArticle(p.textDocument.uri, [], (doc, a) => getCodeActions(doc, a, p.range, p.context.diagnostics)));
-  connection.languages.semanticTokens.on((p) => withArticle(p.textDocument.uri, { data: [] }, (doc, a) => getSemanticTokens(doc, a)));
+  connection.languages.semanticTokens.on((p) => {
+    const sent = tokensFor(p.textDocument.uri);
+    return sent ? { resultId: sent.resultId, data: [...sent.data] } : { data: [] };
+  });
+  connection.languages.semanticTokens.onDelta((p) => {
+    const previous = sentTokens.get(p.textDocument.uri);
+    const sent = tokensFor(p.textDocument.uri);
+    if (!sent) return { data: [] };
+    if (previous?.resultId !== p.previousResultId) return { resultId: sent.resultId, data: [...sent.data] };
+    return { resultId: sent.resultId, edits: tokenEdits(previous.data, sent.data) };
+  });
   connection.onExecuteCommand(async (p) => {
     const arg = p.arguments?.[0];
     if (p.command === APPLY_ANNOTATION && arg) return applyAnnotation(arg as AnnotationRequest);

@@ -6,10 +6,13 @@
  *   (b) p50/p95 latency from didChange to the publishDiagnostics of that version (after warm-up edits, whose worst is
  *       reported too), over stdio against the bundled
  *       server, for a 100 KB and a 1 MB article (full-text changes, each a small edit);
+ *   (b') a 1 MB article as an editor uses it: Outline, semantic tokens (full/delta) and hover after each of 50 edits,
+ *       the Outline's reply size, the slowest request, and the server's memory over the edits;
  *   (c) the server's resident memory after opening 1,000 distinct articles.
  *   (d) the TextMate grammar's slowest pathological line, and (e) re-anchoring an annotation in a 1 MB article
  *       (what the grammar and anchoring tests used to time).
- * Options: --corpus-mb <n> (default 10), --only core|names|lsp|grammar|anchoring. Measures; asserts nothing.
+ * Options: --corpus-mb <n> (default 10), --only core|names|lsp|editor|grammar|anchoring
+ * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory). Measures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -21,10 +24,14 @@ import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DocumentSymbolRequest,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  SemanticTokensDeltaRequest,
+  SemanticTokensRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -278,6 +285,66 @@ async function benchLatency(server: Server, bytes: number, warmup: number, edits
   };
 }
 
+/**
+ * A 1 MB article as an editor uses it: after each of `edits` small edits, the requests VS Code sends (the
+ * Outline, semantic tokens as a delta, a hover), timed from send to reply, with the Outline's reply size and
+ * the server's memory before and after.
+ */
+async function benchLongDocument(server: Server, bytes: number, edits: number): Promise<Row[]> {
+  const uri = `file:///bench/editor-${bytes}.txt`;
+  let text = articleOf(bytes);
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  await server.published(uri, 1);
+  const timed = async <T>(times: number[], request: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await request();
+    times.push(performance.now() - started);
+    return result;
+  };
+  const outline: number[] = [];
+  const tokensFull: number[] = [];
+  const tokensDelta: number[] = [];
+  const hover: number[] = [];
+  const diagnostics: number[] = [];
+  let outlineBytes = 0;
+  let outlineRows = 0;
+  const symbols = await timed(outline, () => server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
+  outlineBytes = JSON.stringify(symbols).length;
+  const countRows = (list: readonly { children?: unknown[] }[]): number => list.reduce((n, s) => n + 1 + countRows((s.children ?? []) as { children?: unknown[] }[]), 0);
+  outlineRows = countRows((symbols ?? []) as { children?: unknown[] }[]);
+  let previous = (await timed(tokensFull, () => server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } })))?.resultId ?? '';
+  const rssBefore = rssMb(server.child.pid!);
+  for (let i = 0; i < edits; i++) {
+    const version = i + 2;
+    const found = text.indexOf('\n', Math.floor((((i * 7919) % 997) / 997) * text.length));
+    const at = found < 0 ? text.length : found;
+    text = i % 2 === 0 ? `${text.slice(0, at)} Tass${text.slice(at)}` : text.replace(' Tass\n', '\n');
+    const started = performance.now();
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await server.published(uri, version);
+    diagnostics.push(performance.now() - started);
+    await timed(outline, () => server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
+    const delta = await timed(tokensDelta, () => server.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: previous }));
+    previous = delta?.resultId ?? previous;
+    const line = Math.floor((i * 7919) % 5000);
+    await timed(hover, () => server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 3 } }));
+  }
+  const rssAfter = rssMb(server.child.pid!);
+  const spread = (times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return `p50 ${fmt(percentile(sorted, 50))} ms, p95 ${fmt(percentile(sorted, 95))} ms, max ${fmt(sorted[sorted.length - 1] ?? NaN)} ms`;
+  };
+  const label = `${fmt(bytes / 1e6, 0)} MB article, ${edits} edits`;
+  return [
+    { measure: `documentSymbol (Outline) after each edit, ${label}`, value: `${spread(outline)}; reply ${fmt(outlineBytes / 1e3, 0)} KB, ${outlineRows} rows` },
+    { measure: `semanticTokens: first full request, then full/delta after each edit, ${label}`, value: `full ${fmt(tokensFull[0] ?? NaN)} ms; delta ${spread(tokensDelta)}` },
+    { measure: `hover after each edit, ${label}`, value: spread(hover) },
+    { measure: `didChange → publishDiagnostics with those requests between edits, ${label}`, value: spread(diagnostics) },
+    { measure: `Slowest request of any kind, ${label}`, value: `${fmt(Math.max(...outline, ...tokensFull, ...tokensDelta, ...hover), 0)} ms` },
+    { measure: `Server RSS over ${edits} edits, ${label}`, value: `${fmt(rssBefore, 0)} MB after opening → ${fmt(rssAfter, 0)} MB after the edits` },
+  ];
+}
+
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
@@ -299,7 +366,7 @@ async function benchMemory(server: Server, count: number): Promise<Row> {
   return { measure: `Server RSS after opening ${count.toLocaleString('en-US')} articles`, value: `${fmt(after, 0)} MB (${fmt(before, 0)} MB before opening)` };
 }
 
-async function benchLsp(): Promise<Row[]> {
+async function benchLsp(editorOnly = false): Promise<Row[]> {
   if (!fs.existsSync(serverJs)) {
     log('dist/server.js is missing: run `npm run build` (LSP rows skipped)');
     return [{ measure: 'LSP latency and memory', value: 'skipped: dist/server.js not built' }];
@@ -314,6 +381,16 @@ async function benchLsp(): Promise<Row[]> {
       await server.stop();
     }
   }
+  if (process.platform === 'linux') {
+    log('lsp: a 1 MB article with editor requests, 50 edits');
+    const server = await startServer();
+    try {
+      rows.push(...(await benchLongDocument(server, 1_000_000, 50)));
+    } finally {
+      await server.stop();
+    }
+  }
+  if (editorOnly) return rows;
   rows.push(await benchColdStart());
   if (process.platform === 'linux') {
     log('lsp: opening 1,000 articles');
@@ -375,6 +452,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'core') rows.push(...benchCore(corpusMb));
   if (only === undefined || only === 'names') rows.push(...benchNames());
   if (only === undefined || only === 'lsp') rows.push(...(await benchLsp()));
+  if (only === 'editor') rows.push(...(await benchLsp(true)));
   if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));
   if (only === undefined || only === 'anchoring') rows.push(...benchReanchor());
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

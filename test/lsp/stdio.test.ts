@@ -11,6 +11,7 @@ import {
   ExecuteCommandRequest,
   HoverRequest,
   ReferencesRequest,
+  SemanticTokensDeltaRequest,
   SemanticTokensRequest,
   WorkspaceSymbolRequest,
   type DocumentSymbol,
@@ -85,6 +86,24 @@ suite('LSP over stdio', () => {
     const { uri } = await server.open(path.join(seedsDir, seeds[0]));
     const tokens = await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
     assert.ok(tokens!.data.length > 50 && tokens!.data.length % 5 === 0);
+  });
+
+  test('semantic tokens answer full/delta requests with edits that give the new full list', async () => {
+    const file = path.join(os.tmpdir(), 'cis-lens-delta.txt');
+    const { uri, text } = await server.open(file, 'plaintext', fs.readFileSync(path.join(seedsDir, seeds[0]), 'utf8'));
+    const first = await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    assert.ok(first!.resultId);
+    const edited = text.replace('Putin', 'Tokayev');
+    const next = server.diagnostics(uri, 2);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    await next;
+    const delta = await server.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: first!.resultId! });
+    assert.ok(delta && 'edits' in delta, 'a delta answer');
+    const applied = [...first!.data];
+    for (const e of [...delta.edits].reverse()) applied.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    const full = await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    assert.deepEqual(applied, full!.data);
+    assert.notDeepEqual(applied, first!.data);
   });
 
   test('workspace symbols find KB entities by alias', async () => {
