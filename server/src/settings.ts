@@ -31,5 +31,5 @@ export function mergeSettings(raw: Partial<Settings> | null | undefined): Settin
 }
 
 export function toAnalysisConfig(settings: Settings): AnalysisConfig {
-  return resolveConfig({ fallbackDate: settings.articleDate || undefined, rules: settings.rules });
+  return resolveConfig({ articleDate: settings.articleDate || undefined, rules: settings.rules });
 }

@@ -265,12 +265,20 @@ suite('cli: check', () => {
     assert.ok(report.files[0]!.diagnostics.some((d) => d.code === 'vague-source'));
   });
 
-  test('--date sets the fallback article date', () => {
+  test('--date overrides a dateline but not front matter; an unknown date is null with today assumed', () => {
     tmp = tempDir();
-    const article = path.join(tmp, 'undated.txt');
-    fs.writeFileSync(article, 'Vladimir Putin met Alexander Lukashenko in Minsk.\n');
-    const r = cli(['check', '--format', 'json', '--date', '2019-06-01', article]);
-    assert.equal(JSON.parse(r.stdout).files[0].date, '2019-06-01');
+    const undated = path.join(tmp, 'undated.txt');
+    fs.writeFileSync(undated, 'MOSCOW, April 5. /TASS/. Vladimir Putin met Alexander Lukashenko in Minsk.\n');
+    const dated = path.join(tmp, 'dated.txt');
+    fs.writeFileSync(dated, 'MOSCOW, April 5, 2017 (TASS) - Vladimir Putin met Alexander Lukashenko in Minsk.\n');
+    const front = path.join(tmp, 'front.md');
+    fs.writeFileSync(front, '---\ndate: 2016-03-01\n---\nMOSCOW, April 5, 2017 (TASS) - Putin met Lukashenko.\n');
+    const dates = (args: string[]) => JSON.parse(cli(['check', '--format', 'json', ...args, undated, dated, front]).stdout).files.map((f: Record<string, unknown>) => [f.date, f.dateSource, f.assumedDate]);
+    const today = new Date().toISOString().slice(0, 10);
+    const [, , assumedToday] = dates([])[0];
+    assert.ok(assumedToday === today || assumedToday > today, 'today is assumed');
+    assert.deepEqual(dates([]), [[null, 'none', assumedToday], ['2017-04-05', 'dateline', '2017-04-05'], ['2016-03-01', 'front-matter', '2016-03-01']]);
+    assert.deepEqual(dates(['--date', '2019-06-01']), [['2019-06-01', 'setting', '2019-06-01'], ['2019-06-01', 'setting', '2019-06-01'], ['2016-03-01', 'front-matter', '2016-03-01']]);
   });
 
   test('progress: reported before each file and once at the end, for a terminal to draw', () => {

@@ -153,7 +153,7 @@ export function helpText(version: string, topic?: 'check' | 'export'): string {
   const rules = allRules.map((r) => `  ${r.code.padEnd(20)} ${r.defaultSeverity.padEnd(12)} ${r.description}`).join('\n');
   const common = `  --kb <dir|file>            Extra knowledge-base JSON (a file, or a folder of *.json); repeatable.
                              Loaded after the built-in KB; an entity with the same id replaces it.
-  --date YYYY-MM-DD          Date to assume for articles whose own date cannot be found (default: today).
+  --date YYYY-MM-DD          The articles' date: overrides any date guessed from the text (not front matter).
   --max-size <chars>         Skip articles longer than this (default ${DEFAULT_MAX_SIZE}).
   --rule <code>=<severity>   Severity for a rule: off, hint, information, warning, error; repeatable.`;
   const check = `cis-lens check <files or folders> [options]

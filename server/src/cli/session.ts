@@ -45,7 +45,7 @@ export function openSession(options: CliOptions, messages: Messages): Session {
   }
   const loaded = loadKnowledgeBase(listKbFiles(builtInKbDir()), userFiles);
   for (const p of loaded.problems) messages.warn(`knowledge base ${kbPlace(p.uri, p.offset)}: ${p.message}`);
-  const config = resolveConfig({ ...(options.date ? { fallbackDate: options.date, fallbackSource: 'setting' as const } : {}), rules: options.rules });
+  const config = resolveConfig({ articleDate: options.date, rules: options.rules });
   return { kb: loaded.kb, config, kbErrors };
 }
 

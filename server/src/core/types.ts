@@ -32,6 +32,11 @@ export interface EntityMention extends Span {
   readonly why?: string;
   /** An external id from the gazetteer ("GeoNames 616635", "ISO 3166-1 FR"). */
   readonly ref?: string;
+  /**
+   * Set on a knowledge-base name that fits several entities when nothing in the article decides between them
+   * ("Aliyev": Ilham or Heydar): their ids. The mention's `id` is then null (ambiguous, not linked).
+   */
+  readonly candidates?: readonly string[];
 }
 
 /**
@@ -86,10 +91,19 @@ export interface Paragraph extends Span {
   readonly sentences: readonly Span[];
 }
 
-/** The article's date and where it came from. */
+/**
+ * The article's date and where it came from: its front matter, a wire `dateline` or publication line, a
+ * `wire-id` (MENAFN…), a full date in the `text`, the user's `setting` (or `--date`), or `none`.
+ */
+export type DateSource = 'front-matter' | 'dateline' | 'wire-id' | 'text' | 'setting' | 'none';
+
 export interface ArticleDate {
-  readonly date: string; // YYYY-MM-DD
-  readonly source: 'front-matter' | 'dateline' | 'id' | 'text' | 'setting' | 'default';
+  /** YYYY-MM-DD from the article or the user's setting; null when neither gives one. */
+  readonly date: string | null;
+  /** The date time-aware checks use: `date`, or today when the date is unknown. */
+  readonly assumed: string;
+  readonly source: DateSource;
+  /** Where the article states its date, when it does. */
   readonly span?: Span;
 }
 

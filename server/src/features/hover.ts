@@ -1,6 +1,6 @@
 /** Hover: an entity's KB card, a quote's speaker, and any reviewer annotation on the span. */
 import type { Hover } from 'vscode-languageserver/node';
-import type { EntityMention, KnowledgeBase, Quote } from '../core';
+import type { ArticleDate, EntityMention, KnowledgeBase, Quote } from '../core';
 import type { AnchoredAnnotation } from '../core/annotations/anchoring';
 import type { ReviewedArticle } from '../core/review';
 import { annotationsAt, mentionAt, quoteAt, sameEntity } from './lookup';
@@ -21,21 +21,50 @@ function entityCard(article: ReviewedArticle, mention: EntityMention, kb: Knowle
   const count = article.model.entities.filter((e) => sameEntity(e, mention)).length;
   const entity = mention.id ? kb.get(mention.id) : undefined;
   const how = mention.via === 'name' || mention.via === 'alias' ? '' : ` — via ${mention.via} “${mention.text}”`;
-  if (!entity) return unknownCard(mention, count);
+  if (!entity) return mention.candidates?.length ? ambiguousCard(article, mention, kb, count) : unknownCard(mention, count);
   const date = article.model.date;
   const lines = [`**${entity.name}** _(${entity.kind}${entity.orgType ? `, ${entity.orgType}` : ''})_${how}`, '', entity.description, ''];
-  const roles = kb.rolesAt(entity, date.date).map((r) => `${r.title}${r.of ? ` of ${kb.get(r.of)?.name ?? r.of}` : ''} (since ${r.start ?? '?'})`);
+  const roles = kb.rolesAt(entity, date.assumed).map((r) => `${r.title}${r.of ? ` of ${kb.get(r.of)?.name ?? r.of}` : ''} (since ${r.start ?? '?'})`);
   if (roles.length) lines.push(`- Role: ${roles.join('; ')}`);
   if (entity.country) lines.push(`- Country: ${kb.get(entity.country)?.name ?? entity.country}`);
   if (entity.capital) lines.push(`- Capital: ${kb.get(entity.capital)?.name ?? entity.capital}`);
-  const cis = kb.cisStatusAt(entity.id, date.date);
+  const cis = kb.cisStatusAt(entity.id, date.assumed);
   if (cis) lines.push(`- CIS status: ${cis.status}${cis.start ? ` since ${cis.start}` : ''}${cis.note ? ` — ${cis.note}` : ''}`);
+  const blocs = kb.blocsOf(entity.id, date.assumed).map((b) => kb.get(b)?.name ?? b);
+  if (blocs.length) lines.push(`- Member of: ${blocs.join(', ')}`);
+  const members = kb.membersAt(entity.id, date.assumed).map((m) => kb.get(m)?.name ?? m);
+  if (members.length) lines.push(`- Members: ${members.join(', ')}`);
   if (entity.aliases?.length) lines.push(`- Also: ${entity.aliases.join(', ')}`);
-  lines.push(entity.wikidata === 'Q0' ? '- Wikidata: _not yet verified_' : `- Wikidata: [${entity.wikidata}](https://www.wikidata.org/wiki/${entity.wikidata})`);
+  lines.push(hasWikidataId(entity.wikidata) ? `- Wikidata: [${entity.wikidata}](https://www.wikidata.org/wiki/${entity.wikidata})` : '- Wikidata: _no Wikidata id yet_');
   lines.push(`- Sources: ${entity.sources.map((s, i) => `[${i + 1}](${s})`).join(' ')}`);
   lines.push(`- Mentions in this document: ${count}`);
-  lines.push('', `_Facts as of ${date.date} (${describeDateSource(date.source)})._`);
+  lines.push('', asOf(date));
   return lines.join('\n');
+}
+
+/** A name that fits several entities and nothing in the article decides: the candidates, none linked. */
+function ambiguousCard(article: ReviewedArticle, mention: EntityMention, kb: KnowledgeBase, count: number): string {
+  const date = article.model.date;
+  const lines = [`**${mention.text}** _(ambiguous: not linked)_`, '', 'The name fits more than one entity, and neither the article’s date, an earlier full name, a title nor the country in context decides:', ''];
+  for (const id of mention.candidates ?? []) {
+    const entity = kb.get(id);
+    if (!entity) continue;
+    const roles = kb.rolesAt(entity, date.assumed).map((r) => `${r.title}${r.of ? ` of ${kb.get(r.of)?.name ?? r.of}` : ''}`);
+    lines.push(`- **${entity.name}** — ${entity.description}${roles.length ? ` (${roles.join('; ')})` : ''}`);
+  }
+  lines.push(`- Mentions in this document: ${count}`, '', asOf(date));
+  return lines.join('\n');
+}
+
+/** Whether a KB entity carries a confirmed Wikidata id (null, empty or the old Q0 placeholder mean none yet). */
+function hasWikidataId(id: string | null | undefined): boolean {
+  return !!id && /^Q[1-9]\d*$/.test(id);
+}
+
+/** The date the card's facts hold on, and where it came from; an assumed date says so. */
+function asOf(date: ArticleDate): string {
+  if (date.date === null) return `_Facts as of ${date.assumed} (assumed): the article’s date was not found. Use “Set article date…” (Ctrl+.) to give it._`;
+  return `_Facts as of ${date.date} (${describeDateSource(date.source)})._`;
 }
 
 /** A name the knowledge base does not know: what kind it seems to be and why ("person: after “MP”"). */
@@ -49,8 +78,17 @@ function unknownCard(mention: EntityMention, count: number): string {
   return lines.join('\n');
 }
 
-function describeDateSource(source: string): string {
-  return source === 'default' ? 'today; the article’s date was not found' : source === 'setting' ? 'from the cisLens.articleDate setting' : `article date from its ${source}`;
+const DATE_SOURCES: Record<ArticleDate['source'], string> = {
+  'front-matter': 'article date from its front matter',
+  dateline: 'article date from its dateline',
+  'wire-id': 'article date from its wire-service id',
+  text: 'article date from a date near its top',
+  setting: 'from the cisLens.articleDate setting',
+  none: 'assumed',
+};
+
+function describeDateSource(source: ArticleDate['source']): string {
+  return DATE_SOURCES[source];
 }
 
 function quoteCard(quote: Quote): string {

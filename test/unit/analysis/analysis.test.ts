@@ -2,7 +2,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeArticle } from '../../../server/src/core/analysis/analyze';
-import { findArticleDate } from '../../../server/src/core/analysis/articleDate';
 import { scanMarks } from '../../../server/src/core/text/marks';
 import { findQuoteMarks } from '../../../server/src/core/analysis/quoteMarks';
 import { resolveConfig } from '../../../server/src/core/config';
@@ -174,33 +173,6 @@ suite('claims and dates', () => {
   test('money, percentages, counts and relative dates are claims; years and small numbers are not', () => {
     const model = analyze('Trade hit $90 billion, up 12%, and 1,500 troops left 25 years ago. In 1991 two documents were signed.');
     assert.deepEqual(model.claims.map((c) => `${c.kind}:${c.text}`), ['money:$90 billion', 'percentage:12%', 'count:1,500 troops', 'date:25 years ago']);
-  });
-  test('article date from front matter, a MENAFN id, a full date, or the fallback', () => {
-    assert.equal(findArticleDate('---\ndate: 2024-03-01\n---\nText', '2000-01-01').date, '2024-03-01');
-    assert.equal(findArticleDate('x MENAFN22122025000045017169ID1110512300', '2000-01-01').date, '2025-12-22');
-    // Only an id that starts a word and has its digits counts: the first two here do not.
-    assert.equal(findArticleDate('xMENAFN01012020000 MENAFN id, MENAFN05062024000', '2000-01-01').date, '2024-06-05');
-    assert.equal(findArticleDate('Published December 22, 2025 in Minsk', '2000-01-01').date, '2025-12-22');
-    assert.deepEqual(findArticleDate('No date here', '2000-01-01'), { date: '2000-01-01', source: 'default' });
-  });
-  test('an ISO date anywhere beats a written one; only the first ISO date counts, and an impossible one is none', () => {
-    const iso = 'Filed April 5, 2024 in Minsk; updated 2024-06-01.';
-    const found = findArticleDate(iso, '2000-01-01');
-    assert.equal(found.date, '2024-06-01');
-    assert.equal(iso.slice(found.span!.start, found.span!.end), '2024-06-01');
-    assert.equal(findArticleDate('Ref 2024-13-45, then 2024-06-01; filed April 5, 2024.', '2000-01-01').date, '2024-04-05');
-    assert.equal(findArticleDate('Batch 2024-2025-04-05 filed', '2000-01-01').date, '2025-04-05');
-    assert.equal(findArticleDate('Code 12024-06-01 only', '2000-01-01').source, 'default');
-  });
-  test('written dates: month-first wins over an earlier day-first, impossible dates are skipped, spans are exact', () => {
-    const text = 'Minsk, 3 May 2021. Updated Sept. 14, 2021.';
-    const found = findArticleDate(text, '2000-01-01');
-    assert.equal(found.date, '2021-09-14');
-    assert.equal(text.slice(found.span!.start, found.span!.end), 'Sept. 14, 2021');
-    assert.equal(findArticleDate('Filed 3 May 2021 in Minsk', '2000-01-01').date, '2021-05-03');
-    assert.equal(findArticleDate('Not a day: April 31, 2024; then 2 June 2024.', '2000-01-01').date, '2024-06-02');
-    assert.equal(findArticleDate('SeptemberX 14, 2021 and nothing else', '2000-01-01').date, '2000-01-01');
-    assert.equal(findArticleDate('In 1991 the CIS was founded.', '2000-01-01').source, 'default');
   });
 });
 

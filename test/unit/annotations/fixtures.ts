@@ -45,7 +45,7 @@ export function makeModel(text: string, parts: Partial<Omit<ArticleModel, 'text'
     entities: [],
     quotes: [],
     claims: [],
-    date: { date: '2024-03-01', source: 'dateline' },
+    date: { date: '2024-03-01', assumed: '2024-03-01', source: 'dateline' },
     diagnostics: [],
     ...parts,
   };

@@ -2,7 +2,9 @@
  * Machine-readable report:
  *   {"tool":{"name","version"},"files":[{"path","entities":[…],"quotes":[…],"diagnostics":[…]}],"errors":[…],"summary":{…}}
  * Offsets are UTF-16 code units (JavaScript string indices), end exclusive. Besides the documented fields a
- * file carries its date, and each diagnostic its 1-based line/column range. A skipped file has "skipped"
+ * file carries its date ("date": from the
+ * article or the user's --date, null when neither gives one; "dateSource": front-matter, dateline, wire-id,
+ * text, setting or none; "assumedDate": the date time-aware checks used, today when unknown), and each diagnostic its 1-based line/column range. A skipped file has "skipped"
  * (the reason) and empty lists. Written as it goes, one file at a time, so large runs stay small in memory.
  */
 import type { CheckEntry, Reporter, ReporterOptions, Totals } from '../report';
@@ -35,6 +37,8 @@ export function fileRecord(entry: CheckEntry): Record<string, unknown> {
   return {
     path: entry.path,
     date: model.date.date,
+    dateSource: model.date.source,
+    assumedDate: model.date.assumed,
     ...(entry.annotationWarning ? { warning: entry.annotationWarning } : {}),
     entities: model.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, kind: e.kind, id: e.id, name: e.name, via: e.via, ...(e.why ? { why: e.why } : {}), ...(e.ref ? { ref: e.ref } : {}) })),
     quotes: model.quotes.map((q) => ({

@@ -24,7 +24,7 @@ import { scanTriggers } from '../text/triggers';
 
 export function analyzeArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig): ArticleModel {
   const marks = scanMarks(text);
-  const date = findArticleDate(text, config.fallbackDate, config.fallbackSource, marks.figureStarts);
+  const date = findArticleDate(text, { setting: config.articleDate, today: config.today }, marks.figureStarts);
   const paragraphSpans = findParagraphs(text);
   const rawQuotes = findQuoteMarks(text, paragraphSpans, marks);
   const { paragraphs, sentences } = splitSentences(text, paragraphSpans, rawQuotes, marks);
@@ -33,7 +33,7 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
 
   const known = findEntityMentions(text, paragraphSpans, kb, marks.nameStarts);
   const named = recognizeNames({ text, paragraphs: paragraphSpans, known, nameStarts: marks.nameStarts, kb, gazetteer: builtInGazetteer() });
-  const titles = findTitleMentions(triggers, named, kb, date.date);
+  const titles = findTitleMentions(triggers, named, kb, date.assumed);
   const namedAndTitles = mergeByStart(named, titles);
   const people = namedAndTitles.filter((e) => e.kind === 'person');
   const quoteSpans = rawQuotes.map((q) => q.outer);
@@ -48,7 +48,7 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const entities = mergeByStart(namedAndTitles, speakerPronouns);
   const claims = findClaims(text, sentenceOf, marks.figureStarts);
 
-  const ctx: RuleContext = { text, paragraphs, sentences, entities, quotes, claims, date: date.date, kb, triggers };
+  const ctx: RuleContext = { text, paragraphs, sentences, entities, quotes, claims, date: date.assumed, dateKnown: date.date !== null, kb, triggers };
   return { text, paragraphs, entities, quotes, claims, date, diagnostics: runRules(ctx, config) };
 }
 
@@ -86,7 +86,9 @@ function runRules(ctx: RuleContext, config: AnalysisConfig): Finding[] {
     try {
       for (const f of rule.check(ctx)) {
         // Every finding gets the same shape (the rule's own may differ in which fields it sets).
-        findings.push({ start: f.start, end: f.end, code: rule.code, severity: setting, message: f.message, related: f.related, data: f.data });
+        // A finding that holds only on a date the article does not give is information, not a warning.
+        const severity = f.assumesDate && !ctx.dateKnown && setting !== 'hint' ? 'information' : setting;
+        findings.push({ start: f.start, end: f.end, code: rule.code, severity, message: f.message, related: f.related, data: f.data });
       }
     } catch (error) {
       findings.push({ start: 0, end: 0, code: 'internal-error', severity: 'error', message: `Rule ${rule.code} failed: ${String(error)}` });

@@ -34,9 +34,14 @@ export class KnowledgeBase {
   private readonly byId = new Map<string, KbEntry>();
   private readonly byName = new Map<string, NameHit[]>();
   private readonly byDemonym = new Map<string, KbEntity>();
+  /** Entities that have members (CSTO, EAEU, …): few, so membership questions walk them. */
+  private readonly blocs: KbEntity[] = [];
   constructor(entries: readonly KbEntry[]) {
     for (const entry of entries) this.byId.set(entry.entity.id, entry);
-    for (const { entity } of this.byId.values()) this.indexEntity(entity);
+    for (const { entity } of this.byId.values()) {
+      this.indexEntity(entity);
+      if (entity.members?.length) this.blocs.push(entity);
+    }
   }
 
   static fromEntities(entities: readonly KbEntity[]): KnowledgeBase {
@@ -91,6 +96,21 @@ export class KnowledgeBase {
   cisStatusAt(countryId: string, date: string): CisStatusPeriod | undefined {
     const periods = this.get(countryId)?.cis ?? [];
     return periods.find((p) => isWithin(p, date));
+  }
+
+  /** Blocs (entities with `members`) the entity belongs to on `date`, suspended memberships left out. */
+  blocsOf(memberId: string, date: string): string[] {
+    const found: string[] = [];
+    for (const bloc of this.blocs) {
+      if (bloc.members!.some((m) => m.member === memberId && m.status !== 'suspended' && m.status !== 'observer' && isWithin(m, date))) found.push(bloc.id);
+    }
+    return found;
+  }
+
+  /** A bloc's members on `date` (observers and suspended members left out). */
+  membersAt(blocId: string, date: string): string[] {
+    const members = this.get(blocId)?.members ?? [];
+    return members.filter((m) => m.status !== 'suspended' && m.status !== 'observer' && isWithin(m, date)).map((m) => m.member);
   }
 
   isMedia(id: string | null): boolean {

@@ -40,6 +40,9 @@ const FOUNDED = new TriggeredPattern(/\b(?:formed|founded|established|created)\s
 const FOUNDED_AUXILIARY = /\b(?:was|were)\s+$/u;
 const AUXILIARY_WINDOW = 10;
 
+/** Said after the date when the article gives none: the finding may be true of its real date. */
+const ASSUMED = ' (assumed: the article’s date is unknown; set it to check on its real date)';
+
 export const kbContradiction: Rule = {
   code: 'kb-contradiction',
   description: 'A stated fact (CIS membership, founding date) contradicts the knowledge base for the article’s date.',
@@ -125,9 +128,10 @@ function checkList(ctx: RuleContext, list: EntityMention[], sentence: Span, into
     if (contradicts(claimed, actual)) {
       into.push({
         ...span,
-        message: `${country.name} is described as ${describeClaim(claimed)} of the CIS, but on ${ctx.date} the knowledge base has it as ${describeStatus(actual)}.`,
+        message: `${country.name} is described as ${describeClaim(claimed)} of the CIS, but on ${ctx.date}${ctx.dateKnown ? '' : ASSUMED} the knowledge base has it as ${describeStatus(actual)}.`,
         related: [{ start: country.start, end: country.end, message: `${country.name}: ${actual?.note ?? describeStatus(actual)}` }],
         data: { entity: country.id, claimed, actual: actual?.status ?? null },
+        assumesDate: true,
       });
     }
   }

@@ -12,8 +12,10 @@ export interface RuleContext {
   readonly entities: readonly EntityMention[];
   readonly quotes: readonly Quote[];
   readonly claims: readonly Claim[];
-  /** The article's date, YYYY-MM-DD, for time-scoped KB facts. */
+  /** The article's date, YYYY-MM-DD, for time-scoped KB facts (today when the article gives none: see `dateKnown`). */
   readonly date: string;
+  /** False when `date` is only assumed (the article and the user give none): date-dependent findings must say so. */
+  readonly dateKnown: boolean;
   readonly kb: KnowledgeBase;
   /** Where the trigger words of every TriggeredPattern occur (one scan, shared by all rules). */
   readonly triggers: TriggerScan;
@@ -23,6 +25,8 @@ export interface RuleFinding extends Span {
   readonly message: string;
   readonly related?: readonly RelatedSpan[];
   readonly data?: Record<string, unknown>;
+  /** True when the finding holds only on the article's date: it drops to information when that date is assumed. */
+  readonly assumesDate?: boolean;
 }
 
 export interface RuleExample {
