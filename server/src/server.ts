@@ -22,6 +22,7 @@ import { ANNOTATION_SUFFIX, AnnotationStore, isCorrupt, type AnnotationChange } 
 import { createAnnotation, type Annotation } from './core/annotations/model';
 import { SaveQueue } from './saveQueue';
 import { reviewArticle, type ReviewedArticle } from './core/review';
+import { analysedLength } from './core/text/limit';
 import { SOURCE, toDiagnostic } from './convert';
 import { ADD_TO_KB, APPLY_ANNOTATION, getCodeActions, type AnnotationRequest } from './features/codeActions';
 import { getDefinition } from './features/definition';
@@ -120,10 +121,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function cachedFor(doc: TextDocument): CachedArticle | undefined {
-    if (!isArticle(doc) || doc.getText().length > settings.maxFileSize) return undefined;
+    if (!isArticle(doc)) return undefined;
     const cached = cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const article = reviewArticle(doc.getText(), loaded.kb, toAnalysisConfig(settings), annotationsFor(doc.uri).items);
+    // Over the size limit, the whole lines up to it are analysed (their offsets are those of the full text).
+    const text = doc.getText();
+    const length = analysedLength(text, settings.maxFileSize);
+    const article = reviewArticle(length < text.length ? text.slice(0, length) : text, loaded.kb, toAnalysisConfig(settings), annotationsFor(doc.uri).items);
     const entry: CachedArticle = { version: doc.version, article, views: new Map() };
     cache.set(doc.uri, entry);
     return entry;
@@ -192,15 +196,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pending.delete(doc.uri);
     if (!isArticle(doc)) return;
     const diagnostics: Diagnostic[] = [];
-    if (doc.getText().length > settings.maxFileSize) {
-      diagnostics.push({ range: zero(), severity: DiagnosticSeverity.Information, source: SOURCE, code: 'file-too-large', message: `CIS Lens skipped this document: ${doc.getText().length} characters is over the cisLens.maxFileSize limit of ${settings.maxFileSize}.` });
-    } else {
-      const article = guard('analysis', () => articleFor(doc), undefined);
-      for (const finding of article?.model.diagnostics ?? []) diagnostics.push(toDiagnostic(doc, finding));
-      const problem = annotationsFor(doc.uri).problem;
-      if (problem) diagnostics.push(problem);
-    }
+    const tooLarge = sizeLimitNotice(doc);
+    if (tooLarge) diagnostics.push(tooLarge);
+    const article = guard('analysis', () => articleFor(doc), undefined);
+    for (const finding of article?.model.diagnostics ?? []) diagnostics.push(toDiagnostic(doc, finding));
+    const problem = annotationsFor(doc.uri).problem;
+    if (problem) diagnostics.push(problem);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  }
+
+  /** For a document over `cisLens.maxFileSize`: one message, on the first line not analysed, saying what was and was not. */
+  function sizeLimitNotice(doc: TextDocument): Diagnostic | undefined {
+    const text = doc.getText();
+    const length = analysedLength(text, settings.maxFileSize);
+    if (length === text.length) return undefined;
+    const stop = doc.positionAt(length);
+    const last = doc.lineCount;
+    const analysed = stop.character === 0 ? `lines 1–${stop.line}` : `the first ${length.toLocaleString('en-US')} characters`;
+    const rest = stop.character === 0 ? `lines ${stop.line + 1}–${last}` : 'the rest of that line and every line after it';
+    return {
+      range: { start: stop, end: doc.positionAt(Math.min(text.length, lineEndAt(text, length))) },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: 'file-too-large',
+      message: `CIS Lens analysed ${analysed} (${length.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters) and not ${rest}: the document is over the cisLens.maxFileSize limit of ${settings.maxFileSize.toLocaleString('en-US')} characters. Raise the setting or split the file to analyse the rest.`,
+    };
   }
 
   /** Coalesces bursts of edits: analysis runs once per turn of the event loop, on the newest text. */
@@ -425,6 +445,11 @@ function withChange(items: readonly Annotation[], change: AnnotationChange): rea
   if (!change.put?.length && !change.remove?.length) return items;
   const gone = new Set([...(change.remove ?? []), ...(change.put ?? []).map((a) => a.id)]);
   return [...items.filter((a) => !gone.has(a.id)), ...(change.put ?? [])];
+}
+
+function lineEndAt(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end;
 }
 
 function zero() {
