@@ -15,6 +15,7 @@
 #                           with /repo appended when that is where the git dir is)
 #              EVAL_SHARED  folder holding polnear_train.py and score_quotes.py (default: <repo>/../shared/eval)
 #              BATCH        files per CLI run (default 200)
+#              EVAL_OUT     output folder (default <repo>/.eval/polnear; several worktrees can share .eval)
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PIN=c3eee833c035bf7b8c84f55b58c0bf7346cfae76
@@ -45,7 +46,7 @@ if ! git --git-dir="$GIT_DIR_" rev-parse --git-dir >/dev/null 2>&1; then
 fi
 git --git-dir="$GIT_DIR_" cat-file -e "$PIN^{commit}" 2>/dev/null || { echo "polnear.sh: $GIT_DIR_ lacks commit $PIN" >&2; exit 2; }
 
-OUT="$REPO/.eval/polnear"
+OUT="${EVAL_OUT:-$REPO/.eval/polnear}"
 RAW="$OUT/raw"; TRAIN="$OUT/train"; BATCHES="$OUT/batches"
 rm -rf "$RAW" "$TRAIN" "$BATCHES"
 mkdir -p "$RAW" "$TRAIN" "$BATCHES"

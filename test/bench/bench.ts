@@ -11,7 +11,9 @@
  *   (c) the server's resident memory after opening 1,000 distinct articles.
  *   (d) the TextMate grammar's slowest pathological line, and (e) re-anchoring an annotation in a 1 MB article
  *       (what the grammar and anchoring tests used to time).
- * Options: --corpus-mb <n> (default 10), --only core|names|lsp|editor|grammar|anchoring
+ *   (f) a quote-mark storm at N and 4N marks, with the scaling ratio (attribution must stay linear).
+ * Options: --corpus-mb <n> (default 10), --storm-marks <n> (default 100000),
+ *          --only core|names|storm|lsp|editor|grammar|anchoring
  * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory). Measures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -167,6 +169,42 @@ function benchNames(): Row[] {
   time('the seeds in capitals', caps.repeat(Math.ceil(1e6 / caps.length)));
   const cyrillic = 'Президент Владимир Путин и Ильхам Алиев встретились в Москве. “Мы договорились,” сказал Путин. Armen Grigoryan и Никол Пашинян 🇦🇲 said. ';
   time('Cyrillic and mixed-script prose', cyrillic.repeat(Math.ceil(1e6 / cyrillic.length)));
+  return rows;
+}
+
+/**
+ * A quote-mark storm: N and 4N quote marks in one paragraph with no sentence end (every quote in one
+ * sentence), as short quotations and as bare straight marks. Attribution must stay linear: the ratio is
+ * the 4N time over the N time (linear is about 4; the budget is under 6). Interleaved, median of three.
+ */
+function benchQuoteStorm(): Row[] {
+  const kb = builtInKb().kb;
+  const config = resolveConfig({ fallbackDate: '2024-06-01' });
+  const shapes: [string, (marks: number) => string][] = [
+    ['“a” “a” …', (marks) => '“a” '.repeat(marks / 2)],
+    ['straight marks """…', (marks) => '"'.repeat(marks)],
+  ];
+  const n = Number(arg('--storm-marks') ?? 100_000);
+  const rows: Row[] = [];
+  for (const [label, make] of shapes) {
+    const small = make(n);
+    const large = make(4 * n);
+    analyzeArticle(make(2_000), kb, config); // warm-up
+    const times: [number[], number[]] = [[], []];
+    let quotes = 0;
+    for (let round = 0; round < 3; round++) {
+      [small, large].forEach((text, k) => {
+        const started = performance.now();
+        quotes = analyzeArticle(text, kb, config).quotes.length;
+        times[k].push(performance.now() - started);
+      });
+    }
+    const [a, b] = [median(times[0]), median(times[1])];
+    rows.push({
+      measure: `Quote-mark storm (${label}): ${n.toLocaleString('en-US')} → ${(4 * n).toLocaleString('en-US')} marks`,
+      value: `${fmt(a, 0)} ms → ${fmt(b, 0)} ms (${quotes.toLocaleString('en-US')} quotes); 4× input costs ${fmt(b / a, 1)}× time (budget < 6×)`,
+    });
+  }
   return rows;
 }
 
@@ -451,6 +489,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   if (only === undefined || only === 'core') rows.push(...benchCore(corpusMb));
   if (only === undefined || only === 'names') rows.push(...benchNames());
+  if (only === undefined || only === 'storm') rows.push(...benchQuoteStorm());
   if (only === undefined || only === 'lsp') rows.push(...(await benchLsp()));
   if (only === 'editor') rows.push(...(await benchLsp(true)));
   if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));

@@ -167,6 +167,19 @@ suite('attribution', () => {
     const model = analyze('“It is enough to look around.\n“But the risks grow,” Putin said.\nThe software is sold “as is” here.');
     assert.deepEqual(model.quotes.map((q) => [q.kind, q.speaker?.name ?? null]), [['continued', 'Vladimir Putin'], ['speech', 'Vladimir Putin'], ['scare', null]]);
   });
+  test('titles and scare quotes between two quotes of one speaker do not break the run, however many; a paragraph does', () => {
+    const scares = ' The program ran on “Channel One” and “Rossiya”.'.repeat(50);
+    const text = `“We will not retreat,” Putin said.${scares} “It is a matter of survival for the whole country.”\n“Another paragraph of words here” and more “words that nobody said here”.`;
+    const model = analyze(text);
+    const named = model.quotes.filter((q) => q.kind !== 'scare').map((q) => [q.text.slice(0, 12), q.speaker?.name ?? null, q.speaker?.how ?? null]);
+    assert.deepEqual(named, [
+      ['We will not ', 'Vladimir Putin', 'direct'],
+      ['It is a matt', 'Vladimir Putin', 'inherited'],
+      ['Another para', null, null],
+      ['words that n', null, null],
+    ]);
+    assert.equal(model.quotes.filter((q) => q.kind === 'scare').length, 100);
+  });
 });
 
 suite('claims and dates', () => {

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Buckets PolNeAR TRAIN speaker errors by how CIS Lens attributed the quote (speaker.how).
+
+usage: speaker_errors.py PRED.json GOLD_DIR [--show HOW|none|all] [--limit N] [--type direct|mixed]
+
+Matches gold and predicted quotes the way ../shared/eval/score_quotes.py does (first predicted quote that
+overlaps a direct gold quote by half both ways, or lies inside a mixed one) and judges the speaker the same
+way (span overlap, or the same last word). Prints, per `how`, quotes right / wrong, and the quotes with no
+speaker; with --show, the wrong (or unattributed) cases of one bucket with their sentence, to read.
+Only for the train split: PolNeAR's dev and test splits are reserved.
+"""
+import collections, json, os, sys
+
+
+def last_word(s):
+    w = [x for x in (s or "").replace("’", "'").replace("'s", "").split() if x[:1].isalnum()]
+    return w[-1].casefold().strip(".,") if w else ""
+
+
+def judge(sp, gq):
+    span_ok = ("start" in sp and gq.get("speaker_start") is not None and
+               sp["start"] < gq["speaker_end"] and gq["speaker_start"] < sp["end"])
+    name_ok = bool(sp.get("name")) and last_word(sp.get("name")) in {last_word(gq.get("speaker_head")), last_word(gq.get("speaker"))}
+    return span_ok or name_ok
+
+
+def cases(pred, gdir, only_type=None):
+    for f in pred["files"]:
+        stem = os.path.basename(f["path"])[:-4]
+        gp = os.path.join(gdir, stem + ".gold.json")
+        if not os.path.exists(gp):
+            continue
+        gold = json.load(open(gp, encoding="utf-8"))["quotes"]
+        text = open(os.path.join(gdir, stem + ".txt"), encoding="utf-8").read()
+        pq = f.get("quotes", [])
+        for gq in gold:
+            if gq["type"] not in ("direct", "mixed") or (only_type and gq["type"] != only_type):
+                continue
+            hit = None
+            for q in pq:
+                if gq["type"] == "direct":
+                    ov = min(q["end"], gq["end"]) - max(q["start"], gq["start"])
+                    ok = ov >= 0.5 * (gq["end"] - gq["start"]) and ov >= 0.5 * (q["end"] - q["start"])
+                else:
+                    ok = gq["start"] <= q["start"] and q["end"] <= gq["end"]
+                if ok:
+                    hit = q
+                    break
+            if hit is None or gq.get("speaker") is None:
+                continue
+            sp = hit.get("speaker") or {}
+            named = bool(sp.get("name") or "start" in sp)
+            how = sp.get("how", "none") if named else "none"
+            verdict = "right" if judge(sp, gq) else ("wrong" if named else "none")
+            yield dict(file=stem, text=text, gold=gq, pred=hit, how=how, verdict=verdict, uncertain="uncertain" in sp,
+                       entities=f.get("entities", []))
+
+
+def context(c):
+    t, g, q = c["text"], c["gold"], c["pred"]
+    lo = min(g["start"], q["start"], g.get("speaker_start") or g["start"]) - 150
+    hi = max(g["end"], q["end"], g.get("speaker_end") or g["end"]) + 150
+    return t[max(0, lo):hi].replace("\n", " ¶ ")
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    opts = dict(zip(sys.argv[1::1], sys.argv[2::1]))
+    show, limit, only_type = opts.get("--show"), int(opts.get("--limit", 30)), opts.get("--type")
+    all_cases = list(cases(json.load(open(args[0], encoding="utf-8")), args[1], only_type))
+    table = collections.defaultdict(collections.Counter)
+    for c in all_cases:
+        table[(c["how"], c["gold"]["type"])][c["verdict"]] += 1
+    total = collections.Counter(c["verdict"] for c in all_cases)
+    n = len(all_cases)
+    print(f"{n} gold quotes with a speaker: right {total['right']} ({total['right']/n:.3f}), wrong {total['wrong']}, none {total['none']}")
+    print(f"{'how':<14}{'type':<8}{'right':>7}{'wrong':>7}{'none':>7}{'prec':>7}")
+    for (how, typ), cnt in sorted(table.items(), key=lambda kv: -(kv[1]['wrong'] + kv[1]['none'])):
+        given = cnt['right'] + cnt['wrong']
+        print(f"{how:<14}{typ:<8}{cnt['right']:>7}{cnt['wrong']:>7}{cnt['none']:>7}{(cnt['right']/given if given else 0):>7.2f}")
+    if show:
+        shown = 0
+        for c in all_cases:
+            if c["verdict"] == "right" or (show != "all" and c["how"] != show):
+                continue
+            g, sp = c["gold"], c["pred"].get("speaker") or {}
+            print(f"\n--- {c['file']} [{g['type']}] how={c['how']} {'(uncertain)' if c['uncertain'] else ''}")
+            print(f"  gold speaker: {g.get('speaker')!r} head={g.get('speaker_head')!r} cue={g.get('cue')!r}")
+            print(f"  ours: {sp.get('name')!r} cue={c['pred'].get('cue')!r}")
+            print(f"  {context(c)}")
+            lo, hi = min(g["start"], g.get("speaker_start") or g["start"]) - 150, max(g["end"], g.get("speaker_end") or 0) + 150
+            print("  names:", ", ".join(f"{e['text']}/{e['kind']}" for e in c["entities"] if lo <= e["start"] < hi))
+            shown += 1
+            if shown >= limit:
+                break
+
+
+if __name__ == "__main__":
+    main()
