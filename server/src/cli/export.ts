@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { reviewArticle } from '../core';
 import { bratAnnotationConf, exportBratDocument } from '../core/annotations/export/brat';
 import { exportCsv } from '../core/annotations/export/csv';
@@ -30,7 +31,7 @@ export function runExport(options: CliOptions, write: (chunk: string) => void, m
     else if (article.kind === 'skipped') messages.info(`${article.path}: skipped: ${article.reason}`);
     else {
       const { model } = reviewArticle(article.text, session.kb, session.config);
-      articles.push({ path: article.path, text: article.text, model, annotations: article.annotations });
+      articles.push({ path: article.path, iri: pathToFileURL(path.resolve(article.path)).href, text: article.text, model, annotations: article.annotations });
     }
   }
   for (const e of errors) messages.error(`${e.path}: ${e.message}`);

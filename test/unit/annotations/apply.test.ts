@@ -104,4 +104,22 @@ suite('annotations/apply', () => {
     const applied = applyAnnotations([finding(q, 'quote.unattributed')], r);
     assert.deepStrictEqual(applied.findings, []);
   });
+  test('a verdict replaces the finding it was given on: disputed and false remove their rule\'s finding and name the rule', () => {
+    const d = ann('Trade grew 15 percent', { status: 'disputed', rule: 'claim.unsourced', note: 'Customs says 9%' });
+    const r = applyAnnotations([unsourced, hedge, elsewhere], reanchorAll(TEXT, [d]));
+    assert.deepStrictEqual(r.findings.map((f) => f.code).sort(), [DISPUTED_CLAIM, 'language.hedge', 'source.anonymous']);
+    const disputed = r.findings.find((f) => f.code === DISPUTED_CLAIM)!;
+    assert.match(disputed.message, /\[claim\.unsourced\]/);
+    assert.strictEqual((disputed.data as { rule?: string }).rule, 'claim.unsourced');
+    assert.strictEqual(r.entries[0]!.suppressed, 1);
+    const f = ann('15 percent', { status: 'false', rule: 'language.hedge' });
+    const both = applyAnnotations([unsourced, hedge, elsewhere], reanchorAll(TEXT, [d, f]));
+    assert.strictEqual(both.findings.length, 3, 'two findings dealt with, two verdicts: the count does not grow');
+    assert.ok(both.findings.some((x) => x.code === FALSE_CLAIM && /\[language\.hedge\]/.test(x.message)));
+  });
+
+  test('a note never removes a finding', () => {
+    const n = ann('Trade grew 15 percent', { status: 'note', rule: 'claim.unsourced', note: 'ask' });
+    assert.strictEqual(applyAnnotations([unsourced], reanchorAll(TEXT, [n])).findings.length, 1);
+  });
 });

@@ -161,6 +161,21 @@ suite('annotations/export', () => {
       assert.strictEqual(body[0]!.text, 'gone text');
       assert.strictEqual(body[0]!.status, 'note');
     });
+
+    test('a note on words that are no claim or finding, and a speaker set by hand, get rows of their own', () => {
+      const a = article();
+      const extra = [
+        createAnnotation(TEXT, spanOf(TEXT, 'Tokayev', 1), { status: 'note', note: 'Spelling as in the decree', author: 'Aigerim' }, NOW, 'urn:uuid:n1'),
+        createAnnotation(TEXT, spanOf(TEXT, 'Russia'), { status: 'speaker', speaker: { id: 'tokayev', name: 'Kassym-Jomart Tokayev' } }, NOW, 'urn:uuid:s1'),
+      ];
+      const rows = readCsv(exportCsv([{ ...a, annotations: [...a.annotations, ...extra] }])).slice(1);
+      const note = rows.find((r) => r[3] === 'review.note');
+      assert.ok(note, rows.map((r) => r[3]).join());
+      assert.deepStrictEqual([note[5], note[7], note[9], note[10]], ['Tokayev', 'note', 'Spelling as in the decree', 'Aigerim']);
+      const speaker = rows.find((r) => r[3] === 'review.speaker');
+      assert.ok(speaker && /Kassym-Jomart Tokayev/.test(speaker[6]!), JSON.stringify(speaker));
+      assert.strictEqual(rows.filter((r) => r[3] === 'orphaned-annotation').length, 1, 'the orphan is not listed twice');
+    });
   });
 
   suite('jsonl', () => {
@@ -194,6 +209,8 @@ suite('annotations/export', () => {
       const ours = r.file.annotations.filter((x) => x.cisLens.status !== 'speaker');
       assert.deepStrictEqual(ours.map((x) => x.id), ['urn:uuid:a1', 'urn:uuid:a2', 'urn:uuid:a3']);
       assert.ok(ours.every((x) => x.target.source === 'articles/astana.md'));
+      const withIri = JSON.parse(exportW3c([{ ...article(), iri: 'file:///work/articles/astana.md' }], { identifyEntities: true }));
+      assert.ok(withIri.first.items.every((x: { target: { source: string } }) => x.target.source === 'file:///work/articles/astana.md'), 'every target.source is the article IRI');
       const entity = raw.first.items.find((x: { motivation: string }) => x.motivation === 'identifying');
       assert.ok(entity.body.some((b: { source?: string }) => b.source === 'urn:cis-lens:entity:tokayev'));
       assert.strictEqual(entity.cisLens, undefined);

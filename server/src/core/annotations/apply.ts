@@ -6,7 +6,9 @@
  *   `rule` removes nothing (it is a record, shown in the Outline). A 'speaker' annotation with `rule` (the
  *   reviewer named the speaker in answer to e.g. `quote.unattributed`) removes that rule's findings too.
  * - 'disputed' → a `disputed-claim` warning, 'false' → a `false-claim` error, on the annotated span; the
- *   message carries the reviewer's note and source.
+ *   message carries the reviewer's note and source and names the rule it answers. With a `rule`, the verdict
+ *   replaces that rule's overlapping findings (the reviewer dealt with them: they leave the to-do list, and the
+ *   file's count does not grow).
  * - an orphan (its text is gone) → an `orphaned-annotation` warning at `orphanSpan` (default 0..0).
  * Only the findings passed in are ever removed; the ones made here are added after filtering.
  */
@@ -69,8 +71,8 @@ export function spansOverlap(a: Span, b: Span): boolean {
 function suppresses(annotation: Annotation, finding: Finding): boolean {
   const { status, rule } = annotation.cisLens;
   if (status === 'ignored') return rule === undefined || rule === finding.code;
-  if (status === 'verified' || status === 'speaker') return rule !== undefined && rule === finding.code;
-  return false;
+  if (status === 'note') return false;
+  return rule !== undefined && rule === finding.code;
 }
 
 function quoted(text: string, max = 60): string {
@@ -79,10 +81,11 @@ function quoted(text: string, max = 60): string {
 }
 
 function verdictMessage(a: AnchoredAnnotation): string {
-  const { status, note, source, author } = a.annotation.cisLens;
+  const { status, note, source, author, rule } = a.annotation.cisLens;
   const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : s + '.');
   let head = status === 'false' ? 'Marked false by the reviewer' : 'Disputed by the reviewer';
   if (author) head += ` (${author})`;
+  if (rule) head += ` [${rule}]`;
   const parts = [note ? sentence(`${head}: ${note.trim()}`) : head + '.'];
   if (source) parts.push(`Source: ${source}`);
   if (a.method === 'fuzzy') parts.push(`The text changed since the review; it was ${quoted(exactOf(a.annotation))}.`);
@@ -126,7 +129,7 @@ export function applyAnnotations(findings: readonly Finding[], annotations: Rean
 
   const added: Finding[] = [];
   for (const a of annotations.anchored) {
-    const { status, note, source, author } = a.annotation.cisLens;
+    const { status, note, source, author, rule } = a.annotation.cisLens;
     if (status !== 'disputed' && status !== 'false') continue;
     added.push({
       start: a.span.start,
@@ -134,7 +137,7 @@ export function applyAnnotations(findings: readonly Finding[], annotations: Rean
       code: status === 'false' ? FALSE_CLAIM : DISPUTED_CLAIM,
       severity: status === 'false' ? 'error' : 'warning',
       message: verdictMessage(a),
-      data: { annotationId: a.annotation.id, status, note, source, author, method: a.method, exact: exactOf(a.annotation) },
+      data: { annotationId: a.annotation.id, status, note, source, author, rule, method: a.method, exact: exactOf(a.annotation) },
     });
   }
   const orphanSpan = options.orphanSpan ?? { start: 0, end: 0 };

@@ -3,7 +3,9 @@
  *
  * Diagnostics are the analysis findings with the reviewer's annotations applied (so `disputed-claim`,
  * `false-claim` and `orphaned-annotation` rows appear), plus the findings a 'verified' or 'ignored' annotation
- * removed, with that status — a report should show what was checked, not only what is left.
+ * removed, with that status — a report should show what was checked, not only what is left. Every annotation
+ * no row above carries (a note on any words, a speaker set by hand, a verdict without a rule) gets a row of its
+ * own, code `review.<status>`, so the export holds everything the reviewer wrote.
  */
 import type { Finding } from '../../types';
 import { reanchorAll } from '../anchoring';
@@ -28,6 +30,13 @@ interface Row {
   readonly offset: number;
   readonly order: number;
   readonly fields: readonly (string | number | undefined)[];
+  readonly annotation?: Annotation;
+}
+
+function reviewMessage(a: Annotation): string {
+  const v = a.cisLens;
+  if (v.status === 'speaker' && v.speaker) return `Speaker set by the reviewer: ${v.speaker.name}${v.speaker.id ? ` (${v.speaker.id})` : ''}`;
+  return v.status === 'note' ? 'Reviewer note' : `Marked ${v.status} by the reviewer${v.rule ? ` [${v.rule}]` : ''}`;
 }
 
 export function exportCsv(articles: ExportInput): string {
@@ -43,7 +52,7 @@ export function exportCsv(articles: ExportInput): string {
     const row = (offset: number, order: number, code: string, severity: string, spanText: string, message: string, status: string, a?: Annotation) => {
       const { line, column } = at(offset);
       const v = a?.cisLens;
-      rows.push({ offset, order, fields: [article.path, line, column, code, severity, spanText, message, status, v?.source, v?.note, v?.author] });
+      rows.push({ offset, order, fields: [article.path, line, column, code, severity, spanText, message, status, v?.source, v?.note, v?.author], ...(a ? { annotation: a } : {}) });
     };
 
     for (const claim of model.claims) {
@@ -61,6 +70,16 @@ export function exportCsv(articles: ExportInput): string {
       if (published.has(finding)) continue;
       const by = anchoring.anchored.find((a) => spansOverlap(a.span, finding) && (a.annotation.cisLens.rule === finding.code || (a.annotation.cisLens.status === 'ignored' && a.annotation.cisLens.rule === undefined)));
       row(finding.start, 1, finding.code, finding.severity, text.slice(finding.start, finding.end), finding.message, by?.annotation.cisLens.status ?? 'suppressed', by?.annotation);
+    }
+    const shown = new Set<Annotation>();
+    for (const r of rows) if (r.annotation) shown.add(r.annotation);
+    for (const a of anchoring.anchored) {
+      if (shown.has(a.annotation)) continue;
+      row(a.span.start, 2, `review.${a.annotation.cisLens.status}`, '', text.slice(a.span.start, a.span.end), reviewMessage(a.annotation), a.annotation.cisLens.status, a.annotation);
+    }
+    for (const o of anchoring.orphans) {
+      if (shown.has(o)) continue;
+      row(0, 2, `review.${o.cisLens.status}`, '', exactOf(o), `${reviewMessage(o)} (orphaned: the text is gone)`, o.cisLens.status, o);
     }
     rows.sort((a, b) => a.offset - b.offset || a.order - b.order);
     for (const r of rows) lines.push(csvRow(r.fields));

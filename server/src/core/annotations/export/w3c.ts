@@ -1,6 +1,7 @@
 /**
  * W3C Web Annotation export: one AnnotationCollection (same layout as the annotation files, see ../model.ts)
- * holding every article's annotations. Each annotation's target.source becomes the article's export path and
+ * holding every article's annotations. Each annotation's target.source becomes the article's IRI (`iri`: a
+ * `file:` URI from the CLI and the editor; the export path when none is given) and
  * its selectors are refreshed to where the annotation anchors now (`exact` is kept: it is what was reviewed).
  * Orphans are exported as stored. With `identifyEntities`, each entity mention with a knowledge-base id also
  * becomes an `identifying` annotation (ids are derived from path + span + entity, so re-exports are stable).
@@ -23,12 +24,13 @@ export function exportW3c(articles: ExportInput, options: W3cExportOptions = {})
   const items: Annotation[] = [];
   const entityItems: Record<string, unknown>[] = [];
   for (const article of articles) {
+    const source = article.iri ?? article.path;
     const { anchored, orphans } = reanchorAll(article.text, article.annotations);
     for (const a of anchored) {
       const moved = retarget(article.text, a.annotation, a.span);
-      items.push({ ...moved, target: { ...moved.target, source: article.path } });
+      items.push({ ...moved, target: { ...moved.target, source } });
     }
-    for (const o of orphans) items.push({ ...o, target: { ...o.target, source: article.path } });
+    for (const o of orphans) items.push({ ...o, target: { ...o.target, source } });
     if (options.identifyEntities) {
       for (const e of article.model.entities) {
         if (!e.id) continue;
@@ -42,7 +44,7 @@ export function exportW3c(articles: ExportInput, options: W3cExportOptions = {})
             { type: 'TextualBody', purpose: 'identifying', value: e.name },
             { type: 'TextualBody', purpose: 'classifying', value: e.kind },
           ],
-          target: { source: article.path, selector: selectorsFor(article.text, e) },
+          target: { source, selector: selectorsFor(article.text, e) },
         });
       }
     }
