@@ -25,6 +25,7 @@ import { reviewArticle, type ReviewedArticle } from './core/review';
 import { analysedLength } from './core/text/limit';
 import { SOURCE, toDiagnostic } from './convert';
 import { ADD_TO_KB, APPLY_ANNOTATION, getCodeActions, type AnnotationRequest } from './features/codeActions';
+import { ANCHORED_ANNOTATIONS, getAnchoredAnnotations } from './features/anchoredAnnotations';
 import { getDefinition } from './features/definition';
 import { getDocumentSymbols } from './features/documentSymbols';
 import { getHover } from './features/hover';
@@ -33,6 +34,7 @@ import { getSemanticTokenData, legend, tokenEdits } from './features/semanticTok
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { builtInKbDir, listKbFiles, loadKnowledgeBase, type KbProblem, type LoadedKb } from './kbLoader';
 import { addEntityStubEdit, type StubRequest } from './kbStub';
+import { DELETE_ANNOTATION, removeChange, UPDATE_ANNOTATION, updateChange, writeBackChange, type DeleteRequest, type UpdateRequest } from './reviewChanges';
 import { defaultSettings, mergeSettings, toAnalysisConfig, type Settings } from './settings';
 import { findUserKbFiles, isUserKbFile } from './workspaceFiles';
 
@@ -83,9 +85,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const pending = new Map<string, NodeJS.Immediate>();
   const sentTokens = new Map<string, SentTokens>();
   let tokenResults = 0;
+  const annotatedUris = new Set<string>();
   let settings: Settings = defaultSettings;
   let roots: string[] = [];
   let canPullConfiguration = false;
+  let canRefreshSemanticTokens = false;
   let loaded: LoadedKb = loadKb();
   let kbProblemUris = new Set<string>();
 
@@ -203,6 +207,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const problem = annotationsFor(doc.uri).problem;
     if (problem) diagnostics.push(problem);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    publishAnchoredAnnotations(doc);
+  }
+
+  /** Where the reviewer's annotations are in this version (the client's comment threads follow it). */
+  function publishAnchoredAnnotations(doc: TextDocument): void {
+    const article = doc.getText().length > settings.maxFileSize ? undefined : guard('analysis', () => articleFor(doc), undefined);
+    const params = getAnchoredAnnotations(doc, article);
+    // Unannotated documents cost no message per keystroke; the one after the last annotation went clears them.
+    if (params.annotations.length === 0 && !annotatedUris.has(doc.uri)) return;
+    if (params.annotations.length === 0) annotatedUris.delete(doc.uri);
+    else annotatedUris.add(doc.uri);
+    void connection.sendNotification(ANCHORED_ANNOTATIONS, params);
   }
 
   /** For a document over `cisLens.maxFileSize`: one message, on the first line not analysed, saying what was and was not. */
@@ -285,12 +301,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return saved.ok;
   }
 
+  /** An edit or removal of one annotation (comment thread, *Remove verdict*), through the same save path. */
+  async function changeAnnotation(request: UpdateRequest | DeleteRequest, remove: boolean): Promise<boolean> {
+    const file = filePath(request.uri);
+    if (!file || !documents.get(request.uri)) return false;
+    const items = annotationsFor(request.uri).items;
+    const change = remove ? removeChange(items, request) : updateChange(items, request as UpdateRequest);
+    if (typeof change === 'string') {
+      showError(`CIS Lens could not ${remove ? 'remove' : 'change'} the annotation: ${change}`);
+      refreshAnnotations(request.uri);
+      return false;
+    }
+    return saveAnnotations(request.uri, file, change);
+  }
+
+  /**
+   * On save: re-anchored selectors go back into the annotations file when an annotation moved, so the next
+   * reopen starts from where the reviewer saw it. A file that could not be read is never written.
+   */
+  function writeBackOnSave(doc: TextDocument): void {
+    const file = filePath(doc.uri);
+    if (!file || !isArticle(doc) || doc.getText().length > settings.maxFileSize) return;
+    const entry = annotationsFor(doc.uri);
+    if (entry.problem || isCorrupt(store.load(file))) return;
+    const change = writeBackChange(entry.items, doc.getText());
+    if (change) void saveAnnotations(doc.uri, file, change);
+  }
+
   /** Forgets the article's annotations as loaded, so the next analysis reads the file (and what is waiting) again. */
   function refreshAnnotations(uri: string): void {
     annotations.delete(uri);
     cache.delete(uri);
     const doc = documents.get(uri);
     if (doc) schedule(doc);
+    if (doc && canRefreshSemanticTokens) connection.languages.semanticTokens.refresh();
   }
 
   /** An annotation file changed on disk (another window, another tool, a hand edit): re-read and re-publish. */
@@ -318,6 +362,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canRefreshSemanticTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
     roots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => !!p);
     if (!roots.length && params.rootUri) roots = [filePath(params.rootUri)].filter((p): p is string => !!p);
     if (roots.length) loaded = loadKb();
@@ -325,7 +370,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (init?.settings) settings = mergeSettings(init.settings);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // didSave is asked for explicitly: a save writes the re-anchored annotation positions back.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         documentSymbolProvider: { label: 'CIS Lens' },
         definitionProvider: true,
@@ -333,7 +379,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', ''] },
         semanticTokensProvider: { legend, full: { delta: true } },
-        executeCommandProvider: { commands: [APPLY_ANNOTATION, ADD_TO_KB] },
+        executeCommandProvider: { commands: [APPLY_ANNOTATION, ADD_TO_KB, UPDATE_ANNOTATION, DELETE_ANNOTATION] },
       },
       serverInfo: { name: 'cis-lens' },
     };
@@ -374,6 +420,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidSave((e) => {
     const file = filePath(e.document.uri);
     if (file && isUserKbFile(file)) reloadKb();
+    writeBackOnSave(e.document);
   });
 
   connection.onHover((p) => withArticle(p.textDocument.uri, null, (doc, a) => getHover(a, doc.offsetAt(p.position), loaded.kb)));
@@ -393,10 +440,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (previous?.resultId !== p.previousResultId) return { resultId: sent.resultId, data: [...sent.data] };
     return { resultId: sent.resultId, edits: tokenEdits(previous.data, sent.data) };
   });
+  connection.onRequest(ANCHORED_ANNOTATIONS, (p: { uri: string }) => {
+    const doc = documents.get(p.uri);
+    return doc ? getAnchoredAnnotations(doc, guard('analysis', () => articleFor(doc), undefined)) : null;
+  });
   connection.onExecuteCommand(async (p) => {
     const arg = p.arguments?.[0];
     if (p.command === APPLY_ANNOTATION && arg) return applyAnnotation(arg as AnnotationRequest);
     if (p.command === ADD_TO_KB && arg) return addToKnowledgeBase(arg as StubRequest & { uri: string });
+    if ((p.command === UPDATE_ANNOTATION || p.command === DELETE_ANNOTATION) && arg) return changeAnnotation(arg as UpdateRequest, p.command === DELETE_ANNOTATION);
     return false;
   });
 

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseBrat } from '../../server/src/core/annotations/export/brat';
 import { CSV_COLUMNS } from '../../server/src/core/annotations/export/csv';
 import { createAnnotation, createAnnotationFile, serializeAnnotationFile } from '../../server/src/core/annotations/model';
@@ -147,7 +148,7 @@ suite('cli: export', () => {
     const items = collection.first.items as { id: string; target: { source: string; selector: { type: string; exact?: string }[] } }[];
     assert.equal(items.length, 1);
     assert.equal(items[0]!.id, disputed.id);
-    assert.equal(items[0]!.target.source, 'seed.txt');
+    assert.equal(items[0]!.target.source, pathToFileURL(fs.realpathSync(article)).href, 'target.source is the article as a file: URI');
     assert.equal(items[0]!.target.selector.find((s) => s.type === 'TextQuoteSelector')!.exact, 'Analysts say');
 
     const csv = readCsv(cli(['export', 'seed.txt', '--format', 'csv'], tmp).stdout);

@@ -23,6 +23,8 @@ export interface TestServer {
   readonly child: ChildProcess;
   /** Resolves with the first diagnostics published for `uri` (optionally for a given version). */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  /** The diagnostics most recently published for `uri` (empty when none yet). */
+  latest(uri: string): Diagnostic[];
   open(file: string, languageId?: string, text?: string): Promise<{ uri: string; text: string; diagnostics: Diagnostic[] }>;
   stop(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startTestServer(workspace: string | null = null, settings?
     connection,
     child,
     diagnostics,
+    latest: (uri) => published.get(uri)?.at(-1)?.diagnostics ?? [],
     async open(file, languageId = 'plaintext', text = fs.readFileSync(file, 'utf8')) {
       const uri = pathToFileURL(file).toString();
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });

@@ -7,6 +7,7 @@ import {
   CodeActionRequest,
   DefinitionRequest,
   DidChangeTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
   HoverRequest,
@@ -18,6 +19,7 @@ import {
   type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
+import { createAnnotation, createAnnotationFile, serializeAnnotationFile } from '../../server/src/core/annotations/model';
 import { repoRoot } from '../helpers/kb';
 import { positionOf, startTestServer, type TestServer } from '../helpers/lspClient';
 
@@ -224,5 +226,148 @@ suite('LSP review workflow', () => {
     assert.equal(changes[0].kind, 'create');
     assert.match(changes[0].uri!, /\.cis\/entities\.cis\.json$/);
     assert.match(changes[1].edits![0].newText, /"name": "Zhetisu Oblast"/);
+  });
+
+  suite('re-anchored write-back and verdicts that replace findings', () => {
+    const ARTICLE = 'Analysts say trade grew by 40% last year.\nThe minister said talks will resume in May.\n';
+    const PARAGRAPH = 'A paragraph inserted above the review.\n\n';
+    interface Item { id: string; status: string; range: { start: { line: number; character: number } } | null; exact: string }
+    const anchoredNotes = (uri: string, version: number) => new Promise<Item[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no cisLens/annotations for version ${version}`)), 15000);
+      const sub = server.connection.onNotification('cisLens/annotations', (p: { uri: string; version: number; annotations: Item[] }) => {
+        if (p.uri !== uri || p.version !== version) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(p.annotations);
+      });
+    });
+    const stored = (file: string) => JSON.parse(fs.readFileSync(`${file}.annotations.json`, 'utf8')).first.items as { id: string; target: { selector: { type: string; start?: number; end?: number; exact?: string; prefix?: string }[] } }[];
+    const position = (item: ReturnType<typeof stored>[number]) => item.target.selector.find((x) => x.type === 'TextPositionSelector')!;
+    const quote = (item: ReturnType<typeof stored>[number]) => item.target.selector.find((x) => x.type === 'TextQuoteSelector')!;
+    const write = (file: string) => {
+      const at = (needle: string) => ({ start: ARTICLE.indexOf(needle), end: ARTICLE.indexOf(needle) + needle.length });
+      const items = [
+        createAnnotation(ARTICLE, at('Analysts say'), { status: 'disputed', rule: 'vague-source', note: 'Which analysts?', author: 'Leyla' }, '2024-05-01T00:00:00Z', 'urn:uuid:dispute'),
+        createAnnotation(ARTICLE, at('talks will resume'), { status: 'note', note: 'Ask the ministry' }, '2024-05-01T00:00:00Z', 'urn:uuid:note'),
+        createAnnotation('Words that were cut from the article.', { start: 0, end: 20 }, { status: 'note', note: 'kept' }, '2024-05-01T00:00:00Z', 'urn:uuid:orphan'),
+      ];
+      fs.writeFileSync(`${file}.annotations.json`, serializeAnnotationFile(createAnnotationFile(items)));
+    };
+
+    test('a dispute replaces the vague-source finding it answers and names it; the count does not grow', async () => {
+      const file = path.join(dir, 'replace.txt');
+      fs.writeFileSync(file, ARTICLE);
+      const plain = await server.open(file);
+      const before = plain.diagnostics.filter((d) => d.code !== 'orphaned-annotation').length;
+      assert.ok(plain.diagnostics.some((d) => d.code === 'vague-source'), 'the fixture must have a vague-source finding');
+      const vague = plain.diagnostics.find((d) => d.code === 'vague-source')!;
+      const ok = await server.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: 'cisLens.applyAnnotation', arguments: [{ uri: plain.uri, start: vague.data.start, end: vague.data.end, status: 'disputed', rule: 'vague-source', note: 'Which analysts?' }],
+      });
+      assert.equal(ok, true);
+      await waitUntil(() => server.latest(plain.uri).some((d) => d.code === 'disputed-claim'));
+      const after = server.latest(plain.uri);
+      const codes = after.map((d) => d.code);
+      assert.ok(!codes.includes('vague-source'), `vague-source still open: ${codes}`);
+      const disputed = after.find((d) => d.code === 'disputed-claim');
+      assert.ok(disputed && /vague-source/.test(disputed.message), JSON.stringify(disputed));
+      assert.equal(after.length, before, `count went from ${before} to ${after.length}`);
+      const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: plain.uri }, range: disputed.range, context: { diagnostics: [disputed] } });
+      const removeVerdict = actions!.find((a) => a.title.startsWith('Remove verdict (disputed, vague-source)')) as { command: { command: string; arguments: object[] } } | undefined;
+      assert.ok(removeVerdict, `no Remove verdict in ${actions!.map((a) => a.title)}`);
+      assert.ok(!actions!.some((a) => a.title.startsWith('Mark as verified… (disputed-claim)')), 'a verdict offered on a verdict');
+      assert.equal(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: removeVerdict.command.command, arguments: removeVerdict.command.arguments }), true);
+      assert.deepEqual(stored(file), []);
+      await waitUntil(() => server.latest(plain.uri).some((d) => d.code === 'vague-source'));
+      assert.ok(!server.latest(plain.uri).some((d) => d.code === 'disputed-claim'), 'removing the verdict reopens the finding and drops the dispute');
+    });
+
+    test('after a paragraph is inserted above and the article saved, the file holds the new positions, the same quotes, and the orphan', async () => {
+      const file = path.join(dir, 'writeback.txt');
+      fs.writeFileSync(file, ARTICLE);
+      write(file);
+      const original = stored(file);
+      const { uri } = await server.open(file);
+      const edited = PARAGRAPH + ARTICLE;
+      const moved = anchoredNotes(uri, 2);
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: PARAGRAPH }] });
+      const items = await moved;
+      const dispute = items.find((i) => i.id === 'urn:uuid:dispute')!;
+      assert.deepEqual(dispute.range!.start, { line: 2, character: 0 }, 'the thread follows the words before the save');
+      assert.equal(items.find((i) => i.id === 'urn:uuid:orphan')!.range, null);
+      assert.deepEqual(stored(file), original, 'nothing is written before the save');
+      fs.writeFileSync(file, edited);
+      const republished = server.diagnostics(uri, 2);
+      await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+      await republished;
+      await waitUntil(() => position(stored(file)[0]!).start !== position(original[0]!).start);
+      const saved = stored(file);
+      for (const id of ['urn:uuid:dispute', 'urn:uuid:note']) {
+        const now = saved.find((x) => x.id === id)!;
+        const was = original.find((x) => x.id === id)!;
+        const pos = position(now);
+        assert.equal(pos.start, position(was).start! + PARAGRAPH.length, `${id}: position not moved`);
+        assert.equal(edited.slice(pos.start, pos.end), quote(was).exact, `${id}: the saved position is not on the words`);
+        assert.equal(quote(now).exact, quote(was).exact, `${id}: the quote changed`);
+      }
+      assert.ok(quote(saved.find((x) => x.id === 'urn:uuid:dispute')!).prefix!.endsWith('review.\n\n'), 'the prefix describes the saved text');
+      const orphan = saved.find((x) => x.id === 'urn:uuid:orphan');
+      assert.ok(orphan, 'the orphan was dropped');
+      assert.deepEqual(orphan.target.selector, original.find((x) => x.id === 'urn:uuid:orphan')!.target.selector, 'the orphan\'s selectors were rewritten');
+    });
+
+    test('a save never writes over an annotations file that could not be read', async () => {
+      const file = path.join(dir, 'unreadable.txt');
+      fs.writeFileSync(file, ARTICLE);
+      const broken = '{ "type": "AnnotationCollection", "first": { "items": [ {';
+      fs.writeFileSync(`${file}.annotations.json`, broken);
+      const { uri } = await server.open(file);
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: PARAGRAPH }] });
+      fs.writeFileSync(file, PARAGRAPH + ARTICLE);
+      const republished = server.diagnostics(uri, 2);
+      await server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+      await republished;
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(fs.readFileSync(`${file}.annotations.json`, 'utf8'), broken);
+    });
+
+    test('a note is edited and deleted through the server; a speaker set by hand says who set it and when', async () => {
+      const file = path.join(dir, 'edit.txt');
+      fs.writeFileSync(file, ARTICLE);
+      write(file);
+      const { uri } = await server.open(file);
+      assert.equal(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cisLens.updateAnnotation', arguments: [{ uri, id: 'urn:uuid:note', note: 'Asked; no answer yet' }] }), true);
+      assert.equal(stored(file).find((x) => x.id === 'urn:uuid:note') !== undefined, true);
+      assert.match(JSON.stringify(stored(file).find((x) => x.id === 'urn:uuid:note')), /Asked; no answer yet/);
+      assert.equal(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cisLens.deleteAnnotation', arguments: [{ uri, id: 'urn:uuid:note' }] }), true);
+      assert.deepEqual(stored(file).map((x) => x.id).sort(), ['urn:uuid:dispute', 'urn:uuid:orphan']);
+      const requested = await server.connection.sendRequest('cisLens/annotations', { uri }) as { annotations: Item[] };
+      assert.deepEqual(requested.annotations.map((a) => a.id).sort(), ['urn:uuid:dispute', 'urn:uuid:orphan']);
+
+      const quoted = path.join(dir, 'speaker-hover.txt');
+      const text = 'The talks stalled. "We will never accept these terms."\n';
+      fs.writeFileSync(quoted, text);
+      const opened = await server.open(quoted);
+      const q = text.indexOf('"We');
+      assert.equal(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'cisLens.applyAnnotation', arguments: [{ uri: opened.uri, start: q, end: text.indexOf('."') + 2, status: 'speaker', rule: 'unattributed-quote', speaker: { id: null, name: 'Ivan Petrov' } }] }), true);
+      let value = '';
+      await waitUntil(async () => {
+        const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: opened.uri }, position: positionOf(text, 'never accept') });
+        value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+        return value.includes('Ivan Petrov');
+      });
+      assert.match(value, /Speaker: \*\*Ivan Petrov\*\*/);
+      assert.match(value, /Attributed: set by .+ on \d{4}-\d{2}-\d{2}/);
+      assert.doesNotMatch(value, /named directly/);
+    });
+
+    /** The server saves through a queue and publishes on the next turn: poll for up to 5 s. */
+    async function waitUntil(probe: () => boolean | Promise<boolean>): Promise<void> {
+      for (let i = 0; i < 100; i++) {
+        if (await probe()) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.fail(`timed out waiting for ${probe}`);
+    }
   });
 });

@@ -15,6 +15,9 @@ export const ADD_TO_KB = 'cisLens.addToKnowledgeBase';
 export const ASK_AND_ANNOTATE = 'cisLens.annotate';
 export const ASK_SPEAKER = 'cisLens.setSpeaker';
 export const ADD_NOTE = 'cisLens.addNote';
+export const DELETE_ANNOTATION = 'cisLens.deleteAnnotation';
+/** The reviewer's own diagnostics: answered by removing the verdict, not by another verdict. */
+const REVIEW_CODES = new Set(['disputed-claim', 'false-claim', 'orphaned-annotation']);
 
 export interface AnnotationRequest {
   readonly uri: string;
@@ -36,7 +39,7 @@ const VERDICTS = [
 export function getCodeActions(doc: TextDocument, article: ReviewedArticle, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+    if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string' || REVIEW_CODES.has(diagnostic.code)) continue;
     const start = doc.offsetAt(diagnostic.range.start);
     const end = doc.offsetAt(diagnostic.range.end);
     const base = { uri: doc.uri, start, end, rule: diagnostic.code };
@@ -51,6 +54,7 @@ export function getCodeActions(doc: TextDocument, article: ReviewedArticle, rang
   }
   const from = doc.offsetAt(range.start);
   const to = doc.offsetAt(range.end);
+  actions.push(...removeVerdictActions(doc, article, from, to, diagnostics));
   for (const mention of article.model.entities) {
     if (mention.id !== null || mention.end < from || mention.start > to || !ADDABLE_VIAS.has(mention.via)) continue;
     // A name of unknown kind: the reviewer says what it is.
@@ -80,4 +84,31 @@ function uniquePeople(article: ReviewedArticle): { id: string | null; name: stri
   const seen = new Map<string, { id: string | null; name: string }>();
   for (const e of article.model.entities) if (e.kind === 'person') seen.set(e.id ?? e.name, { id: e.id, name: e.name });
   return [...seen.values()];
+}
+
+/**
+ * *Remove verdict*: undoes a verdict, speaker or note the reviewer recorded here. Disputed, false and orphaned
+ * ones are found through their diagnostic; verified and ignored ones left no diagnostic, so they are found by
+ * where they are anchored.
+ */
+function removeVerdictActions(doc: TextDocument, article: ReviewedArticle, from: number, to: number, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const seen = new Set<string>();
+  const remove = (id: string, title: string, diagnostic?: Diagnostic) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    actions.push({ title, kind: CodeActionKind.QuickFix, ...(diagnostic ? { diagnostics: [diagnostic] } : {}), command: { title, command: DELETE_ANNOTATION, arguments: [{ uri: doc.uri, id }] } });
+  };
+  for (const diagnostic of diagnostics) {
+    const data = diagnostic.data as { annotationId?: unknown; status?: unknown; rule?: unknown } | undefined;
+    if (diagnostic.source !== SOURCE || typeof data?.annotationId !== 'string') continue;
+    remove(data.annotationId, `Remove verdict (${String(data.status)}${typeof data.rule === 'string' ? `, ${data.rule}` : ''})`, diagnostic);
+  }
+  for (const a of article.anchored) {
+    if (a.span.end < from || a.span.start > to) continue;
+    const { status, rule } = a.annotation.cisLens;
+    const what = status === 'note' ? 'Remove note' : status === 'speaker' ? 'Remove the speaker set by hand' : `Remove verdict (${status}${rule ? `, ${rule}` : ''})`;
+    remove(a.annotation.id, what);
+  }
+  return actions;
 }

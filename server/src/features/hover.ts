@@ -2,6 +2,7 @@
 import type { Hover } from 'vscode-languageserver/node';
 import type { ArticleDate, EntityMention, KnowledgeBase, Quote } from '../core';
 import type { AnchoredAnnotation } from '../core/annotations/anchoring';
+import { speakerOverrideFor, speakerOverrides } from '../core/annotations/apply';
 import type { ReviewedArticle } from '../core/review';
 import { annotationsAt, mentionAt, quoteAt, sameEntity } from './lookup';
 
@@ -11,7 +12,7 @@ export function getHover(article: ReviewedArticle, offset: number, kb: Knowledge
   if (mention) parts.push(entityCard(article, mention, kb));
   else {
     const quote = quoteAt(article, offset);
-    if (quote) parts.push(quoteCard(quote));
+    if (quote) parts.push(quoteCard(quote, speakerSetBy(article, quote)));
   }
   for (const a of annotationsAt(article, offset)) parts.push(annotationCard(a));
   return parts.length ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : null;
@@ -91,7 +92,20 @@ function describeDateSource(source: ArticleDate['source']): string {
   return DATE_SOURCES[source];
 }
 
-function quoteCard(quote: Quote): string {
+/** The reviewer's speaker annotation that gave this quote its speaker, if any. */
+function speakerSetBy(article: ReviewedArticle, quote: Quote): AnchoredAnnotation | undefined {
+  const override = speakerOverrideFor(speakerOverrides(article.anchored), quote);
+  return override && article.anchored.find((a) => a.annotation.id === override.annotationId);
+}
+
+/** "set by Leyla on 2024-05-01": who decided, when. */
+function setByReviewer(a: AnchoredAnnotation): string {
+  const who = a.annotation.cisLens.author ?? a.annotation.creator?.name ?? 'the reviewer';
+  const when = (a.annotation.modified ?? a.annotation.created ?? '').slice(0, 10);
+  return `set by ${who}${when ? ` on ${when}` : ''}`;
+}
+
+function quoteCard(quote: Quote, reviewer?: AnchoredAnnotation): string {
   if (quote.kind === 'scare') return '**Scare quotes** — no speech; not treated as a quotation.';
   if (!quote.speaker) return `**Quotation** _(${quote.kind})_ — **no speaker found**. Use “Set speaker…” to record who said it.`;
   const speaker = quote.speaker;
@@ -114,7 +128,7 @@ function quoteCard(quote: Quote): string {
     '',
     `- Speaker: **${speaker.name}**${speaker.id ? '' : ' _(not in the knowledge base)_'}`,
     `- Cue: ${quote.cue ? `“${quote.cue}”` : 'none'}`,
-    `- Attributed: ${how[speaker.how] ?? speaker.how}${speaker.via ? `, through ${speaker.via}` : ''}`,
+    `- Attributed: ${reviewer ? setByReviewer(reviewer) : `${how[speaker.how] ?? speaker.how}${speaker.via ? `, through ${speaker.via}` : ''}`}`,
   ].join('\n');
 }
 

@@ -40,6 +40,9 @@ export interface AnnotationEntry {
   readonly speaker?: SpeakerRef;
   /** How many findings this annotation removed. */
   readonly suppressed: number;
+  /** When the reviewer wrote it and last changed it (ISO 8601), as stored. */
+  readonly created?: string;
+  readonly modified?: string;
 }
 
 export interface AppliedAnnotations {
@@ -110,6 +113,8 @@ function entryOf(annotation: Annotation, span: Span | null, method: AnchorMethod
     ...(v.author !== undefined ? { author: v.author } : {}),
     ...(v.speaker !== undefined ? { speaker: v.speaker } : {}),
     suppressed,
+    ...(annotation.created !== undefined ? { created: annotation.created } : {}),
+    ...(annotation.modified !== undefined ? { modified: annotation.modified } : {}),
   };
 }
 
