@@ -2,12 +2,13 @@
 // No analysis happens here (house style §4.9). Extra UI (status bar, …) belongs in sibling modules
 // wired up from activate().
 import * as fs from 'node:fs';
-import { commands, ExtensionContext, FileSystemWatcher, OutputChannel, window, workspace } from 'vscode';
+import { commands, Disposable, ExtensionContext, FileSystemWatcher, OutputChannel, Range, Uri, window, workspace } from 'vscode';
 import {
   DocumentFilter, LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
 import { registerReviewCommands } from './reviewCommands';
-import { registerReviewComments } from './reviewComments';
+import { OutlineRefresher } from './outlineRefresh';
+import { registerReviewComments, type ReviewComments } from './reviewComments';
 import { registerReviewStatus } from './reviewStatus';
 
 const CLIENT_ID = 'cisLens'; // also makes `cisLens.trace.server` work
@@ -19,11 +20,18 @@ const WATCHED_GLOBS = ['**/*.cis.json', '**/.cis/*.json', '**/*.annotations.json
 /** What `activate` returns; e2e tests reach the running client through it. */
 export interface CisLensApi {
   readonly client: LanguageClient | undefined;
+  /** The review as the editor shows it: comment threads by document, and the status bar text. */
+  readonly review: {
+    threadsFor(uri: Uri): { range: Range; ids: string[]; label: string | undefined }[];
+    statusText(): string | undefined;
+  };
 }
 
 let client: LanguageClient | undefined;
 let output: OutputChannel | undefined;
 let watchers: FileSystemWatcher[] = [];
+let reviewComments: ReviewComments | undefined;
+let reviewAttachment: Disposable | undefined;
 let queue: Promise<void> = Promise.resolve(); // serialises start/stop/restart
 
 export async function activate(context: ExtensionContext): Promise<CisLensApi> {
@@ -32,11 +40,14 @@ export async function activate(context: ExtensionContext): Promise<CisLensApi> {
   context.subscriptions.push(output, ...watchers);
   registerCommands(context);
   registerReviewCommands(context, () => client);
-  registerReviewStatus(context);
-  registerReviewComments(context);
+  const statusText = registerReviewStatus(context);
+  const outline = new OutlineRefresher(documentSelector);
+  context.subscriptions.push(outline);
+  reviewComments = registerReviewComments(context, () => client, () => outline.refresh());
   restartOnSettingChange(context);
   await enqueue(() => startClient(context));
-  return { get client() { return client; } };
+  const comments = reviewComments;
+  return { get client() { return client; }, review: { threadsFor: (uri) => comments.threadsFor(uri), statusText } };
 }
 
 export function deactivate(): Promise<void> {
@@ -92,6 +103,7 @@ async function startClient(context: ExtensionContext): Promise<void> {
     if (!fs.existsSync(serverPath)) throw new Error(`server module not found at ${serverPath} (run "npm run build")`);
     client = createClient(context);
     await client.start();
+    reviewAttachment = reviewComments?.attach(client);
   } catch (error) {
     client = undefined;
     reportStartFailure(error);
@@ -109,6 +121,8 @@ function reportStartFailure(error: unknown): void {
 async function stopClient(): Promise<void> {
   const running = client;
   client = undefined;
+  reviewAttachment?.dispose();
+  reviewAttachment = undefined;
   if (running?.needsStop()) {
     await running.stop().catch((error: unknown) => output?.appendLine(`[warn] stopping the server: ${String(error)}`));
   }

@@ -66,7 +66,7 @@ export function registerReviewCommands(context: ExtensionContext, getClient: () 
       if (date === undefined) return;
       await workspace.getConfiguration('cisLens').update('articleDate', date, ConfigurationTarget.Workspace);
     }),
-    commands.registerCommand('cisLens.exportAnnotations', () => exportAnnotations(context)),
+    commands.registerCommand('cisLens.exportAnnotations', (preset?: ExportArgs) => exportAnnotations(context, preset)),
   );
 }
 
@@ -77,24 +77,47 @@ function selectionTarget(): AnnotationArgs | undefined {
   return { uri: doc.uri.toString(), start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end), status: 'note' };
 }
 
-async function exportAnnotations(context: ExtensionContext): Promise<void> {
-  const format = await window.showQuickPick(['w3c', 'brat', 'jsonl', 'csv'], { title: 'Export format' });
-  if (!format) return;
-  const input = window.activeTextEditor?.document.uri.fsPath ?? workspace.workspaceFolders?.[0]?.uri.fsPath;
-  if (!input) return void window.showErrorMessage('Open an article or a folder to export.');
-  const out = format === 'brat'
+/** Preset answers for *Export Annotations…* (scripts and tests); a person is asked for whatever is missing. */
+interface ExportArgs {
+  format?: 'w3c' | 'brat' | 'jsonl' | 'csv';
+  /** An article or a folder to export. */
+  input?: string;
+  /** The output file (a folder for brat). */
+  out?: string;
+}
+
+/** The active article, or a whole workspace folder (every article in it, with its annotations). */
+async function pickExportInput(): Promise<string | undefined> {
+  const active = window.activeTextEditor?.document.uri;
+  const items = [
+    ...(active?.scheme === 'file' ? [{ label: `$(file) ${workspace.asRelativePath(active)}`, description: 'this article', path: active.fsPath }] : []),
+    ...(workspace.workspaceFolders ?? []).map((f) => ({ label: `$(folder) ${f.name}`, description: 'every article in the workspace folder', path: f.uri.fsPath })),
+  ];
+  if (items.length <= 1) return items[0]?.path;
+  return (await window.showQuickPick(items, { title: 'Export what?' }))?.path;
+}
+
+async function exportAnnotations(context: ExtensionContext, preset: ExportArgs = {}): Promise<boolean> {
+  const format = preset.format ?? (await window.showQuickPick(['w3c', 'brat', 'jsonl', 'csv'], { title: 'Export format' })) as ExportArgs['format'];
+  if (!format) return false;
+  const input = preset.input ?? (await pickExportInput());
+  if (!input) {
+    void window.showErrorMessage('Open an article or a folder to export.');
+    return false;
+  }
+  const out = preset.out ? Uri.file(preset.out) : format === 'brat'
     ? (await window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' }))?.[0]
     : await window.showSaveDialog({ defaultUri: Uri.file(`${input}.${format === 'w3c' ? 'jsonld' : format}`) });
-  if (!out) return;
-  await window.withProgress({ location: ProgressLocation.Notification, title: `CIS Lens: exporting ${format}…` }, () =>
-    new Promise<void>((resolve) => {
+  if (!out) return false;
+  return window.withProgress({ location: ProgressLocation.Notification, title: `CIS Lens: exporting ${format}…` }, () =>
+    new Promise<boolean>((resolve) => {
       let stderr = '';
       const child = fork(context.asAbsolutePath('dist/cli.js'), ['export', input, '--format', format, '--out', out.fsPath], { silent: true });
       child.stderr?.on('data', (d) => (stderr += String(d)));
       child.on('exit', (code) => {
         if (code === 0) void window.showInformationMessage(`CIS Lens: exported ${format} to ${out.fsPath}`);
         else void window.showErrorMessage(`CIS Lens: export failed (${code}). ${stderr.trim()}`);
-        resolve();
+        resolve(code === 0);
       });
     }));
 }

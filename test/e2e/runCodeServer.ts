@@ -8,6 +8,8 @@
  * Phase "suite": installs the .vsix into a fresh extensions dir, starts code-server, opens the workbench
  *   with extensionTestsPath = out/test/e2e/suite in the URL payload; the workbench calls
  *   window.codeAutomationExit(code) when mocha is done; the suite's JSON report (E2E_RESULTS) is printed.
+ *   While it runs, a suite may ask for a screenshot of the workbench by writing `<E2E_SHOTS>/<name>.request`;
+ *   the runner saves `<name>.png` beside it and removes the request (test/e2e/suite/review.e2e.ts does, per step).
  * Phase "ui": a person's view: opens a seed from the Explorer, hovers "Putin", opens Problems, Outline,
  *   presses F12 on a mention; screenshots to test-results/{hover,problems,outline,definition}.png.
  *
@@ -32,6 +34,8 @@ const WORKSPACE = path.join(ROOT, 'seeds/articles');
 const SUITE_DIR = path.resolve(process.env.E2E_SUITE_DIR ?? path.join(ROOT, 'out/test/e2e/suite'));
 const OUT = path.join(ROOT, 'test-results');
 const RESULTS = path.join(OUT, 'e2e-code-server.json');
+/** Screenshots the suite asks for (the review scenario: one per step), git-ignored. */
+const SHOTS = path.join(OUT, 'review');
 const PHASES = (process.env.E2E_PHASES ?? 'suite,ui').split(',').map((s) => s.trim());
 const SUITE_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
 const STEP_TIMEOUT = Number(process.env.E2E_UI_TIMEOUT_MS ?? 30_000);
@@ -173,9 +177,11 @@ async function runSuite(server: CodeServer): Promise<number> {
     const url = workbenchUrl(server, [['extensionTestsPath', `vscode-remote://remote${SUITE_DIR}`]], DEV_PATH ?? server.installedDir);
     log(`suite: opening the workbench with extensionTestsPath=${SUITE_DIR}`);
     await page.goto(url);
+    const shots = answerScreenshotRequests(page);
     let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([exited, new Promise<number>((r) => (timer = setTimeout(() => r(124), SUITE_TIMEOUT)))]);
     clearTimeout(timer);
+    clearInterval(shots);
     fs.writeFileSync(path.join(OUT, 'e2e-code-server-host.log'), hostLog.join('\n') + '\n');
     if (code === 124) log(`suite: TIMED OUT after ${SUITE_TIMEOUT / 1000} s (no codeAutomationExit)`);
     else log(`suite: workbench reported exit code ${code}`);
@@ -184,6 +190,26 @@ async function runSuite(server: CodeServer): Promise<number> {
     await context?.close().catch(() => undefined);
     fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Polls SHOTS for `<name>.request` files and answers each with `<name>.png` of the page. */
+function answerScreenshotRequests(page: Page): NodeJS.Timeout {
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  let busy = false;
+  return setInterval(() => {
+    if (busy) return;
+    const requests = fs.readdirSync(SHOTS).filter((f) => f.endsWith('.request')).sort();
+    if (requests.length === 0) return;
+    busy = true;
+    void (async () => {
+      for (const request of requests) {
+        const name = request.slice(0, -'.request'.length);
+        await page.screenshot({ path: path.join(SHOTS, `${name}.png`) }).catch((e: Error) => log(`screenshot ${name} failed: ${e.message}`));
+        fs.rmSync(path.join(SHOTS, request), { force: true });
+      }
+    })().finally(() => { busy = false; });
+  }, 200);
 }
 
 /**
@@ -468,7 +494,7 @@ async function main(): Promise<number> {
   try {
     if (DEV_PATH) log(`development extension ${DEV_PATH} (no .vsix install)`);
     else server.installVsix();
-    const url = await server.start({ E2E_RESULTS: RESULTS });
+    const url = await server.start({ E2E_RESULTS: RESULTS, E2E_SHOTS: SHOTS });
     log(`code-server ${url} (pid/pgid ${server.proc?.pid}), workspace ${WORKSPACE}`);
     if (PHASES.includes('suite')) codes.suite = await runSuite(server);
     if (PHASES.includes('ui')) codes.ui = await runUi(server);
