@@ -1,7 +1,7 @@
 // Review commands that need the user's input before the server records an annotation:
 // verdicts (source URL + note), setting a quote's speaker, adding a note, the article date, export.
 import { fork } from 'node:child_process';
-import { commands, ConfigurationTarget, ExtensionContext, ProgressLocation, Uri, window, workspace } from 'vscode';
+import { commands, ConfigurationTarget, ExtensionContext, ProgressLocation, Range, Uri, window, workspace, WorkspaceEdit } from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
 
 interface AnnotationArgs {
@@ -57,7 +57,9 @@ export function registerReviewCommands(context: ExtensionContext, getClient: () 
       if (!note) return;
       await apply({ ...target, status: 'note', note });
     }),
-    commands.registerCommand('cisLens.setArticleDate', async () => {
+    commands.registerCommand('cisLens.setArticleDate', async (edit?: SetDateEdit) => {
+      // From the quick fix: this article's date, written into its front matter. From the palette: the setting.
+      if (edit?.uri) return setDateInArticle(edit);
       const date = await window.showInputBox({
         title: 'Article date', prompt: 'YYYY-MM-DD; empty to detect it from the article (or use today)',
         value: workspace.getConfiguration('cisLens').get<string>('articleDate') ?? '',
@@ -68,6 +70,31 @@ export function registerReviewCommands(context: ExtensionContext, getClient: () 
     }),
     commands.registerCommand('cisLens.exportAnnotations', (preset?: ExportArgs) => exportAnnotations(context, preset)),
   );
+}
+
+/** What the server's "Set article date…" quick fix sends (server/src/features/codeActions.ts). */
+interface SetDateEdit {
+  uri: string;
+  offset: number;
+  length: number;
+  text: string;
+}
+
+function isRealDate(v: string): boolean {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : NaN;
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(v);
+}
+
+async function setDateInArticle(edit: SetDateEdit): Promise<void> {
+  const date = await window.showInputBox({
+    title: 'Article date', prompt: 'YYYY-MM-DD, written into the article’s front matter (date: …)',
+    validateInput: (v) => (isRealDate(v) ? undefined : 'Use a real date, YYYY-MM-DD'),
+  });
+  if (!date) return;
+  const doc = await workspace.openTextDocument(Uri.parse(edit.uri));
+  const change = new WorkspaceEdit();
+  change.replace(doc.uri, new Range(doc.positionAt(edit.offset), doc.positionAt(edit.offset + edit.length)), edit.text.replace('{date}', date));
+  await workspace.applyEdit(change);
 }
 
 function selectionTarget(): AnnotationArgs | undefined {

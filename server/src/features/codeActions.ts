@@ -18,6 +18,21 @@ export const ADD_NOTE = 'cisLens.addNote';
 export const DELETE_ANNOTATION = 'cisLens.deleteAnnotation';
 /** The reviewer's own diagnostics: answered by removing the verdict, not by another verdict. */
 const REVIEW_CODES = new Set(['disputed-claim', 'false-claim', 'orphaned-annotation']);
+/** Asks for a date and writes it into the article's front matter (`SetDateEdit` says where). */
+export const SET_ARTICLE_DATE = 'cisLens.setArticleDate';
+
+/**
+ * Where the article's date goes: `text` (with "{date}" for the date the user gives) replaces `length`
+ * characters at `offset` (UTF-16). Front matter, not the `cisLens.articleDate` setting: the setting holds for
+ * every article in the workspace, while the date belongs to this one, travels with the file (the CLI reads it
+ * too), and is the one date nothing overrides.
+ */
+export interface SetDateEdit {
+  readonly uri: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
 
 export interface AnnotationRequest {
   readonly uri: string;
@@ -67,10 +82,32 @@ export function getCodeActions(doc: TextDocument, article: ReviewedArticle, rang
       });
     }
   }
+  if (article.model.date.date === null) {
+    // The date is unknown: time-aware checks assumed today. Offered wherever the cursor is.
+    const assumed = diagnostics.filter((d) => d.source === SOURCE && d.code === 'kb-contradiction');
+    actions.push({
+      title: 'Set article date…',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: assumed.length ? assumed : undefined,
+      command: { title: 'Set article date', command: SET_ARTICLE_DATE, arguments: [articleDateEdit(doc.uri, article.model.text)] },
+    });
+  }
   if (to > from) {
     actions.push({ title: 'Add note…', kind: CodeActionKind.Empty, command: { title: 'Add note', command: ADD_NOTE, arguments: [{ uri: doc.uri, start: from, end: to, status: 'note' }] } });
   }
   return actions;
+}
+
+/** A `date:` line for the article's front matter: added to the front matter it has, or a new front matter block. */
+export function articleDateEdit(uri: string, text: string): SetDateEdit {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const front = /^---\r?\n/.exec(text);
+  const close = front ? /^---[ \t]*$/m.exec(text.slice(front[0].length)) : null;
+  if (!front || !close) return { uri, offset: 0, length: 0, text: `---${eol}date: {date}${eol}---${eol}` };
+  const body = text.slice(front[0].length, front[0].length + close.index);
+  const dateLine = /^date:.*$/m.exec(body);
+  if (dateLine) return { uri, offset: front[0].length + dateLine.index, length: dateLine[0].replace(/\r$/, '').length, text: 'date: {date}' };
+  return { uri, offset: front[0].length, length: 0, text: `date: {date}${eol}` };
 }
 
 /** Names found without the knowledge base, which a reviewer may add to it. */

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { findArticleDate, writtenDates } from '../../../server/src/core/analysis/articleDate';
 import { scanMarks } from '../../../server/src/core/text/marks';
+import { articleDateEdit } from '../../../server/src/features/codeActions';
 
 const TODAY = '2026-12-01';
 const dateOf = (text: string, setting?: string) => findArticleDate(text, { setting, today: TODAY });
@@ -95,5 +96,25 @@ suite('article date', () => {
     const text = 'MOSCOW, Nov. 2 -- On 27 October 2003 and 2024-06-01, (6/13/2022) and 13.03.2024; Sept. 14th, 2021.';
     const spans = writtenDates(text, scanMarks(text).figureStarts).map((d) => text.slice(d.start, d.end));
     assert.deepEqual(spans, ['Nov. 2', '27 October 2003', '2024-06-01', '6/13/2022', '13.03.2024', 'Sept. 14th, 2021']);
+  });
+});
+
+suite('Set article date… (front matter edit)', () => {
+  const apply = (text: string, date: string) => {
+    const e = articleDateEdit('file:///a.txt', text);
+    return text.slice(0, e.offset) + e.text.replace('{date}', date) + text.slice(e.offset + e.length);
+  };
+  test('adds front matter, or a date line to the front matter there, or replaces a broken date; the analysis then reads it', () => {
+    const cases: [string, string][] = [
+      ['MOSCOW, April 5. /TASS/. Text', '---\ndate: 2017-04-05\n---\nMOSCOW, April 5. /TASS/. Text'],
+      ['---\ntitle: X\n---\nText', '---\ndate: 2017-04-05\ntitle: X\n---\nText'],
+      ['---\ndate: 2017-02-30\n---\nText', '---\ndate: 2017-04-05\n---\nText'],
+      ['Line one\r\nLine two', '---\r\ndate: 2017-04-05\r\n---\r\nLine one\r\nLine two'],
+    ];
+    for (const [text, expected] of cases) {
+      const written = apply(text, '2017-04-05');
+      assert.equal(written, expected);
+      assert.deepEqual([dateOf(written, '2020-01-01').date, dateOf(written).source], ['2017-04-05', 'front-matter']);
+    }
   });
 });

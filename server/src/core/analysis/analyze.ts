@@ -31,7 +31,7 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   const sentenceOf = (offset: number) => containing(sentences, offset);
   const triggers = scanTriggers(text);
 
-  const known = findEntityMentions(text, paragraphSpans, kb, marks.nameStarts);
+  const known = findEntityMentions(text, paragraphSpans, kb, marks.nameStarts, date.date);
   const named = recognizeNames({ text, paragraphs: paragraphSpans, known, nameStarts: marks.nameStarts, kb, gazetteer: builtInGazetteer() });
   const titles = findTitleMentions(triggers, named, kb, date.assumed);
   const namedAndTitles = mergeByStart(named, titles);

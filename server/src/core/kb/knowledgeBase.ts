@@ -14,6 +14,8 @@ export interface KbEntry {
 export interface NameHit {
   readonly entity: KbEntity;
   readonly via: 'name' | 'alias';
+  /** The name is a common word or another thing's name for this entity: it links only with supporting context. */
+  readonly needsContext: boolean;
 }
 
 /** True when `date` (YYYY-MM-DD) falls inside the period. Partial dates compare as prefixes. */
@@ -64,7 +66,7 @@ export class KnowledgeBase {
     return this.byId.get(id)?.location;
   }
 
-  /** Entities whose canonical name or alias is exactly `name` (case-sensitive). */
+  /** Entities whose canonical name or alias is exactly `name` (case-sensitive); more than one when they share it ("Aliyev"). */
   lookupName(name: string): readonly NameHit[] {
     return this.byName.get(name) ?? [];
   }
@@ -120,11 +122,12 @@ export class KnowledgeBase {
   private readonly namesByFirstWord = new Map<string, string[]>();
 
   private indexEntity(entity: KbEntity): void {
-    const add = (name: string, via: NameHit['via']) => {
+    const weak = new Set(entity.needsContext ?? []);
+    const add = (name: string, via: NameHit['via'], spelledAs = name) => {
       const key = name.trim();
       if (!key) return;
       const hits = this.byName.get(key) ?? [];
-      if (!hits.some((h) => h.entity.id === entity.id)) hits.push({ entity, via });
+      if (!hits.some((h) => h.entity.id === entity.id)) hits.push({ entity, via, needsContext: weak.has(spelledAs) });
       this.byName.set(key, hits);
       const first = firstWord(key);
       const names = this.namesByFirstWord.get(first) ?? [];
@@ -139,7 +142,7 @@ export class KnowledgeBase {
     for (const alias of entity.aliases ?? []) add(alias, 'alias');
     // British and American spellings name one entity ("Collective Security Treaty Organisation").
     for (const written of [entity.name, entity.officialName, ...(entity.aliases ?? [])]) {
-      for (const variant of spellingVariants(written)) add(variant, 'alias');
+      for (const variant of spellingVariants(written)) add(variant, 'alias', written ?? variant);
     }
     for (const demonym of entity.demonyms ?? []) {
       if (!this.byDemonym.has(demonym)) this.byDemonym.set(demonym, entity);

@@ -46,6 +46,11 @@ export interface KbEntity {
   readonly name: string;
   /** Literal alternative names (never regular expressions): short names, transliterations, the Russian Cyrillic name, abbreviations. */
   readonly aliases?: readonly string[];
+  /**
+   * Which of the names above are common words or other things' names ("Commonwealth", "GUAM", "RT"): they
+   * link only with supporting context (the full name earlier, or a CIS cue nearby). See `core/analysis/entities.ts`.
+   */
+  readonly needsContext?: readonly string[];
   /** Wikidata QID, "Q159". */
   readonly wikidata: string;
   readonly description: string;
