@@ -12,8 +12,9 @@
  *   (d) the TextMate grammar's slowest pathological line, and (e) re-anchoring an annotation in a 1 MB article
  *       (what the grammar and anchoring tests used to time).
  *   (f) a quote-mark storm at N and 4N marks, with the scaling ratio (attribution must stay linear).
+ *   (g) the CLI as a whole process (start cost, MB/s with and without worker threads; see cli.ts).
  * Options: --corpus-mb <n> (default 10), --storm-marks <n> (default 100000),
- *          --only core|names|storm|lsp|editor|grammar|anchoring
+ *          --only core|names|storm|lsp|editor|grammar|anchoring|cli, --cli-before <older dist/cli.js>
  * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory). Measures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -44,6 +45,7 @@ import { isOrphan, reanchor } from '../../server/src/core/annotations/anchoring'
 import { createAnnotation } from '../../server/src/core/annotations/model';
 import { loadGrammar, PATHOLOGICAL_LINES } from '../helpers/grammar';
 import { bigArticle } from '../unit/annotations/fixtures';
+import { benchCli } from './cli';
 import { builtInKb, repoRoot } from '../helpers/kb';
 
 const seedsDir = path.join(repoRoot, 'seeds', 'articles');
@@ -494,6 +496,7 @@ async function main(): Promise<void> {
   if (only === 'editor') rows.push(...(await benchLsp(true)));
   if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));
   if (only === undefined || only === 'anchoring') rows.push(...benchReanchor());
+  if (only === undefined || only === 'cli') rows.push(...benchCli(corpus(corpusMb * 1e6), arg('--cli-before')));
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     `CIS Lens benchmark — Node ${process.version}, ${cpu} (${os.cpus().length} threads), ${new Date().toISOString().slice(0, 10)}`,

@@ -281,10 +281,10 @@ suite('cli: check', () => {
     assert.deepEqual(dates(['--date', '2019-06-01']), [['2019-06-01', 'setting', '2019-06-01'], ['2019-06-01', 'setting', '2019-06-01'], ['2016-03-01', 'front-matter', '2016-03-01']]);
   });
 
-  test('progress: reported before each file and once at the end, for a terminal to draw', () => {
+  test('progress: reported before each file and once at the end, for a terminal to draw', async () => {
     const calls: [number, number][] = [];
     const messages = { info: () => undefined, warn: () => undefined, error: () => undefined, progress: (done: number, total: number) => void calls.push([done, total]) };
-    const status = runCheck(parseArgs(['check', '--format', 'json', path.dirname(seedPath(SEED))]), { write: () => undefined, version: '0', color: false, cwd: process.cwd(), informationUri: '' }, messages);
+    const status = await runCheck(parseArgs(['check', '--format', 'json', path.dirname(seedPath(SEED))]), { write: () => undefined, version: '0', color: false, cwd: process.cwd(), informationUri: '' }, messages);
     assert.ok(status === 0 || status === 1);
     const total = seedNames.length;
     assert.deepEqual(calls, [...Array.from({ length: total }, (_, i): [number, number] => [i, total]), [total, total]]);

@@ -8,6 +8,13 @@ export type ExportFormat = 'w3c' | 'brat' | 'jsonl' | 'csv';
 export const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif'];
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['w3c', 'brat', 'jsonl', 'csv'];
 export const DEFAULT_MAX_SIZE = 5_000_000;
+/** More threads than this only add memory: each holds its own copy of the knowledge base. */
+export const MAX_JOBS = 64;
+/**
+ * Without --jobs, a batch smaller than this runs on the main thread: a worker first loads the bundle and its own
+ * knowledge base, which costs about as much as analysing this much text.
+ */
+export const PARALLEL_MIN_MB = 1;
 const SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 export interface CliOptions {
@@ -22,12 +29,16 @@ export interface CliOptions {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly noColor: boolean;
   readonly out?: string;
+  /** `check --format json|sarif`: indent the report for people (default: compact, one article per line). */
+  readonly pretty: boolean;
+  /** `check`: how many worker threads analyse articles; undefined means "decide by the number of cores". */
+  readonly jobs?: number;
 }
 
 /** A mistake on the command line: printed with a pointer to --help, exit status 2. */
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--format', '--kb', '--date', '--max-size', '--rule', '--out']);
+const VALUE_FLAGS = new Set(['-j', '--format', '--kb', '--date', '--max-size', '--rule', '--out', '--jobs']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   let command: Command | undefined;
@@ -42,6 +53,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let maxSize = DEFAULT_MAX_SIZE;
   let noColor = false;
   let out: string | undefined;
+  let pretty = false;
+  let jobs: number | undefined;
   let onlyPaths = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -82,6 +95,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--no-color':
         noColor = true;
         break;
+      case '--pretty':
+        pretty = true;
+        break;
+      case '-j':
+      case '--jobs':
+        jobs = parseJobs(value!);
+        break;
       case '--format':
         format = value;
         break;
@@ -107,21 +127,24 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
 
-  if (wantHelp) return { command: 'help', topic, paths, kb, rules, maxSize, noColor };
-  if (wantVersion) return { command: 'version', paths, kb, rules, maxSize, noColor };
-  if (command === undefined) return { command: 'help', paths, kb, rules, maxSize, noColor };
+  if (wantHelp) return { command: 'help', topic, paths, kb, rules, maxSize, noColor, pretty };
+  if (wantVersion) return { command: 'version', paths, kb, rules, maxSize, noColor, pretty };
+  if (command === undefined) return { command: 'help', paths, kb, rules, maxSize, noColor, pretty };
   if (paths.length === 0) throw new UsageError(`"cis-lens ${command}" needs at least one file or folder.`);
   if (command === 'check') {
     if (format !== undefined && !(CHECK_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`Unknown check format "${format}": use ${CHECK_FORMATS.join(', ')}.`);
     }
     if (out !== undefined) throw new UsageError('--out is for "cis-lens export"; redirect the output of check instead.');
+    if (pretty && (format ?? 'text') === 'text') throw new UsageError('--pretty indents --format json or sarif; the text report is already for people.');
   } else {
+    if (pretty) throw new UsageError('--pretty is for "cis-lens check --format json|sarif".');
+    if (jobs !== undefined) throw new UsageError('--jobs is for "cis-lens check".');
     if (format === undefined) throw new UsageError(`"cis-lens export" needs --format (${EXPORT_FORMATS.join(', ')}).`);
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown export format "${format}": use ${EXPORT_FORMATS.join(', ')}.`);
     if (format === 'brat' && out === undefined) throw new UsageError('--format brat writes several files: give a folder with --out.');
   }
-  return { command, paths, format, kb, date, maxSize, rules, noColor, out };
+  return { command, paths, format, kb, date, maxSize, rules, noColor, out, pretty, ...(jobs === undefined ? {} : { jobs }) };
 }
 
 function parseDate(value: string): string {
@@ -133,6 +156,11 @@ function parseDate(value: string): string {
 
 function parseSize(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--max-size must be a positive whole number of characters, not "${value}".`);
+  return Number(value);
+}
+
+function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_JOBS) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not "${value}".`);
   return Number(value);
 }
 
@@ -162,7 +190,11 @@ export function helpText(version: string, topic?: 'check' | 'export'): string {
   node_modules and dot-folders) and reports entities, quotes and findings. Reviewer annotations in
   <article>.annotations.json are applied, as in the editor.
 
-  --format text|json|sarif   Report format (default text).
+  --format text|json|sarif   Report format (default text). json and sarif are compact (json: one line per
+                             article), written as the articles are analysed.
+  --pretty                   Indent json or sarif for reading.
+  -j, --jobs <n>             Analyse with n worker threads (default: the number of cores; a batch under
+                             ${PARALLEL_MIN_MB} MB runs on the main thread). The report keeps the command line's order.
   --no-color                 No ANSI colours (colour is used only when stdout is a terminal).
 ${common}
 
@@ -189,8 +221,8 @@ ${common}
   return `cis-lens ${version}: entities, quotes and check-worthy claims in English news about the CIS.
 
 Usage:
-  cis-lens check <files or folders> [--format text|json|sarif] [--kb <dir|file>] [--date YYYY-MM-DD]
-                 [--max-size <chars>] [--rule <code>=<severity>] [--no-color]
+  cis-lens check <files or folders> [--format text|json|sarif] [--pretty] [--jobs <n>] [--kb <dir|file>]
+                 [--date YYYY-MM-DD] [--max-size <chars>] [--rule <code>=<severity>] [--no-color]
   cis-lens export <files or folders> --format w3c|brat|jsonl|csv [--out <dir|file>] [same options]
   cis-lens --help | <command> --help | --version
 

@@ -1,14 +1,16 @@
 /** `cis-lens` command-line entry (bundled to dist/cli.js; bin/cis-lens.js requires it). */
+import { isMainThread } from 'node:worker_threads';
 import packageJson from '../../../package.json';
 import { helpText, parseArgs, UsageError, type CliOptions } from './args';
 import { runCheck } from './check';
 import { runExport } from './export';
+import { runWorker } from './pool';
 import type { Messages } from './session';
 
 const version: string = packageJson.version;
 const informationUri = (packageJson.repository?.url ?? 'https://example.invalid/cis-lens').replace(/^git\+/, '').replace(/\.git$/, '');
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const write = (chunk: string) => void process.stdout.write(chunk);
   const messages: Messages = {
     info: (m) => process.stderr.write(`cis-lens: ${m}\n`),
@@ -36,7 +38,8 @@ function main(argv: readonly string[]): number {
       return runExport(options, write, messages);
     case 'check': {
       const color = !options.noColor && !!process.stdout.isTTY && !process.env.NO_COLOR;
-      return runCheck(options, { write, version, color, cwd: process.cwd(), informationUri }, messages);
+      // This file is also what a worker thread runs (see pool.ts).
+      return runCheck(options, { write, version, color, cwd: process.cwd(), informationUri, pretty: options.pretty }, messages, __filename);
     }
   }
 }
@@ -64,15 +67,22 @@ function terminalProgress(): (done: number, total: number) => void {
   };
 }
 
-// Output to a closed pipe (`cis-lens check … | head`) is not an error worth a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`cis-lens: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-  process.exitCode = 3;
+function runMain(): void {
+  // Output to a closed pipe (`cis-lens check … | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  main(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (e: unknown) => {
+      process.stderr.write(`cis-lens: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
 }
+
+if (isMainThread) runMain();
+else runWorker();

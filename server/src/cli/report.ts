@@ -24,9 +24,15 @@ export interface Totals {
   readonly errors: readonly PathError[];
 }
 
-/** One output format. `file` is called once per article in order, then `finish` once. */
-export interface Reporter {
-  file(entry: CheckEntry): void;
+/**
+ * One output format, in two halves so that articles can be analysed on worker threads (`--jobs`): `render` turns
+ * one article into what the report needs from it, as plain data (on a worker it is copied to the main thread, so
+ * no functions or classes), and `add` takes those pieces on the main thread, once per article in command-line
+ * order. `finish` is called once at the end.
+ */
+export interface Reporter<Piece = unknown> {
+  render(entry: CheckEntry): Piece;
+  add(piece: Piece): void;
   finish(totals: Totals): void;
 }
 
@@ -38,6 +44,8 @@ export interface ReporterOptions {
   readonly cwd: string;
   /** For SARIF and the help of readers: project home page. */
   readonly informationUri: string;
+  /** JSON and SARIF: indented for people instead of compact. */
+  readonly pretty?: boolean;
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];

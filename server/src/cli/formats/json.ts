@@ -10,25 +10,46 @@
 import type { CheckEntry, Reporter, ReporterOptions, Totals } from '../report';
 import { positionsOf } from '../report';
 
-export function jsonReporter(options: ReporterOptions): Reporter {
+/**
+ * Compact by default: the header, then one article per line, then errors and summary, so a reader can also take
+ * it line by line. `--pretty` indents it with two spaces. Each article is serialised once, by `JSON.stringify`,
+ * as soon as it is analysed; nothing is re-read or re-indented afterwards.
+ */
+export function jsonReporter(options: ReporterOptions): Reporter<string> {
+  const pretty = options.pretty === true;
+  const tool = JSON.stringify({ name: 'cis-lens', version: options.version });
   let count = 0;
-  const open = () => {
-    if (count++ === 0) options.write(`{\n  "tool": ${JSON.stringify({ name: 'cis-lens', version: options.version })},\n  "files": [\n`);
-    else options.write(',\n');
-  };
+  const head = () => options.write(pretty ? `{\n  "tool": ${tool},\n  "files": [` : `{"tool":${tool},"files":[`);
   return {
-    file(entry: CheckEntry) {
-      open();
-      options.write(indent(JSON.stringify(fileRecord(entry), null, 2), '    '));
+    render: (entry) => (pretty ? prettyRecord(fileRecord(entry)) : JSON.stringify(fileRecord(entry))),
+    add(piece) {
+      if (count++ === 0) head();
+      else options.write(',');
+      options.write(`\n${piece}`);
     },
     finish(totals: Totals) {
-      if (count === 0) options.write(`{\n  "tool": ${JSON.stringify({ name: 'cis-lens', version: options.version })},\n  "files": [`);
-      else options.write('\n  ');
+      if (count === 0) head();
+      else if (pretty) options.write('\n  ');
+      else options.write('\n');
       const { errors, ...summary } = totals;
-      options.write(`],\n  "errors": ${JSON.stringify(errors)},\n  "summary": ${JSON.stringify(summary)}\n}\n`);
+      options.write(pretty
+        ? `],\n  "errors": ${JSON.stringify(errors)},\n  "summary": ${JSON.stringify(summary)}\n}\n`
+        : `],"errors":${JSON.stringify(errors)},"summary":${JSON.stringify(summary)}}\n`);
     },
   };
 }
+
+/**
+ * A file record indented as the fourth level of the report (inside "files": [ … ]). `JSON.stringify` indents
+ * from column 0, so the record is serialised at the depth it has in the report, inside a wrapper whose fixed
+ * opening and closing lines are then cut off: the indentation comes from the serialiser itself.
+ */
+function prettyRecord(record: Record<string, unknown>): string {
+  const wrapped = JSON.stringify({ files: [record] }, null, 2);
+  return wrapped.slice(WRAPPER_OPEN.length, wrapped.length - WRAPPER_CLOSE.length);
+}
+const WRAPPER_OPEN = '{\n  "files": [\n';
+const WRAPPER_CLOSE = '\n  ]\n}';
 
 export function fileRecord(entry: CheckEntry): Record<string, unknown> {
   if (entry.kind === 'skipped') return { path: entry.path, skipped: entry.reason, entities: [], quotes: [], diagnostics: [] };
@@ -68,9 +89,4 @@ export function fileRecord(entry: CheckEntry): Record<string, unknown> {
       };
     }),
   };
-}
-
-function indent(json: string, prefix: string): string {
-  // JSON.stringify never puts a raw line break inside a string, so every line break is structural.
-  return prefix + json.replace(/\n/g, `\n${prefix}`);
 }

@@ -16,16 +16,24 @@ export function sarifLevel(severity: Severity): Level {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
-export function sarifReporter(options: ReporterOptions): Reporter {
+/** What one article adds to the log. */
+interface SarifPiece {
+  readonly results: unknown[];
+  readonly notifications: unknown[];
+}
+
+export function sarifReporter(options: ReporterOptions): Reporter<SarifPiece> {
   const results: unknown[] = [];
   const notifications: unknown[] = [];
   const ruleIndex = new Map(allRules.map((r, i) => [r.code, i]));
   const artifact = (file: string) => artifactLocation(file, options.cwd);
   return {
-    file(entry: CheckEntry) {
+    render(entry: CheckEntry): SarifPiece {
+      const results: unknown[] = [];
+      const notifications: unknown[] = [];
       if (entry.kind === 'skipped') {
         notifications.push({ level: 'note', message: { text: `${entry.path}: skipped: ${entry.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifact(entry.path) } }] });
-        return;
+        return { results, notifications };
       }
       if (entry.annotationWarning) {
         notifications.push({ level: 'warning', message: { text: `${entry.path}: ${entry.annotationWarning}` }, locations: [{ physicalLocation: { artifactLocation: artifact(entry.path) } }] });
@@ -60,6 +68,12 @@ export function sarifReporter(options: ReporterOptions): Reporter {
             : {}),
         });
       }
+      return { results, notifications };
+    },
+    add(piece) {
+      // One at a time: spreading a list of many thousand findings into push() can overflow the stack.
+      for (const r of piece.results) results.push(r);
+      for (const n of piece.notifications) notifications.push(n);
     },
     finish(totals: Totals) {
       for (const e of totals.errors) notifications.push({ level: 'error', message: { text: `${e.path}: ${e.message}` } });
@@ -86,7 +100,7 @@ export function sarifReporter(options: ReporterOptions): Reporter {
           results,
         }],
       };
-      options.write(JSON.stringify(log, null, 2) + '\n');
+      options.write((options.pretty ? JSON.stringify(log, null, 2) : JSON.stringify(log)) + '\n');
     },
   };
 }

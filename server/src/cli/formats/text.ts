@@ -8,14 +8,11 @@ import { oneLine, positionsOf, SEVERITIES, type CheckEntry, type Reporter, type 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m' };
 const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, information: ANSI.cyan, hint: ANSI.dim };
 
-export function textReporter(options: ReporterOptions): Reporter {
+export function textReporter(options: ReporterOptions): Reporter<string> {
   const paint = (code: string, s: string) => (options.color ? `${code}${s}${ANSI.reset}` : s);
   return {
-    file(entry: CheckEntry) {
-      if (entry.kind === 'skipped') {
-        options.write(`${paint(ANSI.bold, entry.path)}: skipped: ${entry.reason}\n\n`);
-        return;
-      }
+    render(entry: CheckEntry): string {
+      if (entry.kind === 'skipped') return `${paint(ANSI.bold, entry.path)}: skipped: ${entry.reason}\n\n`;
       const { model } = entry.reviewed;
       const at = positionsOf(entry.text);
       const lines: string[] = [paint(ANSI.bold, entry.path)];
@@ -29,8 +26,9 @@ export function textReporter(options: ReporterOptions): Reporter {
         }
       }
       lines.push(`  ${summary(model.diagnostics.map((d) => d.severity), model.entities, model.quotes.map((q) => q.speaker?.name))}`);
-      options.write(lines.join('\n') + '\n\n');
+      return lines.join('\n') + '\n\n';
     },
+    add: (piece) => options.write(piece),
     finish(totals: Totals) {
       const files = `${totals.checked} ${plural(totals.checked, 'file')} checked${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
       const findings = SEVERITIES.map((s) => `${totals.findings[s]} ${s === 'information' ? s : plural(totals.findings[s], s)}`).join(', ');
