@@ -167,3 +167,28 @@ suite('hover: candidates, assumed dates, missing Wikidata ids', () => {
     assert.match(hoverAt('Nurlan Testov spoke.', 'Nurlan', undefined, noId), /no Wikidata id yet/);
   });
 });
+
+suite('time-aware: titles and kb-contradiction on the article’s date, in four decades', () => {
+  const analyzed = (text: string, date?: string) => analyzeArticle(text, kb, resolveConfig({ articleDate: date, today: TODAY }));
+  const titleOf = (text: string, date?: string) => analyzed(text, date).entities.find((e) => e.via === 'title')?.id ?? 'none';
+  test('“the Russian president” is who held the office that day', () => {
+    const text = 'The Russian president arrived in Minsk.';
+    assert.deepEqual(['1995-06-01', '2005-06-01', '2010-06-01', '2020-06-01'].map((d) => titleOf(text, d)), ['boris-yeltsin', 'vladimir-putin', 'dmitry-medvedev', 'vladimir-putin']);
+  });
+  test('undated: a title goes only to a holder the article named before, never to today’s holder by default', () => {
+    assert.equal(titleOf('The Russian president arrived in Minsk.'), 'none');
+    assert.equal(titleOf('Dmitry Medvedev flew in. The Russian president arrived in Minsk.'), 'dmitry-medvedev');
+    assert.equal(titleOf('Nikol Pashinyan flew in. The Russian president arrived in Minsk.'), 'none');
+  });
+  test('kb-contradiction: Georgia “a member of the CIS” is right in 2005, wrong in 2010 (warning), unknown date: information that says so', () => {
+    const text = 'Georgia is a member of the CIS.';
+    const finding = (date?: string) => analyzed(text, date).diagnostics.find((d) => d.code === 'kb-contradiction');
+    assert.equal(finding('1996-01-01'), undefined);
+    assert.equal(finding('2005-01-01'), undefined);
+    assert.equal(finding('2010-01-01')?.severity, 'warning');
+    assert.equal(finding('2024-01-01')?.severity, 'warning');
+    const undated = finding();
+    assert.equal(undated?.severity, 'information');
+    assert.match(undated!.message, /assumed: the article’s date is unknown/);
+  });
+});

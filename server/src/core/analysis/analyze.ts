@@ -33,7 +33,7 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
 
   const known = findEntityMentions(text, paragraphSpans, kb, marks.nameStarts, date.date);
   const named = recognizeNames({ text, paragraphs: paragraphSpans, known, nameStarts: marks.nameStarts, kb, gazetteer: builtInGazetteer() });
-  const titles = findTitleMentions(triggers, named, kb, date.assumed);
+  const titles = findTitleMentions(triggers, named, kb, date.assumed, date.date !== null);
   const namedAndTitles = mergeByStart(named, titles);
   const people = namedAndTitles.filter((e) => e.kind === 'person');
   const quoteSpans = rawQuotes.map((q) => q.outer);

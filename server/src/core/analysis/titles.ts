@@ -1,6 +1,8 @@
 /**
  * Title references ("the Russian president", "The Russian leader", "Armenia’s prime minister",
- * "the president") resolved to the person holding that office on the article's date.
+ * "the president") resolved to the person holding that office on the article's date. When the article's
+ * date is unknown, a title is resolved only to a person the article named before it who held that office at
+ * some time: today's holder would be a guess.
  */
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { KbEntity, Role } from '../kb/types';
@@ -40,7 +42,7 @@ export function roleMatchesTitle(role: Role, title: string): boolean {
  * Finds title references in `text`. `known` are the name mentions found so far (sorted by start),
  * used both to find the country a title names and to pick "the president" from people already mentioned.
  */
-export function findTitleMentions(triggers: TriggerScan, known: readonly EntityMention[], kb: KnowledgeBase, date: string): EntityMention[] {
+export function findTitleMentions(triggers: TriggerScan, known: readonly EntityMention[], kb: KnowledgeBase, date: string, dateKnown = true): EntityMention[] {
   const found: EntityMention[] = [];
   const text = triggers.text;
   for (const t of TITLE_WORD.matches(triggers)) {
@@ -57,7 +59,8 @@ export function findTitleMentions(triggers: TriggerScan, known: readonly EntityM
       country = kb.lookupDemonym(qualifier) ?? kb.lookupName(qualifier).find((h) => h.entity.kind === 'country')?.entity;
       if (!country) continue; // "the Security Council president" is not a head of state we can resolve
     }
-    const person = country ? holderOf(kb, country.id, title, date) : lastPersonWithTitle(known, start, kb, date, title);
+    const holders = dateKnown ? undefined : everHeldBy(kb, title, country?.id);
+    const person = holders ? lastPersonIn(known, start, kb, holders) : country ? holderOf(kb, country.id, title, date) : lastPersonWithTitle(known, start, kb, date, title);
     if (!person) continue;
     found.push({ start, end, text: text.slice(start, end), kind: 'person', id: person.id, name: person.name, via: 'title' });
   }
@@ -97,7 +100,28 @@ function titleHolderIds(kb: KnowledgeBase, title: string, date: string): Readonl
 }
 
 function lastPersonWithTitle(known: readonly EntityMention[], before: number, kb: KnowledgeBase, date: string, title: string): KbEntity | undefined {
-  const holders = titleHolderIds(kb, title, date);
+  return lastPersonIn(known, before, kb, titleHolderIds(kb, title, date));
+}
+
+/** Who ever held a title (of one country, or any), per knowledge base: for articles whose date is unknown. */
+const everHeldCache = new WeakMap<KnowledgeBase, Map<string, ReadonlySet<string>>>();
+
+function everHeldBy(kb: KnowledgeBase, title: string, countryId: string | undefined): ReadonlySet<string> {
+  const cache = cacheFor(everHeldCache, kb);
+  const key = `${title.toLowerCase()}\u0000${countryId ?? ''}`;
+  let ids = cache.get(key);
+  if (!ids) {
+    const found = new Set<string>();
+    for (const { entity } of kb.entities()) {
+      if (entity.roles?.some((r) => (countryId === undefined || r.of === countryId) && roleMatchesTitle(r, title))) found.add(entity.id);
+    }
+    cache.set(key, (ids = found));
+  }
+  return ids;
+}
+
+/** The latest person mentioned before `before` whose id is in `holders`. */
+function lastPersonIn(known: readonly EntityMention[], before: number, kb: KnowledgeBase, holders: ReadonlySet<string>): KbEntity | undefined {
   for (let i = upperBound(known, before) - 1; i >= 0; i--) {
     const mention = known[i];
     if (mention.kind === 'person' && mention.id && holders.has(mention.id)) return kb.get(mention.id);
