@@ -2,7 +2,11 @@
 import * as assert from 'node:assert/strict';
 import { findArticleDate, writtenDates } from '../../../server/src/core/analysis/articleDate';
 import { scanMarks } from '../../../server/src/core/text/marks';
-import { articleDateEdit } from '../../../server/src/features/codeActions';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { reviewArticle } from '../../../server/src/core/review';
+import { resolveConfig } from '../../../server/src/core/config';
+import { articleDateEdit, getCodeActions, SET_ARTICLE_DATE } from '../../../server/src/features/codeActions';
+import { builtInKb } from '../../helpers/kb';
 
 const TODAY = '2026-12-01';
 const dateOf = (text: string, setting?: string) => findArticleDate(text, { setting, today: TODAY });
@@ -116,5 +120,18 @@ suite('Set article date… (front matter edit)', () => {
       assert.equal(written, expected);
       assert.deepEqual([dateOf(written, '2020-01-01').date, dateOf(written).source], ['2017-04-05', 'front-matter']);
     }
+  });
+});
+
+suite('Set article date… (the quick fix)', () => {
+  const offered = (text: string) => {
+    const doc = TextDocument.create('file:///a.txt', 'plaintext', 1, text);
+    const article = reviewArticle(text, builtInKb().kb, resolveConfig({ today: TODAY }));
+    const range = { start: doc.positionAt(0), end: doc.positionAt(0) };
+    return getCodeActions(doc, article, range, []).filter((a) => a.command?.command === SET_ARTICLE_DATE).length;
+  };
+  test('offered when the article’s date is unknown, not when it has one', () => {
+    assert.equal(offered('MOSCOW, April 5. /TASS/. Ukraine and Turkmenistan are the associate states of the CIS.'), 1);
+    assert.equal(offered('MOSCOW, April 5, 2017 (TASS) - Ukraine and Turkmenistan are the associate states of the CIS.'), 0);
   });
 });
