@@ -7,11 +7,12 @@
 // Checks: every file parses and has an "entities" array; required fields and their formats (id slug,
 // kind, QID, ISO dates, source URLs); no unknown properties (typos); ids unique across all files;
 // every referenced id (role.of, country, capital, members[].member) exists; no period ends before
-// it starts; no alias (or name) claimed by two entities of the same kind; per-kind fields are used
-// on the right kinds only; no two entities share a QID. "Q0" marks an entity whose Wikidata item
-// has not been verified yet: it is an error, except for the ids in PLACEHOLDER_ALLOWED (entities the
-// gold fixtures need whose QID no source has confirmed yet), which are reported as a warning. Prints
-// counts per kind and exits 1 on any problem.
+// it starts; no alias (or name) claimed by two entities of the same kind, except a name shared by
+// people (a surname: the linker decides by given name, title, the article's date and country, or marks
+// the mention ambiguous); per-kind fields are used on the right kinds only; no two entities share a QID;
+// every entity has at least one source URL. "wikidata" is a QID or null (no Wikidata-derived source has
+// confirmed one yet); the old "Q0" placeholder is an error. Prints counts per kind (and how many have a
+// Wikidata id) and exits 1 on any problem.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -29,14 +30,7 @@ const PLACE_TYPES = ['city', 'region', 'venue', 'continent', 'other'];
 const GENDERS = ['male', 'female'];
 
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const QID_RE = /^Q[0-9]+$/;
-const PLACEHOLDER_QID = 'Q0';
-// The only entities allowed to keep the "Q0" placeholder: used by test/fixtures/gold, QID not yet
-// verified against a source. Remove an id here once its real QID is filled in; never add new ones.
-const PLACEHOLDER_ALLOWED = new Set([
-  'cis-council-of-prosecutors', 'institute-of-national-remembrance', 'anadolu-agency',
-  'azertac', 'asia-plus', 'menafn', 'ein-presswire', 'karol-nawrocki', 'st-georges-hall', 'asia-pacific',
-]);
+const QID_RE = /^Q[1-9][0-9]*$/;
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 const ENTITY_KEYS = new Set([
@@ -132,7 +126,7 @@ for (const file of files) {
     continue;
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) { warn(rel, 'top level must be an object'); continue; }
-  checkUnknownKeys(rel, doc, new Set(['$schema', 'entities']));
+  checkUnknownKeys(rel, doc, new Set(['$schema', '$comment', 'entities']));
   if (!Array.isArray(doc.entities)) { warn(rel, '"entities" must be an array'); continue; }
   doc.entities.forEach((e, index) => all.push({ file: rel, index, e }));
 }
@@ -145,7 +139,7 @@ for (const { file, index, e } of all) {
   if (e === null || typeof e !== 'object' || Array.isArray(e)) { warn(where, 'entity must be an object'); continue; }
   checkUnknownKeys(where, e, ENTITY_KEYS);
 
-  for (const f of ['id', 'kind', 'name', 'wikidata', 'description']) {
+  for (const f of ['id', 'kind', 'name', 'description']) {
     if (typeof e[f] !== 'string' || e[f].trim() === '') warn(where, `missing required string "${f}"`);
   }
   if (typeof e.id === 'string') {
@@ -154,7 +148,10 @@ for (const { file, index, e } of all) {
     else byId.set(e.id, { file, e });
   }
   if (typeof e.kind === 'string' && !KINDS.includes(e.kind)) warn(where, `kind "${e.kind}" is not one of ${KINDS.join(', ')}`);
-  if (typeof e.wikidata === 'string' && !QID_RE.test(e.wikidata)) warn(where, `wikidata "${e.wikidata}" is not a QID like Q159`);
+  if (!('wikidata' in e)) warn(where, 'missing "wikidata" (a QID, or null when no source has confirmed one)');
+  else if (e.wikidata !== null && (typeof e.wikidata !== 'string' || !QID_RE.test(e.wikidata))) {
+    warn(where, `wikidata ${JSON.stringify(e.wikidata)} is not a QID like Q159 (use null when no Wikidata-derived source confirms one)`);
+  }
 
   if (!Array.isArray(e.sources) || e.sources.length === 0) warn(where, 'needs at least one source URL');
   else for (const s of e.sources) {
@@ -238,40 +235,30 @@ for (const { file, index, e } of all) {
   if (e.kind === 'country' && e.id === e.country) warn(where, 'country refers to itself');
 }
 
-// No alias claimed by two entities of the same kind (names count as aliases; case-sensitive).
+// No alias claimed by two entities of the same kind (names count as aliases; case-sensitive). People
+// may share one (a surname): context disambiguates them, and they are counted, not rejected.
 const claims = new Map(); // `${kind}\u0000${alias}` -> id
+let sharedByPeople = 0;
 for (const { e } of all) {
   if (e === null || typeof e !== 'object' || typeof e.kind !== 'string') continue;
-  const labels = new Set([e.name, ...(Array.isArray(e.aliases) ? e.aliases : [])].filter((s) => typeof s === 'string'));
+  const labels = new Set([e.name, e.officialName, ...(Array.isArray(e.aliases) ? e.aliases : [])].filter((s) => typeof s === 'string'));
   for (const label of labels) {
     const key = `${e.kind}\u0000${label}`;
     const prev = claims.get(key);
-    if (prev !== undefined && prev !== e.id) warn(`${e.kind} "${label}"`, `claimed by both "${prev}" and "${e.id}"`);
-    else claims.set(key, e.id);
+    if (prev !== undefined && prev !== e.id) {
+      if (e.kind === 'person' && label !== e.name && label !== byId.get(prev)?.e.name) sharedByPeople++;
+      else warn(`${e.kind} "${label}"`, `claimed by both "${prev}" and "${e.id}"`);
+    } else claims.set(key, e.id);
   }
 }
 
-// Two entities sharing a QID is almost always a copy-paste slip. "Q0" is the placeholder for
-// "no Wikidata item verified yet": an error, except for the allow-listed ids (listed as a warning so
-// they get filled in). An allow-listed id that no longer uses Q0 is reported too, so the list shrinks.
+// Two entities sharing a QID is almost always a copy-paste slip.
 const byQid = new Map();
-const placeholders = [];
 for (const { e } of all) {
   if (e === null || typeof e !== 'object' || typeof e.wikidata !== 'string') continue;
-  if (e.wikidata === PLACEHOLDER_QID) {
-    if (PLACEHOLDER_ALLOWED.has(e.id)) placeholders.push(e.id);
-    else warn(`${e.id}`, `wikidata is the placeholder "${PLACEHOLDER_QID}"; give the verified QID (only allow-listed gold entities may keep it)`);
-    continue;
-  }
   const prev = byQid.get(e.wikidata);
   if (prev !== undefined) warn(`wikidata ${e.wikidata}`, `used by both "${prev}" and "${e.id}"`);
   else byQid.set(e.wikidata, e.id);
-}
-
-for (const id of PLACEHOLDER_ALLOWED) {
-  const hit = byId.get(id);
-  if (!hit) warn(`allow-list "${id}"`, 'no such entity; remove it from PLACEHOLDER_ALLOWED');
-  else if (hit.e.wikidata !== PLACEHOLDER_QID) warn(`allow-list "${id}"`, `has QID ${hit.e.wikidata} now; remove it from PLACEHOLDER_ALLOWED`);
 }
 
 // ---- report -------------------------------------------------------------------------------------
@@ -281,10 +268,8 @@ for (const { e } of all) if (e && KINDS.includes(e.kind)) counts[e.kind]++;
 console.log(`${all.length} entities in ${files.length} files under ${relative(repoRoot, kbDir) || kbDir}`);
 for (const k of KINDS) console.log(`  ${k.padEnd(13)} ${counts[k]}`);
 
-if (placeholders.length > 0) {
-  console.warn(`\nwarning: ${placeholders.length} entit${placeholders.length === 1 ? 'y has' : 'ies have'} no verified Wikidata item yet (wikidata "${PLACEHOLDER_QID}"):`);
-  console.warn(`  ${placeholders.join(', ')}`);
-}
+const withQid = all.filter(({ e }) => e && typeof e.wikidata === 'string').length;
+console.log(`  with a Wikidata id: ${withQid}; without (null): ${all.length - withQid}; aliases shared by people: ${sharedByPeople}`);
 
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'}:`);

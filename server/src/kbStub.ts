@@ -26,7 +26,7 @@ export function addEntityStubEdit(root: string, request: StubRequest, kb: Knowle
   const uri = pathToFileURL(file).toString();
   const id = stubId(request.name, kb);
   const kind = ['person', 'country', 'organization', 'place', 'event'].includes(request.kind) ? request.kind : 'organization';
-  const stub = { id, kind, name: request.name, aliases: [], wikidata: 'Q', description: 'TODO: one-line description', sources: ['https://'] };
+  const stub = { id, kind, name: request.name, aliases: [], wikidata: null, description: 'TODO: one-line description', sources: ['https://'] };
   let existing: string | undefined;
   try {
     existing = fs.readFileSync(file, 'utf8');

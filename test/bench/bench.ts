@@ -14,7 +14,7 @@
  *   (f) a quote-mark storm at N and 4N marks, with the scaling ratio (attribution must stay linear).
  *   (g) the CLI as a whole process (start cost, MB/s with and without worker threads; see cli.ts).
  * Options: --corpus-mb <n> (default 10), --storm-marks <n> (default 100000),
- *          --only core|names|storm|lsp|editor|grammar|anchoring|cli, --cli-before <older dist/cli.js>
+ *          --only core|names|storm|kb|lsp|editor|grammar|anchoring|cli, --cli-before <older dist/cli.js>
  * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory). Measures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -47,6 +47,7 @@ import { loadGrammar, PATHOLOGICAL_LINES } from '../helpers/grammar';
 import { bigArticle } from '../unit/annotations/fixtures';
 import { benchCli } from './cli';
 import { builtInKb, repoRoot } from '../helpers/kb';
+import { buildKnowledgeBase, listKbFiles, loadKnowledgeBase } from '../../server/src/kbLoader';
 
 const seedsDir = path.join(repoRoot, 'seeds', 'articles');
 const seeds = fs.readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(seedsDir, f), 'utf8'));
@@ -205,6 +206,43 @@ function benchQuoteStorm(): Row[] {
     rows.push({
       measure: `Quote-mark storm (${label}): ${n.toLocaleString('en-US')} → ${(4 * n).toLocaleString('en-US')} marks`,
       value: `${fmt(a, 0)} ms → ${fmt(b, 0)} ms (${quotes.toLocaleString('en-US')} quotes); 4× input costs ${fmt(b / a, 1)}× time (budget < 6×)`,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Knowledge-base loading (issues 14 and 16): the built-in KB from disk, and a user KB file of 5,000 and of
+ * 20,000 entities (written as a person writes one: an entity over several lines, with and without a trailing
+ * comma, which takes the tolerant parser), each with every entity's location read as F12 would. The figure to
+ * watch is the ratio: four times the entities must cost well under six times the time (linear, not quadratic).
+ */
+function benchKb(): Row[] {
+  const builtIn = () => loadKnowledgeBase(listKbFiles(path.join(repoRoot, 'seeds', 'kb')));
+  const loaded = builtIn();
+  const builtInMs = median(timePasses(5, builtIn)) * 1000;
+  const userFile = (count: number, trailingComma: boolean) => {
+    const entities = Array.from({ length: count }, (_, i) => ({
+      id: `user-entity-${i}`, kind: i % 2 ? 'person' : 'organization', name: `User Entity ${i}`, aliases: [`UE${i}`],
+      wikidata: null, description: 'A test entity.', sources: ['https://example.org/'],
+    }));
+    const text = JSON.stringify({ entities }, null, 2);
+    return { uri: `file:///bench/user-${count}.cis.json`, text: trailingComma ? text.replace(/\n  \]\n\}$/, ',\n  ]\n}') : text };
+  };
+  const timeUser = (count: number, trailingComma: boolean) => {
+    const source = userFile(count, trailingComma);
+    return median(timePasses(3, () => {
+      const { kb } = buildKnowledgeBase([source]);
+      for (const { entity } of kb.entities()) kb.location(entity.id)?.line;
+    })) * 1000;
+  };
+  const rows: Row[] = [{ measure: `Built-in KB load (${loaded.kb.size.toLocaleString('en-US')} entities, ${listKbFiles(path.join(repoRoot, 'seeds', 'kb')).length} files)`, value: `${fmt(builtInMs, 0)} ms (median of 5)` }];
+  for (const trailingComma of [false, true]) {
+    const small = timeUser(5_000, trailingComma);
+    const large = timeUser(20_000, trailingComma);
+    rows.push({
+      measure: `User KB, 5,000 vs 20,000 entities with every location${trailingComma ? ' (trailing comma: tolerant parser)' : ''}`,
+      value: `${fmt(small, 0)} ms vs ${fmt(large, 0)} ms: ${fmt(large / small, 1)}× for 4× the entities (budget < 6×)`,
     });
   }
   return rows;
@@ -492,6 +530,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'core') rows.push(...benchCore(corpusMb));
   if (only === undefined || only === 'names') rows.push(...benchNames());
   if (only === undefined || only === 'storm') rows.push(...benchQuoteStorm());
+  if (only === undefined || only === 'kb') rows.push(...benchKb());
   if (only === undefined || only === 'lsp') rows.push(...(await benchLsp()));
   if (only === 'editor') rows.push(...(await benchLsp(true)));
   if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));

@@ -212,20 +212,20 @@ suite('LSP review workflow', () => {
 
   test('“Add to knowledge base” on an unknown entity returns a workspace edit creating .cis/entities.cis.json', async () => {
     const file = path.join(dir, 'unknown.txt');
-    fs.writeFileSync(file, 'The talks were held in Zhetisu Oblast yesterday.\n');
+    fs.writeFileSync(file, 'The talks were held in Qaratal Oblast yesterday.\n');
     const { uri, text } = await server.open(file);
     let edit: unknown;
     server.connection.onRequest('workspace/applyEdit', (p: { edit: unknown }) => { edit = p.edit; return { applied: true }; });
-    const pos = positionOf(text, 'Zhetisu');
+    const pos = positionOf(text, 'Qaratal');
     const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [] } });
-    const add = actions!.find((a) => a.title.startsWith('Add “Zhetisu Oblast”')) as { command: { command: string; arguments: object[] } };
+    const add = actions!.find((a) => a.title.startsWith('Add “Qaratal Oblast”')) as { command: { command: string; arguments: object[] } };
     assert.ok(add, `no add action in ${actions!.map((a) => a.title)}`);
     const ok = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: add.command.command, arguments: add.command.arguments });
     assert.equal(ok, true);
     const changes = (edit as { documentChanges: { kind?: string; uri?: string; edits?: { newText: string }[] }[] }).documentChanges;
     assert.equal(changes[0].kind, 'create');
     assert.match(changes[0].uri!, /\.cis\/entities\.cis\.json$/);
-    assert.match(changes[1].edits![0].newText, /"name": "Zhetisu Oblast"/);
+    assert.match(changes[1].edits![0].newText, /"name": "Qaratal Oblast"/);
   });
 
   suite('re-anchored write-back and verdicts that replace findings', () => {

@@ -27,19 +27,16 @@ suite('Knowledge base', () => {
     console.log(`      ${out.trim().split('\n').slice(-3).join(' | ')}`);
   });
 
-  test('the built-in KB loads without problems, and every entity has a Wikidata id and a source', () => {
+  test('the built-in KB loads without problems; every entity has a source and a real Wikidata id or null', () => {
     const { kb, problems } = builtInKb();
     assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
-    // Q0 marks an id not yet verified; only the listed entities may carry it, so new placeholders fail here.
-    const pending = new Set<string>(JSON.parse(fs.readFileSync(path.join(repoRoot, 'seeds', 'kb-unverified-wikidata.json'), 'utf8')).ids);
-    const placeholders: string[] = [];
+    let withoutId = 0;
     for (const { entity: e } of kb.entities()) {
-      if (e.wikidata === 'Q0') placeholders.push(e.id);
-      else assert.match(e.wikidata, /^Q[1-9]\d*$/, `${e.id} has no real Wikidata id`);
-      assert.ok(e.wikidata !== 'Q0' || pending.has(e.id), `${e.id} uses the Q0 placeholder but is not listed as pending verification`);
+      if (e.wikidata === null) withoutId++;
+      else assert.match(e.wikidata, /^Q[1-9]\d*$/, `${e.id} has no real Wikidata id (the Q0 placeholder is retired: use null)`);
       assert.ok(e.sources.length > 0 && e.sources.every((s) => /^https?:\/\//.test(s)), e.id);
     }
-    console.log(`      KB: ${kb.size} entities; ${placeholders.length} with a Wikidata id still to verify`);
+    console.log(`      KB: ${kb.size} entities; ${withoutId} without a Wikidata id yet`);
   });
 
   test('every gold entity and title resolves to its KB entry by name and kind', () => {

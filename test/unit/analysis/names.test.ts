@@ -11,7 +11,7 @@ const kinds = (text: string) => names(text).map((e) => `${e.text}|${e.kind}`);
 
 suite('name recognizer', () => {
   test('a title is never part of a person’s name', () => {
-    assert.deepEqual(kinds('Secretary General Imangali Tasmagambetov met Deputy Foreign Minister Vahe Gevorgyan.'), ['Imangali Tasmagambetov|person', 'Vahe Gevorgyan|person']);
+    assert.deepEqual(kinds('Secretary General Nurlan Zhaksybekov met Deputy Foreign Minister Vahe Gevorgyan.'), ['Nurlan Zhaksybekov|person', 'Vahe Gevorgyan|person']);
     assert.deepEqual(kinds('Prime Minister of Armenia Vahe Gevorgyan spoke.'), ['Vahe Gevorgyan|person']);
   });
   test('a name typed once keeps its kind for a later surname, which names the full person', () => {
@@ -30,8 +30,8 @@ suite('name recognizer', () => {
   });
   test('organisations by their words and suffixes, places by gazetteer and region words', () => {
     assert.deepEqual(kinds('Zhetysu Steel Co signed with Bank of Karatau and the Qyzyl Party.'), ['Zhetysu Steel Co|organization', 'Bank of Karatau|organization', 'Qyzyl Party|organization']);
-    const [gyumri] = names('Protests spread to Gyumri on Monday.');
-    assert.deepEqual([gyumri.text, gyumri.kind, gyumri.via, gyumri.ref], ['Gyumri', 'place', 'gazetteer', 'GeoNames 616635']);
+    const [wroclaw] = names('Protests spread to Wrocław on Monday.'); // a gazetteer city the knowledge base does not hold
+    assert.deepEqual([wroclaw.text, wroclaw.kind, wroclaw.via, wroclaw.ref], ['Wrocław', 'place', 'gazetteer', 'GeoNames 3081368']);
     assert.deepEqual(kinds('Clashes in the Zarafshon region and on Tursunzoda Avenue.'), ['Zarafshon|place', 'Tursunzoda Avenue|place']);
   });
   test('an outlet is an organisation, a branch of a known outlet stays one name', () => {

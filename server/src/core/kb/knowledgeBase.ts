@@ -44,6 +44,7 @@ export class KnowledgeBase {
       this.indexEntity(entity);
       if (entity.members?.length) this.blocs.push(entity);
     }
+    for (const names of this.namesByFirstWord.values()) names.sort((a, b) => b.length - a.length);
   }
 
   static fromEntities(entities: readonly KbEntity[]): KnowledgeBase {
@@ -122,28 +123,28 @@ export class KnowledgeBase {
   private readonly namesByFirstWord = new Map<string, string[]>();
 
   private indexEntity(entity: KbEntity): void {
-    const weak = new Set(entity.needsContext ?? []);
+    const weak = entity.needsContext?.length ? new Set(entity.needsContext) : undefined;
     const add = (name: string, via: NameHit['via'], spelledAs = name) => {
       const key = name.trim();
       if (!key) return;
-      const hits = this.byName.get(key) ?? [];
-      if (!hits.some((h) => h.entity.id === entity.id)) hits.push({ entity, via, needsContext: weak.has(spelledAs) });
-      this.byName.set(key, hits);
-      const first = firstWord(key);
-      const names = this.namesByFirstWord.get(first) ?? [];
-      if (!names.includes(key)) {
-        names.push(key);
-        names.sort((a, b) => b.length - a.length);
-      }
-      this.namesByFirstWord.set(first, names);
+      const hits = this.byName.get(key);
+      const hit = { entity, via, needsContext: weak !== undefined && weak.has(spelledAs) };
+      if (hits === undefined) {
+        this.byName.set(key, [hit]);
+        // A new name: file it under its first word (each list is sorted once, after all entities are in).
+        const first = firstWord(key);
+        const names = this.namesByFirstWord.get(first);
+        if (names === undefined) this.namesByFirstWord.set(first, [key]);
+        else names.push(key);
+      } else if (!hits.some((h) => h.entity.id === entity.id)) hits.push(hit);
     };
     add(entity.name, 'name');
     if (entity.officialName) add(entity.officialName, 'alias');
     for (const alias of entity.aliases ?? []) add(alias, 'alias');
     // British and American spellings name one entity ("Collective Security Treaty Organisation").
-    for (const written of [entity.name, entity.officialName, ...(entity.aliases ?? [])]) {
-      for (const variant of spellingVariants(written)) add(variant, 'alias', written ?? variant);
-    }
+    for (const variant of spellingVariants(entity.name)) add(variant, 'alias', entity.name);
+    if (entity.officialName) for (const variant of spellingVariants(entity.officialName)) add(variant, 'alias', entity.officialName);
+    for (const alias of entity.aliases ?? NO_NAMES) for (const variant of spellingVariants(alias)) add(variant, 'alias', alias);
     for (const demonym of entity.demonyms ?? []) {
       if (!this.byDemonym.has(demonym)) this.byDemonym.set(demonym, entity);
     }
@@ -156,9 +157,12 @@ const SPELLINGS: readonly (readonly [string, string])[] = [
   ['Labor', 'Labour'], ['Cooperation', 'Co-operation'], ['Harbor', 'Harbour'], ['Theater', 'Theatre'],
 ];
 
+const NO_NAMES: readonly string[] = [];
+
 /** The other spellings of a name that holds a word of `SPELLINGS` (empty when it holds none). */
-export function spellingVariants(name: string | undefined): string[] {
-  if (!name) return [];
+export function spellingVariants(name: string | undefined): readonly string[] {
+  // Most names hold none of the words: answer those without allocating (thousands of places at load).
+  if (!name || !SPELLINGS.some(([american, british]) => name.includes(american) || name.includes(british))) return NO_NAMES;
   let spellings = [name];
   for (const [american, british] of SPELLINGS) {
     const from = name.includes(american) ? american : name.includes(british) ? british : undefined;

@@ -51,8 +51,8 @@ export interface KbEntity {
    * link only with supporting context (the full name earlier, or a CIS cue nearby). See `core/analysis/entities.ts`.
    */
   readonly needsContext?: readonly string[];
-  /** Wikidata QID, "Q159". */
-  readonly wikidata: string;
+  /** Wikidata QID, "Q159", or null when no Wikidata-derived source has confirmed one yet (never guessed). */
+  readonly wikidata: string | null;
   readonly description: string;
   /** URLs the facts were checked against. */
   readonly sources: readonly string[];
