@@ -34,7 +34,7 @@ const QID_RE = /^Q[1-9][0-9]*$/;
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 const ENTITY_KEYS = new Set([
-  'id', 'kind', 'name', 'aliases', 'wikidata', 'description', 'sources',
+  'id', 'kind', 'name', 'aliases', 'needsContext', 'wikidata', 'description', 'sources',
   'gender', 'roles', 'country',
   'officialName', 'demonyms', 'capital', 'cis',
   'orgType', 'members', 'founded',
@@ -161,6 +161,10 @@ for (const { file, index, e } of all) {
   }
 
   checkStringArray(where, 'aliases', e.aliases);
+  // needsContext names the entity's own names that link only with supporting context ("GUAM", "RT").
+  for (const n of checkStringArray(where, 'needsContext', e.needsContext)) {
+    if (n !== e.name && !(Array.isArray(e.aliases) && e.aliases.includes(n))) warn(where, `needsContext "${n}" is not one of its names or aliases`);
+  }
   checkStringArray(where, 'demonyms', e.demonyms);
 
   for (const [field, kinds] of Object.entries(KIND_ONLY)) {
