@@ -147,7 +147,7 @@ suite('annotations/export', () => {
 
     test('one row per claim and diagnostic, with status, source and note; re-reads to the same fields', () => {
       const rows = readCsv(exportCsv([article()]));
-      assert.deepStrictEqual(rows[0], ['file', 'line', 'column', 'code', 'severity', 'text', 'message', 'status', 'source', 'note', 'author']);
+      assert.deepStrictEqual(rows[0], ['file', 'line', 'column', 'code', 'severity', 'text', 'message', 'status', 'source', 'note', 'author', 'speaker']);
       const body = rows.slice(1).map((r) => ({ line: r[1], column: r[2], code: r[3], text: r[5], status: r[7], source: r[8], note: r[9] }));
       assert.deepStrictEqual(body.map((r) => r.code), ['orphaned-annotation', 'source.vague', 'claim.percentage', 'claim.unsourced', 'disputed-claim']);
       const claimRow = body.find((r) => r.code === 'claim.percentage')!;
@@ -174,6 +174,7 @@ suite('annotations/export', () => {
       assert.deepStrictEqual([note[5], note[7], note[9], note[10]], ['Tokayev', 'note', 'Spelling as in the decree', 'Aigerim']);
       const speaker = rows.find((r) => r[3] === 'review.speaker');
       assert.ok(speaker && /Kassym-Jomart Tokayev/.test(speaker[6]!), JSON.stringify(speaker));
+      assert.strictEqual(speaker[11], 'Kassym-Jomart Tokayev');
       assert.strictEqual(rows.filter((r) => r[3] === 'orphaned-annotation').length, 1, 'the orphan is not listed twice');
     });
   });

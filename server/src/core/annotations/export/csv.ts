@@ -14,7 +14,7 @@ import { exactOf, type Annotation } from '../model';
 import { claimCode, lineColumn, lineStarts, reviewOf } from './common';
 import type { ExportInput } from './types';
 
-export const CSV_COLUMNS = ['file', 'line', 'column', 'code', 'severity', 'text', 'message', 'status', 'source', 'note', 'author'] as const;
+export const CSV_COLUMNS = ['file', 'line', 'column', 'code', 'severity', 'text', 'message', 'status', 'source', 'note', 'author', 'speaker'] as const;
 
 /** Quotes a field when it holds a comma, a double quote, CR or LF (RFC 4180 §2.6–2.7). */
 export function csvField(value: string | number | undefined): string {
@@ -52,7 +52,7 @@ export function exportCsv(articles: ExportInput): string {
     const row = (offset: number, order: number, code: string, severity: string, spanText: string, message: string, status: string, a?: Annotation) => {
       const { line, column } = at(offset);
       const v = a?.cisLens;
-      rows.push({ offset, order, fields: [article.path, line, column, code, severity, spanText, message, status, v?.source, v?.note, v?.author], ...(a ? { annotation: a } : {}) });
+      rows.push({ offset, order, fields: [article.path, line, column, code, severity, spanText, message, status, v?.source, v?.note, v?.author, v?.speaker?.name], ...(a ? { annotation: a } : {}) });
     };
 
     for (const claim of model.claims) {
