@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ANNOTATION_SUFFIX, AnnotationStore, isCorrupt, type AnnotationChange } from './annotationStore';
 import { createAnnotation, type Annotation } from './core/annotations/model';
 import { SaveQueue } from './saveQueue';
+import { AnalysisScheduler } from './analysisScheduler';
 import { reviewArticle, type ReviewedArticle } from './core/review';
 import { analysedLength } from './core/text/limit';
 import { SOURCE, toDiagnostic } from './convert';
@@ -82,10 +83,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const watchers = new Map<string, fs.FSWatcher>();
   const watchTimers = new Map<string, NodeJS.Timeout>();
-  const pending = new Map<string, NodeJS.Immediate>();
   const sentTokens = new Map<string, SentTokens>();
   let tokenResults = 0;
   const annotatedUris = new Set<string>();
+  const scheduler = new AnalysisScheduler((uri) => {
+    const latest = documents.get(uri);
+    if (latest) validate(latest);
+  });
+  /** Analyses run since start (the `cisLens/status` request reports it, for tests and the curious). */
+  let analyses = 0;
+  let analysisMs = 0;
   let settings: Settings = defaultSettings;
   let roots: string[] = [];
   let canPullConfiguration = false;
@@ -131,7 +138,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Over the size limit, the whole lines up to it are analysed (their offsets are those of the full text).
     const text = doc.getText();
     const length = analysedLength(text, settings.maxFileSize);
+    const started = performance.now();
     const article = reviewArticle(length < text.length ? text.slice(0, length) : text, loaded.kb, toAnalysisConfig(settings), annotationsFor(doc.uri).items);
+    analyses++;
+    analysisMs += performance.now() - started;
     const entry: CachedArticle = { version: doc.version, article, views: new Map() };
     cache.set(doc.uri, entry);
     return entry;
@@ -197,7 +207,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function validate(doc: TextDocument): void {
-    pending.delete(doc.uri);
     if (!isArticle(doc)) return;
     const diagnostics: Diagnostic[] = [];
     const tooLarge = sizeLimitNotice(doc);
@@ -239,13 +248,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   }
 
-  /** Coalesces bursts of edits: analysis runs once per turn of the event loop, on the newest text. */
+  /** Analysis after a change: once per burst of edits, on the newest text (see analysisScheduler.ts). */
   function schedule(doc: TextDocument): void {
-    if (pending.has(doc.uri)) return;
-    pending.set(doc.uri, setImmediate(() => {
-      const latest = documents.get(doc.uri);
-      if (latest) validate(latest);
-    }));
+    scheduler.changed(doc.uri);
   }
 
   /** Messages are best-effort: a client that cannot show them must not take the server down. */
@@ -262,7 +267,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  function withArticle<T>(uri: string, fallback: T, fn: (doc: TextDocument, article: ReviewedArticle) => T): T {
+  /** Runs `fn` once a scheduled analysis of `uri` has run: a request never starts an analysis of a version about to be replaced. */
+  async function afterAnalysis<T>(uri: string, fn: () => T): Promise<T> {
+    await scheduler.settled(uri);
+    return fn();
+  }
+
+  /** Answers a request from the newest analysis, waiting for one that is scheduled rather than starting another. */
+  async function withArticle<T>(uri: string, fallback: T, fn: (doc: TextDocument, article: ReviewedArticle) => T): Promise<T> {
+    await scheduler.settled(uri);
     const doc = documents.get(uri);
     const article = doc && guard('analysis', () => articleFor(doc), undefined);
     return doc && article ? guard('request', () => fn(doc, article), fallback) : fallback;
@@ -412,6 +425,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidOpen((e) => validate(e.document));
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
+    scheduler.forget(e.document.uri);
     cache.delete(e.document.uri);
     sentTokens.delete(e.document.uri);
     annotations.delete(e.document.uri);
@@ -424,26 +438,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onHover((p) => withArticle(p.textDocument.uri, null, (doc, a) => getHover(a, doc.offsetAt(p.position), loaded.kb)));
-  connection.onDocumentSymbol((p) => withView(p.textDocument.uri, 'documentSymbols', [], getDocumentSymbols));
+  connection.onDocumentSymbol((p) => afterAnalysis(p.textDocument.uri, () => withView(p.textDocument.uri, 'documentSymbols', [], getDocumentSymbols)));
   connection.onDefinition((p) => withArticle(p.textDocument.uri, null, (doc, a) => getDefinition(a, doc.offsetAt(p.position), loaded.kb)));
   connection.onReferences((p) => withArticle(p.textDocument.uri, [], (doc, a) => getReferences(doc, a, doc.offsetAt(p.position), p.context.includeDeclaration, loaded.kb)));
   connection.onWorkspaceSymbol((p) => guard('workspace symbols', () => getWorkspaceSymbols(loaded.kb, p.query), []));
   connection.onCodeAction((p) => withArticle(p.textDocument.uri, [], (doc, a) => getCodeActions(doc, a, p.range, p.context.diagnostics)));
-  connection.languages.semanticTokens.on((p) => {
+  connection.languages.semanticTokens.on((p) => afterAnalysis(p.textDocument.uri, () => {
     const sent = tokensFor(p.textDocument.uri);
     return sent ? { resultId: sent.resultId, data: [...sent.data] } : { data: [] };
-  });
-  connection.languages.semanticTokens.onDelta((p) => {
+  }));
+  connection.languages.semanticTokens.onDelta((p) => afterAnalysis(p.textDocument.uri, () => {
     const previous = sentTokens.get(p.textDocument.uri);
     const sent = tokensFor(p.textDocument.uri);
     if (!sent) return { data: [] };
     if (previous?.resultId !== p.previousResultId) return { resultId: sent.resultId, data: [...sent.data] };
     return { resultId: sent.resultId, edits: tokenEdits(previous.data, sent.data) };
-  });
-  connection.onRequest(ANCHORED_ANNOTATIONS, (p: { uri: string }) => {
+  }));
+  connection.onRequest(ANCHORED_ANNOTATIONS, (p: { uri: string }) => afterAnalysis(p.uri, () => {
     const doc = documents.get(p.uri);
     return doc ? getAnchoredAnnotations(doc, guard('analysis', () => articleFor(doc), undefined)) : null;
-  });
+  }));
+  connection.onRequest('cisLens/status', () => ({ analyses, analysisMs: Math.round(analysisMs), openDocuments: documents.all().length, cachedArticles: cache.size, loadedAnnotations: annotations.size, unsavedAnnotationFiles: saves.waiting().length }));
   connection.onExecuteCommand(async (p) => {
     const arg = p.arguments?.[0];
     if (p.command === APPLY_ANNOTATION && arg) return applyAnnotation(arg as AnnotationRequest);

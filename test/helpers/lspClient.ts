@@ -22,17 +22,17 @@ export interface TestServer {
   readonly connection: ProtocolConnection;
   readonly child: ChildProcess;
   /** Resolves with the first diagnostics published for `uri` (optionally for a given version). */
-  diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<Diagnostic[]>;
   /** The diagnostics most recently published for `uri` (empty when none yet). */
   latest(uri: string): Diagnostic[];
   open(file: string, languageId?: string, text?: string): Promise<{ uri: string; text: string; diagnostics: Diagnostic[] }>;
   stop(): Promise<void>;
 }
 
-export async function startTestServer(workspace: string | null = null, settings?: object): Promise<TestServer> {
+export async function startTestServer(workspace: string | null = null, settings?: object, nodeArgs: readonly string[] = []): Promise<TestServer> {
   const serverJs = path.join(repoRoot, 'dist', 'server.js');
   if (!fs.existsSync(serverJs)) throw new Error('dist/server.js is missing: run `npm run build` first.');
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published = new Map<string, { version?: number; diagnostics: Diagnostic[] }[]>();
   const waiters: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
@@ -57,11 +57,11 @@ export async function startTestServer(workspace: string | null = null, settings?
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
-  const diagnostics = (uri: string, version?: number) =>
+  const diagnostics = (uri: string, version?: number, timeoutMs = 15000) =>
     new Promise<Diagnostic[]>((resolve, reject) => {
       const seen = (published.get(uri) ?? []).find((p) => version === undefined || p.version === version);
       if (seen) return resolve(seen.diagnostics);
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), 15000);
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), timeoutMs);
       waiters.push({ uri, version, resolve: (d) => { clearTimeout(timer); resolve(d); } });
     });
 
