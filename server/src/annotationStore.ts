@@ -17,6 +17,7 @@ import {
 } from './core/annotations/model';
 import { isEmptyChange, liveAnnotations, mergeChange, type AnnotationChange } from './core/annotations/merge';
 import { LockTimeoutError, withFileLock, type LockOptions } from './fileLock';
+import { danglingLink, readRegularFile } from './regularFile';
 
 export type { AnnotationChange } from './core/annotations/merge';
 
@@ -71,13 +72,14 @@ type ReadOutcome =
   | { readonly kind: 'corrupt'; readonly error: string; readonly offset?: number };
 
 function readAnnotationFile(file: string): ReadOutcome {
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'corrupt', error: `${file}: cannot be read: ${(e as Error).message}` };
+  const read = readRegularFile(file);
+  if (read.kind === 'error') {
+    if (read.error.code === 'ENOENT' && !danglingLink(file)) return { kind: 'missing' };
+    return { kind: 'corrupt', error: `${file}: cannot be read: ${danglingLink(file) ?? read.error.message}` };
   }
+  // A FIFO or device is never read (it could block or never end), and so never written over either.
+  if (read.kind === 'refused') return { kind: 'corrupt', error: `${file}: ${read.message}` };
+  const raw = read.data.toString('utf8');
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const bom = text.length === raw.length ? 0 : 1;
   const parsed = parseAnnotationFile(text);

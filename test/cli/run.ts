@@ -24,7 +24,8 @@ export function requireBundle(): void {
 export function cli(args: readonly string[], cwd: string = repoRoot): CliResult {
   const env = { ...process.env };
   delete env.NO_COLOR;
-  const r = spawnSync(process.execPath, [cliJs, ...args], { cwd, encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+  // The timeout turns a hang (a FIFO read, say) into a failed test instead of a stuck run.
+  const r = spawnSync(process.execPath, [cliJs, ...args], { cwd, encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,7 +1,11 @@
-/** Finding the articles a command line names, and reading each one safely (binary and huge files are skipped). */
+/**
+ * Finding the articles a command line names, and reading each one safely: binary and huge files are skipped, and
+ * so are FIFOs, devices, sockets and dangling links met in a folder (named directly, they are errors).
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ANNOTATION_SUFFIX } from '../annotationStore';
+import { danglingLink, kindOf, readRegularFile } from '../regularFile';
 
 export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.article'];
 
@@ -38,11 +42,13 @@ export function collectArticles(paths: readonly string[]): Collected {
     try {
       stat = fs.statSync(given);
     } catch (e) {
-      errors.push({ path: given, message: describe(e) });
+      errors.push({ path: given, message: danglingLink(given) ?? describe(e) });
       continue;
     }
     if (stat.isDirectory()) walk(given, add, errors, new Set());
-    else add(given);
+    else if (stat.isFile()) add(given);
+    // Named directly, a FIFO, device or socket is an error (exit 2): reading it could block or never end.
+    else errors.push({ path: given, message: `is ${kindOf(stat)}, not a regular file; only regular files are read` });
   }
   return { files, errors };
 }
@@ -63,19 +69,19 @@ function walk(dir: string, add: (file: string) => void, errors: PathError[], vis
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       try {
-        const target = fs.statSync(full);
-        isDir = target.isDirectory();
-        isFile = target.isFile();
+        isDir = fs.statSync(full).isDirectory();
       } catch {
-        continue; // a dangling link found while walking is not worth failing for
+        // A dangling link: listed below when named like an article, and readArticle skips it saying so.
       }
     }
     if (isDir) {
       if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, add, errors, visited);
-    } else if (isFile && isArticleName(entry.name)) add(full);
+    } else if (isArticleName(entry.name)) {
+      // A FIFO, device or socket with an article's name is listed too, and readArticle skips it with a message.
+      add(full);
+    }
   }
 }
 
@@ -90,15 +96,17 @@ const MAX_BYTES_PER_CHAR = 3;
 
 /** Reads an article as UTF-8 (a leading byte-order mark is dropped, as editors do). Never throws. */
 export function readArticle(file: string, maxSize: number): ReadResult {
-  let data: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) return { kind: 'error', message: 'is a folder' };
-    if (stat.size > maxSize * MAX_BYTES_PER_CHAR) return { kind: 'skipped', reason: `larger than --max-size (${stat.size} bytes, limit ${maxSize} characters)` };
-    data = fs.readFileSync(file);
-  } catch (e) {
-    return { kind: 'error', message: describe(e) };
+  const read = readRegularFile(file, maxSize * MAX_BYTES_PER_CHAR);
+  if (read.kind === 'error') {
+    const dangling = danglingLink(file);
+    return dangling ? { kind: 'skipped', reason: dangling } : { kind: 'error', message: describe(read.error) };
   }
+  if (read.kind === 'refused') {
+    return read.reason === 'too-large'
+      ? { kind: 'skipped', reason: `larger than --max-size (${read.message}, limit ${maxSize} characters)` }
+      : { kind: 'skipped', reason: read.message };
+  }
+  const data = read.data;
   if (data.subarray(0, BINARY_PROBE).includes(0)) return { kind: 'skipped', reason: 'binary file (NUL bytes in the first 8 KB)' };
   let text = data.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
