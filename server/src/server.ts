@@ -178,7 +178,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const waiting = saves.pendingFor(file);
         entry = isCorrupt(result)
           ? { items: withChange([], waiting), problem: { range: zero(), severity: DiagnosticSeverity.Error, source: SOURCE, code: 'annotations-file', message: `Annotations not loaded (the file is left untouched): ${result.error}` } }
-          : { items: withChange(result.annotations, waiting), fileKey: keyOf(result.annotations) };
+          : { items: withChange(result.annotations, waiting), fileKey: keyOf(result.annotations), ...(result.warnings.length ? { problem: annotationWarnings(result.warnings) } : {}) };
         watchFolderOf(file);
       }
       annotations.set(uri, entry);
@@ -500,6 +500,13 @@ function readText(uri: string): string {
   } catch {
     return '';
   }
+}
+
+/** Annotations the file holds but CIS Lens cannot use, each with its place in the file: one warning on the article. */
+function annotationWarnings(warnings: readonly string[]): Diagnostic {
+  const shown = warnings.slice(0, 5).join('\n');
+  const more = warnings.length > 5 ? `\n…and ${warnings.length - 5} more` : '';
+  return { range: zero(), severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'annotations-file', message: `${warnings.length} item${warnings.length === 1 ? '' : 's'} in the annotations file not used (the others are applied; the file keeps them as they are):\n${shown}${more}` };
 }
 
 /** Annotations as they stand in the file, compared to tell a real change from our own write. */

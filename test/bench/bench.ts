@@ -12,9 +12,10 @@
  *   (d) the TextMate grammar's slowest pathological line, and (e) re-anchoring an annotation in a 1 MB article
  *       (what the grammar and anchoring tests used to time).
  *   (f) a quote-mark storm at N and 4N marks, with the scaling ratio (attribution must stay linear).
+ *   (h) issue 16 (reliability.ts): CSV export of N and 4N annotations, and a 500-edit burst's last edit → diagnostics.
  *   (g) the CLI as a whole process (start cost, MB/s with and without worker threads; see cli.ts).
  * Options: --corpus-mb <n> (default 10), --storm-marks <n> (default 100000),
- *          --only core|names|storm|kb|lsp|editor|grammar|anchoring|cli, --cli-before <older dist/cli.js>
+ *          --only core|names|storm|kb|lsp|editor|grammar|anchoring|cli|reliability, --cli-before <older dist/cli.js>
  * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory). Measures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -46,6 +47,7 @@ import { createAnnotation } from '../../server/src/core/annotations/model';
 import { loadGrammar, PATHOLOGICAL_LINES } from '../helpers/grammar';
 import { bigArticle } from '../unit/annotations/fixtures';
 import { benchCli } from './cli';
+import { benchBurst, benchExport, serverBuilt } from './reliability';
 import { builtInKb, repoRoot } from '../helpers/kb';
 import { buildKnowledgeBase, listKbFiles, loadKnowledgeBase } from '../../server/src/kbLoader';
 
@@ -535,6 +537,11 @@ async function main(): Promise<void> {
   if (only === 'editor') rows.push(...(await benchLsp(true)));
   if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));
   if (only === undefined || only === 'anchoring') rows.push(...benchReanchor());
+  if (only === undefined || only === 'reliability') {
+    log('reliability: CSV export scaling, 500-edit burst');
+    rows.push(...benchExport());
+    if (serverBuilt(serverJs)) rows.push(...(await benchBurst(serverJs, articleOf(100_000))));
+  }
   if (only === undefined || only === 'cli') rows.push(...benchCli(corpus(corpusMb * 1e6), arg('--cli-before')));
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const lines = [

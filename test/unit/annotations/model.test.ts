@@ -82,26 +82,35 @@ suite('annotations/model', () => {
     assert.ok(!parseAnnotationFile('').ok);
   });
 
-  test('schema problems come back with the offset of the bad value', () => {
-    const file = JSON.parse(serializeAnnotationFile(createAnnotationFile([sample()], 'urn:x')));
+  test('one invalid annotation is reported with the offset of the bad value; the others are still read', () => {
+    const file = JSON.parse(serializeAnnotationFile(createAnnotationFile([sample(), { ...sample(), id: 'urn:uuid:second' }], 'urn:x')));
     file.first.items[0].cisLens.status = 'maybe';
     const json = JSON.stringify(file, null, 2);
     const r = parseAnnotationFile(json);
-    assert.ok(!r.ok);
-    assert.match(r.error.message, /first\.items\[0\]\.cisLens\.status/);
-    assert.strictEqual(r.error.offset, json.indexOf('"status": "maybe"'));
+    assert.ok(r.ok);
+    assert.deepStrictEqual(r.file.annotations.map((a) => a.id), ['urn:uuid:second']);
+    assert.strictEqual(r.warnings.length, 1);
+    assert.match(r.warnings[0]!.message, /Annotation 0 is invalid.*first\.items\[0\]\.cisLens\.status/);
+    assert.strictEqual(r.warnings[0]!.offset, json.indexOf('"status": "maybe"'));
+    // Written back untouched, so nothing in it is lost.
+    const again = JSON.parse(serializeAnnotationFile(r.file));
+    assert.ok(again.first.items.some((x: { cisLens?: { status?: string } }) => x.cisLens?.status === 'maybe'));
   });
 
-  test('other schema problems: wrong root, bad position, duplicate ids', () => {
+  test('a file that is no annotation collection fails; a bad position or a duplicate id fails only its annotation', () => {
     assert.ok(!parseAnnotationFile('{"type":"Something"}').ok);
     assert.ok(!parseAnnotationFile('42').ok);
     const bad = JSON.parse(serializeAnnotationFile(createAnnotationFile([sample()], 'urn:x')));
     bad.first.items[0].target.selector[1].start = -1;
-    assert.ok(!parseAnnotationFile(JSON.stringify(bad)).ok);
+    const r1 = parseAnnotationFile(JSON.stringify(bad));
+    assert.ok(r1.ok);
+    assert.strictEqual(r1.file.annotations.length, 0);
+    assert.match(r1.warnings[0]!.message, /"start" and "end" must be integers/);
     const dup = createAnnotationFile([sample(), sample()], 'urn:x');
     const r = parseAnnotationFile(serializeAnnotationFile(dup));
-    assert.ok(!r.ok);
-    assert.match(r.error.message, /duplicate/);
+    assert.ok(r.ok);
+    assert.strictEqual(r.file.annotations.length, 1);
+    assert.match(r.warnings[0]!.message, /duplicate/);
   });
 
   test('an annotation written by another W3C tool gets its view rebuilt from the W3C fields', () => {

@@ -103,7 +103,7 @@ suite('annotations/store', () => {
     assert.ok((await store.save(articlePath, { put: [a1()] })).ok);
     store.load(articlePath);
     const file = annotationPathFor(articlePath);
-    const broken = Buffer.from('{"type": "AnnotationCollection", "first": {"items": [{"cisLens": {"status": "bogus"}}]}}');
+    const broken = Buffer.from('{"type": "AnnotationCollection", "first": {"items": [{"cisLens": {"status": "bogus"}}]]}');
     fs.writeFileSync(file, broken);
     assert.ok(!(await store.save(articlePath, { put: [a1(), a2()] })).ok);
     assert.deepStrictEqual(fs.readFileSync(file), broken);
@@ -210,6 +210,27 @@ suite('annotations/store', () => {
     const r = new AnnotationStore().load(articlePath);
     assert.ok(!isCorrupt(r));
     assert.strictEqual(r.annotations.length, 60);
+  });
+
+  test('a sidecar with one invalid selector keeps every valid annotation, reports the bad one at its line, and saves keep it', async () => {
+    const file = annotationPathFor(articlePath);
+    const good = [a1(), a2()].map((a) => ({ ...a, target: { ...a.target, source: 'kyiv.md' } }));
+    const broken = { ...a1(), id: 'urn:uuid:broken', target: { source: 'kyiv.md', selector: [{ type: 'TextQuoteSelector', exact: '' }] } };
+    const json = JSON.stringify({ type: 'AnnotationCollection', id: 'urn:c', first: { type: 'AnnotationPage', items: [good[0], broken, good[1]] } }, null, 2);
+    fs.writeFileSync(file, json);
+    const store = new AnnotationStore();
+    const r = store.load(articlePath);
+    assert.ok(!isCorrupt(r));
+    assert.deepStrictEqual(r.annotations.map((a) => a.id), ['urn:uuid:aaaa', 'urn:uuid:bbbb']);
+    const line = json.slice(0, json.indexOf('"exact": ""')).split('\n').length;
+    assert.strictEqual(r.warnings.length, 1);
+    assert.match(r.warnings[0]!, new RegExp(`kyiv\\.md\\.annotations\\.json:${line}:\\d+: Annotation 1 is invalid.*"exact" must be a non-empty string`));
+    // A save merges around it: the broken annotation stays in the file as it was, for the reviewer to repair.
+    const edited = updateAnnotation(r.annotations[0]!, { note: 'edited' }, '2024-06-05T00:00:00.000Z');
+    assert.ok((await store.save(articlePath, { put: [edited] })).ok);
+    const out = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.deepStrictEqual(out.first.items.find((x: { id: string }) => x.id === 'urn:uuid:broken'), broken);
+    assert.strictEqual(out.first.items.length, 3);
   });
 
   test('saving nothing when there is no file creates no file', async () => {

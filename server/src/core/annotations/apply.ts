@@ -15,6 +15,7 @@
 import type { Finding, Span } from '../types';
 import type { AnchorMethod, AnchoredAnnotation, ReanchorResult } from './anchoring';
 import { exactOf, type Annotation, type AnnotationStatus, type SpeakerRef } from './model';
+import { AnchoredIndex } from './spanIndex';
 
 export const DISPUTED_CLAIM = 'disputed-claim';
 export const FALSE_CLAIM = 'false-claim';
@@ -121,9 +122,10 @@ function entryOf(annotation: Annotation, span: Span | null, method: AnchorMethod
 /** The findings to publish once the reviewer's annotations are taken into account, plus the Outline entries. */
 export function applyAnnotations(findings: readonly Finding[], annotations: ReanchorResult, options: ApplyOptions = {}): AppliedAnnotations {
   const suppressedBy = new Map<AnchoredAnnotation, number>();
+  const index = new AnchoredIndex(annotations.anchored);
   const kept = findings.filter((finding) => {
     let removed = false;
-    for (const a of annotations.anchored) {
+    for (const a of index.overlapping(finding)) {
       if (spansOverlap(a.span, finding) && suppresses(a.annotation, finding)) {
         suppressedBy.set(a, (suppressedBy.get(a) ?? 0) + 1);
         removed = true;

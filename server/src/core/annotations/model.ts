@@ -491,9 +491,12 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 };
 
 /**
- * Reads an annotation file. Syntax errors (strict JSON: no comments, no trailing commas) and schema problems
- * come back as `{ ok: false, error: { message, offset } }`; the offset is a UTF-16 offset into `json`.
- * Items CIS Lens cannot use but which are not broken land in `file.foreign`, with a warning. Never throws.
+ * Reads an annotation file. Syntax errors (strict JSON: no comments, no trailing commas) and a file that is not an
+ * annotation collection, page or list come back as `{ ok: false, error: { message, offset } }`; the offset is a
+ * UTF-16 offset into `json`. One malformed annotation (a bad selector, an unknown status, a duplicate id) does
+ * not fail the file: it lands in `file.foreign` (written back untouched) with a warning that says where it is,
+ * and the valid annotations are used. Items CIS Lens cannot use but which are not broken land there too, with
+ * a warning. Never throws.
  */
 export function parseAnnotationFile(json: string): ParseResult {
   try {
@@ -573,13 +576,23 @@ function readFile(value: unknown): { file: AnnotationFile; warnings: { message: 
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const path = [...itemsPath, i];
-    const r = readItem(item, path);
+    // One broken annotation must not hide the others: it is reported with its place and kept in the file as it
+    // is (written back untouched), and every valid annotation is still used.
+    let r: ReturnType<typeof readItem>;
+    try {
+      r = readItem(item, path);
+      if ('annotation' in r && seen.has(r.annotation.id)) throw new SchemaError(`duplicate annotation id "${r.annotation.id}"`, [...path, 'id']);
+    } catch (e) {
+      if (!(e instanceof SchemaError)) throw e;
+      foreign.push(item);
+      warnings.push({ message: `Annotation ${i} is invalid and not used (it stays in the file as it is): ${pathLabel(e.path)}: ${e.message}`, path: e.path });
+      return;
+    }
     if ('foreign' in r) {
       foreign.push(item);
       warnings.push({ message: `Item ${i} is kept but not used: ${r.foreign}`, path });
       return;
     }
-    if (seen.has(r.annotation.id)) throw new SchemaError(`duplicate annotation id "${r.annotation.id}"`, [...path, 'id']);
     seen.add(r.annotation.id);
     annotations.push(r.annotation);
   });

@@ -3,6 +3,7 @@ import type { Claim, Span } from '../../types';
 import { VERDICT_STATUSES, type Annotation, type AnnotationStatus } from '../model';
 import type { AnchoredAnnotation } from '../anchoring';
 import { spansOverlap } from '../apply';
+import { AnchoredIndex } from '../spanIndex';
 
 /** Line starts (offsets) of `text`; a line ends at \n, \r\n or \r, as in LSP. */
 export function lineStarts(text: string): number[] {
@@ -46,10 +47,12 @@ function overlapLength(a: Span, b: Span): number {
  * The reviewer's word on a claim: the verdict annotation overlapping it most (the most recently modified on a
  * tie); failing a verdict, a note; otherwise 'unreviewed'.
  */
-export function reviewOf(claim: Span, anchored: readonly AnchoredAnnotation[]): ClaimReview {
+export function reviewOf(claim: Span, anchored: readonly AnchoredAnnotation[] | AnchoredIndex): ClaimReview {
   const rank = (a: AnchoredAnnotation) => (VERDICT_STATUSES.includes(a.annotation.cisLens.status) ? 1 : a.annotation.cisLens.status === 'note' ? 0 : -1);
+  // An exporter asks for every claim: with an index that is a look near the claim, not a pass over every annotation.
+  const near = anchored instanceof AnchoredIndex ? anchored.overlapping(claim) : anchored;
   let best: AnchoredAnnotation | undefined;
-  for (const a of anchored) {
+  for (const a of near) {
     if (rank(a) < 0 || !spansOverlap(a.span, claim)) continue;
     if (!best) {
       best = a;

@@ -9,7 +9,8 @@
  */
 import type { Finding } from '../../types';
 import { reanchorAll } from '../anchoring';
-import { applyAnnotations, ORPHANED_ANNOTATION, spansOverlap } from '../apply';
+import { applyAnnotations, ORPHANED_ANNOTATION } from '../apply';
+import { AnchoredIndex } from '../spanIndex';
 import { exactOf, type Annotation } from '../model';
 import { claimCode, lineColumn, lineStarts, reviewOf } from './common';
 import type { ExportInput } from './types';
@@ -47,6 +48,8 @@ export function exportCsv(articles: ExportInput): string {
     const anchoring = reanchorAll(text, article.annotations);
     const applied = applyAnnotations(model.diagnostics, anchoring);
     const published = new Set<Finding>(applied.findings);
+    const index = new AnchoredIndex(anchoring.anchored);
+    const byId = new Map(article.annotations.map((a) => [a.id, a]));
     const rows: Row[] = [];
     const at = (offset: number) => lineColumn(starts, offset);
     const row = (offset: number, order: number, code: string, severity: string, spanText: string, message: string, status: string, a?: Annotation) => {
@@ -56,19 +59,19 @@ export function exportCsv(articles: ExportInput): string {
     };
 
     for (const claim of model.claims) {
-      const review = reviewOf(claim, anchoring.anchored);
+      const review = reviewOf(claim, index);
       row(claim.start, 0, claimCode(claim), '', claim.text, '', review.status, review.annotation);
     }
     for (const finding of applied.findings) {
       const id = (finding.data as { annotationId?: unknown } | undefined)?.annotationId;
-      const annotation = typeof id === 'string' ? article.annotations.find((a) => a.id === id) : undefined;
+      const annotation = typeof id === 'string' ? byId.get(id) : undefined;
       const status = annotation ? annotation.cisLens.status : '';
       const spanText = annotation && finding.code === ORPHANED_ANNOTATION ? exactOf(annotation) : text.slice(finding.start, finding.end);
       row(finding.start, 1, finding.code, finding.severity, spanText, finding.message, status, annotation);
     }
     for (const finding of model.diagnostics) {
       if (published.has(finding)) continue;
-      const by = anchoring.anchored.find((a) => spansOverlap(a.span, finding) && (a.annotation.cisLens.rule === finding.code || (a.annotation.cisLens.status === 'ignored' && a.annotation.cisLens.rule === undefined)));
+      const by = index.overlapping(finding).find((a) => (a.annotation.cisLens.rule === finding.code || (a.annotation.cisLens.status === 'ignored' && a.annotation.cisLens.rule === undefined)));
       row(finding.start, 1, finding.code, finding.severity, text.slice(finding.start, finding.end), finding.message, by?.annotation.cisLens.status ?? 'suppressed', by?.annotation);
     }
     const shown = new Set<Annotation>();

@@ -8,6 +8,7 @@
  */
 import { reanchorAll } from '../anchoring';
 import { speakerOverrideFor, speakerOverrides } from '../apply';
+import { AnchoredIndex } from '../spanIndex';
 import { exactOf } from '../model';
 import { reviewOf } from './common';
 import type { ExportArticle, ExportInput } from './types';
@@ -16,6 +17,7 @@ export function articleRecord(article: ExportArticle): Record<string, unknown> {
   const { model } = article;
   const anchoring = reanchorAll(article.text, article.annotations);
   const overrides = speakerOverrides(anchoring.anchored);
+  const index = new AnchoredIndex(anchoring.anchored);
   return {
     path: article.path,
     date: model.date.date,
@@ -34,7 +36,7 @@ export function articleRecord(article: ExportArticle): Record<string, unknown> {
       };
     }),
     claims: model.claims.map((c) => {
-      const review = reviewOf(c, anchoring.anchored);
+      const review = reviewOf(c, index);
       const v = review.annotation?.cisLens;
       return {
         start: c.start, end: c.end, text: c.text, kind: c.kind, status: review.status,
