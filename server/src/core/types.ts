@@ -16,9 +16,10 @@ export type MentionKind = EntityKind | 'other';
  * How a mention was found: a knowledge-base `name` or `alias`, a `demonym` (Russian → Russia), a `title`
  * ("the president") or `pronoun` resolved to a person; or, for names the knowledge base does not know, the
  * `gazetteer` (countries, cities, regions, international bodies), the `context` around the name (a title
- * before it, "said" after it, "Ministry" in it), or the `document` (an earlier, clearer mention of the name).
+ * before it, "said" after it, "Ministry" in it), the `document` (an earlier, clearer mention of the name), or the
+ * learned name `model` (analysis/nameModel.ts).
  */
-export type MentionVia = 'name' | 'alias' | 'demonym' | 'title' | 'pronoun' | 'gazetteer' | 'context' | 'document';
+export type MentionVia = 'name' | 'alias' | 'demonym' | 'title' | 'pronoun' | 'gazetteer' | 'context' | 'document' | 'model';
 
 export interface EntityMention extends Span {
   readonly text: string;

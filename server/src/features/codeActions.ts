@@ -111,7 +111,7 @@ export function articleDateEdit(uri: string, text: string): SetDateEdit {
 }
 
 /** Names found without the knowledge base, which a reviewer may add to it. */
-const ADDABLE_VIAS = new Set(['name', 'context', 'gazetteer', 'document']);
+const ADDABLE_VIAS = new Set(['name', 'context', 'gazetteer', 'document', 'model']);
 
 function action(title: string, diagnostic: Diagnostic, command: string, args: object, preferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred || undefined, command: { title, command, arguments: [args] } };

@@ -24,6 +24,7 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention, MentionKind, Span } from '../types';
 import { isUpperCaseAt, isWhitespace, isWordCodeAt } from '../text/chars';
 import { upperBound } from '../text/search';
+import { applyNameModel } from './learnedNames';
 
 const FUNCTION_WORDS = new Set(words.functionWords);
 const COMMON_CAPITALISED = new Set(words.commonCapitalised);
@@ -176,7 +177,14 @@ export function recognizeNames(input: NameInput): EntityMention[] {
   extendKnownNames(input, candidates, absorbed);
   const resolved = applyDocumentEvidence(input, candidates);
   const kept = absorbed.size ? known.filter((m) => !absorbed.has(m)) : known;
-  return mergeSorted(kept, resolved.map(toMention));
+  // Names typed on strong evidence (or after one in the document pass) stand; the model decides the rest.
+  const firm = new Set<EntityMention>();
+  const mentions = resolved.map((c) => {
+    const m = toMention(c);
+    if (c.strong || c.via === 'document' || c.via === 'gazetteer') firm.add(m);
+    return m;
+  });
+  return applyNameModel(input, mergeSorted(kept, mentions), firm);
 }
 
 /**
@@ -184,7 +192,7 @@ export function recognizeNames(input: NameInput): EntityMention[] {
  * hyphen or apostrophe joining more letters. Measured: skipping the run reader for a known name that stands
  * alone took about a tenth off the recognizer on the seed corpus.
  */
-function continuesRun(text: string, end: number, limit: number): boolean {
+export function continuesRun(text: string, end: number, limit: number): boolean {
   if (end >= limit) return false;
   const next = text.charCodeAt(end);
   if (next === 45 || next === 0x2010 || next === 0x2019 || next === 39 || next === 46) return true; // - ‐ ’ ' .

@@ -1,0 +1,14 @@
+/**
+ * `CIS_LENS_NAME_MODEL=<weights.json>` runs the CLI with another name model (the held-out models that
+ * `npm run eval:ner -- --cross|--folds K` scores with); `off` runs the rules alone. Unset: the shipped model.
+ */
+import * as fs from 'node:fs';
+import { useNameModel } from '../core/analysis/learnedNames';
+import type { ModelFile } from '../core/analysis/nameModel';
+
+export function applyNameModelOverride(env: NodeJS.ProcessEnv = process.env): void {
+  const value = env.CIS_LENS_NAME_MODEL;
+  if (!value) return;
+  if (value === 'off') { useNameModel(null); return; }
+  useNameModel(JSON.parse(fs.readFileSync(value, 'utf8')) as ModelFile);
+}

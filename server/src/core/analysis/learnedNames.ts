@@ -1,0 +1,166 @@
+/**
+ * Where the learned name model meets the rules. The rules (names.ts) and the knowledge base go first; then
+ * the model reads every region of capitalised words that is not simply one knowledge-base name, with the
+ * rules' verdict on each word among its features, and decides the names' spans and kinds there:
+ *
+ * - knowledge-base mentions (name, alias, demonym) and names the rules typed on strong evidence (the gazetteer,
+ *   a title, an organisation word, a given name …: `firm`) always stay, and a model name overlapping one is dropped;
+ * - weaker rule mentions in a region the model read give way to the model's names (`via: 'model'`);
+ * - one name keeps one kind: where the model typed the same words differently, the most frequent kind wins.
+ *
+ * `CIS_LENS_NAME_MODEL=off` (environment) switches the model off (the rules alone: how the trainer sees them);
+ * the CLI also takes a path to another weights file there (held-out models for evaluation, cli/nameModelOverride.ts).
+ */
+import modelData from '../data/name-model.json';
+import type { Gazetteer } from '../kb/gazetteer';
+import type { EntityMention, MentionKind, Span } from '../types';
+import { isUpperCaseAt, isWordCodeAt } from '../text/chars';
+import { continuesRun } from './names';
+import { isPlainWord, type ModelFile, type ModelSpan, NameModel, type Region, regionAt, ruleTags } from './nameModel';
+
+let loaded: NameModel | null | undefined;
+
+let replacement: ModelFile | null | undefined;
+
+/** The shipped model (or the one `useNameModel` set), loaded once; null when switched off. */
+export function builtInNameModel(gazetteer: Gazetteer): NameModel | null {
+  if (loaded !== undefined) return loaded;
+  if (replacement === undefined && typeof process !== 'undefined' && process.env.CIS_LENS_NAME_MODEL === 'off') replacement = null;
+  if (replacement === null) return (loaded = null);
+  return (loaded = new NameModel(replacement ?? (modelData as unknown as ModelFile), gazetteer));
+}
+
+/** Replaces the shipped weights (held-out models for evaluation), or switches the model off with null. */
+export function useNameModel(file: ModelFile | null): void {
+  replacement = file;
+  loaded = undefined;
+}
+
+const KB_VIAS = new Set(['name', 'alias', 'demonym']);
+/** How far after a capitalised word an unsure rule mention may start for the model to read the word's region. */
+const MAX_REACH = 60;
+
+export interface ModelInput {
+  readonly text: string;
+  readonly paragraphs: readonly Span[];
+  readonly nameStarts: readonly number[];
+  readonly gazetteer: Gazetteer;
+}
+
+/** The rules' mentions (sorted by start, not overlapping) with the model's decisions applied. */
+export function applyNameModel(input: ModelInput, mentions: readonly EntityMention[], firm: ReadonlySet<EntityMention>, model: NameModel | null = builtInNameModel(input.gazetteer)): EntityMention[] {
+  if (!model) return [...mentions];
+  const { text, paragraphs } = input;
+  const read: Span[] = []; // regions the model decided
+  const found: { span: ModelSpan; text: string }[] = [];
+  let p = 0;
+  let m = 0;
+  let resumeAt = 0;
+  for (const start of input.nameStarts) {
+    if (start < resumeAt || !isUpperCaseAt(text, start)) continue;
+    while (p < paragraphs.length && paragraphs[p].end <= start) p++;
+    const paragraph = paragraphs[p];
+    if (!paragraph) break;
+    if (start < paragraph.start) continue;
+    while (m < mentions.length && mentions[m].end <= start) m++;
+    // Cheap ways out before reading a region: a settled name or a plain word ("The", "But") standing alone.
+    const here = mentions[m];
+    if (here && here.start === start && (KB_VIAS.has(here.via) || firm.has(here)) && !continuesRun(text, here.end, paragraph.end)) {
+      resumeAt = here.end;
+      continue;
+    }
+    // The model reads only where the rules found a name they were unsure of (kind unknown, weak evidence):
+    // looking for names the rules did not see at all cost twice the time for little gain on news.
+    if (!here || here.start >= start + MAX_REACH || KB_VIAS.has(here.via) || firm.has(here)) {
+      let end = start;
+      while (end < paragraph.end && isWordCodeAt(text, end, text.charCodeAt(end))) end++;
+      resumeAt = end;
+      continue;
+    }
+    const region = regionAt(text, start, paragraph.start, paragraph.end);
+    if (!region) continue;
+    const regionStart = region.tokens[region.from].start;
+    const regionEnd = region.tokens[region.to - 1].end;
+    resumeAt = regionEnd;
+    while (m < mentions.length && mentions[m].end <= regionStart) m++;
+    const said = mentions.slice(m, m + region.to - region.from + 1);
+    // Most regions are knowledge-base names and names the rules are sure of ("Putin said"): nothing to decide.
+    if (isSettled(region, said, firm)) continue;
+    region.ruleTags = ruleTags(region, said);
+    read.push({ start: regionStart, end: regionEnd });
+    for (const span of model.tag(region, text)) {
+      const name = text.slice(span.start, span.end);
+      if (said.some((r) => r.start < span.end && span.start < r.end) || isConfidentNewName(span, name, input.gazetteer)) found.push({ span, text: name });
+    }
+  }
+  if (!read.length) return [...mentions];
+  return merge(mentions, read, consistentKinds(found), firm);
+}
+
+/** Whether every capitalised word of the region is inside a knowledge-base or firm rule mention, which the model cannot change. */
+function isSettled(region: Region, said: readonly EntityMention[], firm: ReadonlySet<EntityMention>): boolean {
+  const { tokens, from, to } = region;
+  let k = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (!isUpperCaseAt(t.text, 0)) continue;
+    while (k < said.length && said[k].end <= t.start) k++;
+    const m = said[k];
+    if (!m || m.start > t.start || m.end < t.end || !(KB_VIAS.has(m.via) || firm.has(m))) return false;
+  }
+  return true;
+}
+
+/**
+ * Where the rules saw no name at all, the model must be sure (margin: how far its tagging beats tagging no
+ * name, per word), and common words and titles alone, or a name ending in a demonym, are never a new name ("MP", "People", "Central
+ * Asian"): those are the model's typical false alarms on news.
+ */
+const NEW_NAME_MARGIN = 1.5;
+
+function isConfidentNewName(span: ModelSpan, name: string, gazetteer: Gazetteer): boolean {
+  if (span.margin < NEW_NAME_MARGIN) return false;
+  const words = name.split(' ');
+  const last = words[words.length - 1];
+  return !gazetteer.lookupDemonym(last) && !words.every(isPlainWord);
+}
+
+/** One name, one kind: the kind the model gave a name most often in the document (ties: the first seen). */
+function consistentKinds(found: readonly { span: ModelSpan; text: string }[]): EntityMention[] {
+  const votes = new Map<string, Map<string, number>>();
+  for (const { span, text } of found) {
+    const byKind = votes.get(text) ?? new Map<string, number>();
+    byKind.set(span.kind, (byKind.get(span.kind) ?? 0) + 1);
+    votes.set(text, byKind);
+  }
+  return found.map(({ span, text }) => {
+    let kind = span.kind;
+    let best = 0;
+    for (const [k, n] of votes.get(text)!) if (n > best) { best = n; kind = k as typeof kind; }
+    const why = kind === span.kind ? `learned model (${kind})` : `learned model (${kind} elsewhere in the document)`;
+    return { start: span.start, end: span.end, text, kind: kind as MentionKind, id: null, name: text, via: 'model', why };
+  });
+}
+
+/** Rule mentions outside the regions read, knowledge-base and firm rule mentions everywhere, plus model names that overlap none of them. */
+function merge(mentions: readonly EntityMention[], read: readonly Span[], names: readonly EntityMention[], firm: ReadonlySet<EntityMention>): EntityMention[] {
+  const kept: EntityMention[] = [];
+  let r = 0;
+  for (const mention of mentions) {
+    while (r < read.length && read[r].end <= mention.start) r++;
+    const inRead = r < read.length && read[r].start < mention.end;
+    if (!inRead || KB_VIAS.has(mention.via) || firm.has(mention)) kept.push(mention);
+  }
+  const out = [...kept];
+  const sameSpan = new Map<string, EntityMention>();
+  for (const mention of mentions) sameSpan.set(`${mention.start}:${mention.end}`, mention);
+  let k = 0;
+  for (const name of names) {
+    while (k < kept.length && kept[k].end <= name.start) k++;
+    if (k < kept.length && kept[k].start < name.end) continue;
+    // The rules found the same name with the same kind: keep theirs, with its evidence, full name and reference.
+    const rule = sameSpan.get(`${name.start}:${name.end}`);
+    out.push(rule && rule.kind === name.kind ? rule : name);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
