@@ -192,7 +192,7 @@ export function recognizeNames(input: NameInput): EntityMention[] {
  * hyphen or apostrophe joining more letters. Measured: skipping the run reader for a known name that stands
  * alone took about a tenth off the recognizer on the seed corpus.
  */
-export function continuesRun(text: string, end: number, limit: number): boolean {
+function continuesRun(text: string, end: number, limit: number): boolean {
   if (end >= limit) return false;
   const next = text.charCodeAt(end);
   if (next === 45 || next === 0x2010 || next === 0x2019 || next === 39 || next === 46) return true; // - ‐ ’ ' .
