@@ -10,5 +10,10 @@ export function applyNameModelOverride(env: NodeJS.ProcessEnv = process.env): vo
   const value = env.CIS_LENS_NAME_MODEL;
   if (!value) return;
   if (value === 'off') { useNameModel(null); return; }
-  useNameModel(JSON.parse(fs.readFileSync(value, 'utf8')) as ModelFile);
+  try {
+    useNameModel(JSON.parse(fs.readFileSync(value, 'utf8')) as ModelFile);
+  } catch (e) {
+    process.stderr.write(`cis-lens: error: CIS_LENS_NAME_MODEL=${value}: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
 }
