@@ -99,6 +99,30 @@ suite('Knowledge base coverage', () => {
     assert.equal(checked, 50);
   });
 
+  test('foreign and defence ministers: counts per state, and no two holders of one office at once', () => {
+    // Ministers are curated term by term (seeds/kb/people-officeholders.json); these floors are what is
+    // covered now, so losing a minister fails, and the overlap check catches a mistyped date.
+    // Titles are written as articles write them ("Defence Minister", "Minister of Defence"): one office each.
+    const office = (title: string) => (/foreign/i.test(title) ? 'Foreign Minister' : /defen[cs]e/i.test(title) ? 'Defence Minister' : undefined);
+    const ministers = entities().flatMap((e) => (e.roles ?? []).filter((r) => r.type === 'minister' && r.start && office(r.title))
+      .map((r) => ({ person: e.id, title: office(r.title)!, of: r.of ?? '', start: r.start!, end: r.end })));
+    const count = (of: string, title: string) => new Set(ministers.filter((m) => m.of === of && m.title === title).map((m) => m.person)).size;
+    console.log(`      foreign/defence ministers: ${Object.values(STATES).map((id) => `${id} ${count(id, 'Foreign Minister')}/${count(id, 'Defence Minister')}`).join(', ')}`);
+    const floors: [string, string, number][] = [['russia', 'Foreign Minister', 4], ['russia', 'Defence Minister', 7], ['ukraine', 'Defence Minister', 5]];
+    for (const [of, title, n] of floors) assert.ok(count(of, title) >= n, `${of}: ${count(of, title)} ${title}s, expected at least ${n}`);
+    // Dates may be YYYY, YYYY-MM or YYYY-MM-DD: compare at the coarser precision, so only a sure overlap fails.
+    const after = (a: string, b: string) => { const n = Math.min(a.length, b.length); return a.slice(0, n) > b.slice(0, n); };
+    for (const state of Object.values(STATES)) {
+      for (const title of ['Foreign Minister', 'Defence Minister']) {
+        const terms = ministers.filter((m) => m.of === state && m.title === title).sort((a, b) => a.start.localeCompare(b.start));
+        for (let i = 1; i < terms.length; i++) {
+          const prev = terms[i - 1];
+          assert.ok(prev.end !== undefined && !after(prev.end, terms[i].start), `${state} ${title}: ${prev.person} (${prev.start}–${prev.end ?? 'open'}) overlaps ${terms[i].person} (${terms[i].start})`);
+        }
+      }
+    }
+  });
+
   test('the corrections of issue 14 hold', () => {
     const { kb } = builtInKb();
     assert.equal(kb.get('saparmurat-niyazov')?.roles?.find((r) => r.type === 'head-of-state')?.start, '1990-11-02');
