@@ -36,6 +36,9 @@ suite('article date', () => {
       ['Oct. 5, 2024\n\nThe talks in Baku', '2024-10-05'],
       ['Published: Oct. 5, 2024\nThe talks in Baku', '2024-10-05'],
       ['Title\n\nINFOTAG, 15 July 2009, 19:24\n\nChisinau, July 15 ( INFOTAG ). Voronin said', '2009-07-15'],
+      ['Title\nPublished 12:30, 5 March 2024\nText', '2024-03-05'],
+      ['Title\nBy Ann Lee | Oct. 5, 2024\nText', '2024-10-05'],
+      ['Title\nUpdated: 09:15 GMT, Tue, 5 March 2024\nText', '2024-03-05'],
     ];
     for (const [text, date] of cases) {
       const d = dateOf(text);

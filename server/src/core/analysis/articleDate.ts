@@ -29,7 +29,9 @@ const TEXT_ZONE = 2000;
  * three capitalised place or outlet words with commas or full stops ("MOSCOW,", "TBILISI, Georgia,",
  * "CHISINAU.", "INFOTAG,"), and an opening parenthesis ("(6/2/2022)").
  */
-const DATELINE_PREFIX = /^\s*(?:(?:Published|Updated|Posted|Last updated|Dated?|Modified)\s*:?\s*(?:on\s+)?)?(?:\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3}\s*[,.]\s*){0,3}(?:(?:\p{Lu}[\p{L}’'.-]*\s+){1,3})?\(\s*$|^\s*(?:(?:Published|Updated|Posted|Last updated|Dated?|Modified)\s*:?\s*(?:on\s+)?)?(?:\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3}\s*[,.]\s*){0,3}$/u;
+const DATELINE_PREFIX = /^\s*(?:(?:Published|Updated|Posted|Last updated|Dated?|Modified)\s*[:,]*\s*(?:on\s+)?)?(?:\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3}\s*[,.]\s*){0,3}(?:(?:\p{Lu}[\p{L}’'.-]*\s+){1,3})?\(\s*$|^\s*(?:(?:Published|Updated|Posted|Last updated|Dated?|Modified)\s*[:,]*\s*(?:on\s+)?)?(?:\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3}\s*[,.]\s*){0,3}$/u;
+/** A time of day in a publication line: "19:24", "12:30 pm", "09:15 GMT". */
+const TIME_OF_DAY = /\s*\b\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|MSK|[A-Z]{3,4}))?\s*,?/g;
 /** The longest prefix a dateline's date may have on its line. */
 const DATELINE_PREFIX_LENGTH = 60;
 /** Words before a date in its sentence that announce it for the future. */
@@ -102,7 +104,19 @@ function sameDay(a: WrittenDate, b: WrittenDate): boolean {
 /** Whether the date at `start` opens its line after no more than a dateline's place and outlet words. */
 function isDateline(text: string, start: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return start - lineStart <= DATELINE_PREFIX_LENGTH && DATELINE_PREFIX.test(text.slice(lineStart, start));
+  return start - lineStart <= DATELINE_PREFIX_LENGTH && DATELINE_PREFIX.test(withoutTimesAndBars(text.slice(lineStart, start)));
+}
+
+/**
+ * A publication line's times and separators read as commas: "Published 12:30, 5 March 2024", "By Ann Lee |
+ * Oct. 5, 2024" are then place-and-outlet-shaped prefixes ("Published, ", "By Ann Lee, ").
+ */
+function withoutTimesAndBars(prefix: string): string {
+  return prefix
+    .replace(TIME_OF_DAY, ',')
+    .replace(/\s*[|·•]\s*/g, ', ')
+    .replace(/\s*,(?:\s*,)+/g, ',')
+    .replace(/^\s*,\s*/, '');
 }
 
 /** Whether the date's own sentence announces it for the future. */
