@@ -82,7 +82,8 @@ export function applyNameModel(input: ModelInput, mentions: EntityMention[], fir
       read.push({ start: regionStart, end: regionEnd });
       for (const span of model.tag(region, text)) {
         const name = text.slice(span.start, span.end);
-        if (said.some((r) => r.start < span.end && span.start < r.end) || isConfidentNewName(span, name, input.gazetteer)) found.push({ span, text: name });
+        if (!isNameShaped(name, input.gazetteer)) continue;
+        if (said.some((r) => r.start < span.end && span.start < r.end) || span.margin >= NEW_NAME_MARGIN) found.push({ span, text: name });
       }
       break;
     }
@@ -104,16 +105,19 @@ function firstStartAtOrAfter(starts: readonly number[], offset: number): number 
 
 /**
  * Where the rules saw no name at all, the model must be sure (margin: how far its tagging beats tagging no
- * name, per word), and common words and titles alone, or a name ending in a demonym, are never a new name ("MP", "People", "Central
- * Asian"): those are the model's typical false alarms on news.
+ * name, per word).
  */
 const NEW_NAME_MARGIN = 1.5;
 
-function isConfidentNewName(span: ModelSpan, name: string, gazetteer: Gazetteer): boolean {
-  if (span.margin < NEW_NAME_MARGIN) return false;
+/**
+ * Common words and titles alone ("MP", "People", "Bank"), or a name ending in a demonym ("Central Asian",
+ * "Europeans"), are never the model's names: those were its false alarms on the dev set.
+ */
+function isNameShaped(name: string, gazetteer: Gazetteer): boolean {
   const words = name.split(' ');
   const last = words[words.length - 1];
-  return !gazetteer.lookupDemonym(last) && !words.every(isPlainWord);
+  if (gazetteer.lookupDemonym(last) || (last.endsWith('s') && gazetteer.lookupDemonym(last.slice(0, -1)))) return false;
+  return !words.every(isPlainWord);
 }
 
 /** One name, one kind: the kind the model gave a name most often in the document (ties: the first seen). */
