@@ -2,15 +2,18 @@
 // Entry points that do not exist yet are skipped with a warning, so the script works while
 // parts of the project are still being written.
 //
-//   node scripts/bundle.mjs            one build
+//   node scripts/bundle.mjs            one build, with linked source maps (dist/*.js.map) for debugging
 //   node scripts/bundle.mjs --watch    rebuild on change
+//   node scripts/bundle.mjs --release  no source maps, and none left over: what `npm run package` ships
+//                                      (a bundle must not name a .map file the package leaves out)
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
+const release = process.argv.includes('--release');
 
 /** One bundle per entry: source (relative to the repo root) → output file, plus extra externals. */
 const entries = [
@@ -31,7 +34,7 @@ function optionsFor(entry) {
     mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node18',
-    sourcemap: 'linked',
+    sourcemap: release ? false : 'linked',
     minify: false,
     external: entry.external,
     loader: { '.json': 'json' }, // seed data / schemas imported by code get inlined
@@ -59,6 +62,7 @@ async function main() {
     return;
   }
   const started = Date.now();
+  if (release) for (const entry of present) rmSync(join(root, `${entry.outfile}.map`), { force: true });
   const results = await Promise.allSettled(present.map((entry) => esbuild.build(optionsFor(entry))));
   let failed = 0;
   results.forEach((result, i) => {

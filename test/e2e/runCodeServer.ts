@@ -11,7 +11,9 @@
  *   While it runs, a suite may ask for a screenshot of the workbench by writing `<E2E_SHOTS>/<name>.request`;
  *   the runner saves `<name>.png` beside it and removes the request (test/e2e/suite/review.e2e.ts does, per step).
  * Phase "ui": a person's view: opens a seed from the Explorer, hovers "Putin", opens Problems, Outline,
- *   presses F12 on a mention; screenshots to test-results/{hover,problems,outline,definition}.png.
+ *   presses F12 on a mention; screenshots to test-results/{hover,problems,outline,definition}.png (git-ignored;
+ *   the README shows copies in docs/screenshots/). Time to first diagnostics (suite/0-startup.e2e.ts and the
+ *   UI's click → first squiggle) goes to test-results/e2e-startup.json and is printed.
  *
  * Env: E2E_PHASES=suite,ui  E2E_TIMEOUT_MS (suite, default 300000)  E2E_UI_TIMEOUT_MS (per step, 30000)
  *      CIS_LENS_VSIX  CODE_SERVER_ENTRY  CHROMIUM_PATH  E2E_KEEP_TMP=1
@@ -42,6 +44,11 @@ const STEP_TIMEOUT = Number(process.env.E2E_UI_TIMEOUT_MS ?? 30_000);
 const SEED = process.env.E2E_FEATURE_SEED ?? '000_9e14f92e9c3a9cd6.txt';
 const PERSON = 'Vladimir Putin';
 const MENTION = 'Putin';
+/** publisher.name, as the .vsix installs it (the publisher id is whatever package.json says). */
+const EXTENSION_ID = (() => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  return `${manifest.publisher}.${manifest.name}`.toLowerCase();
+})();
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const t0 = Date.now();
@@ -85,7 +92,7 @@ class CodeServer {
   installVsix(): void {
     const r = spawnSync(process.execPath, [ENTRY, ...this.commonArgs(), '--install-extension', VSIX], { encoding: 'utf8', timeout: 180_000 });
     this.logFile.write(`$ code-server --install-extension ${VSIX}\n${r.stdout}${r.stderr}\n`);
-    const installed = fs.readdirSync(this.extDir).filter((d) => d.toLowerCase().startsWith('cis-lens.cis-lens-'));
+    const installed = fs.readdirSync(this.extDir).filter((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`));
     if (r.status !== 0 || installed.length === 0) {
       throw new Error(`--install-extension ${VSIX} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
     }
@@ -255,6 +262,28 @@ function formatPrintf(args: unknown[]): string {
   return [s, ...rest.slice(i).map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))].join(' ');
 }
 
+const STARTUP = path.join(OUT, 'e2e-startup.json');
+
+/** Adds figures to test-results/e2e-startup.json (the suite writes the first ones, see suite/0-startup.e2e.ts). */
+function recordStartup(figures: Record<string, unknown>): void {
+  const current = fs.existsSync(STARTUP) ? (JSON.parse(fs.readFileSync(STARTUP, 'utf8')) as Record<string, unknown>) : {};
+  fs.writeFileSync(STARTUP, JSON.stringify({ ...current, ...figures }, null, 2) + '\n');
+}
+
+function printStartup(): void {
+  if (!fs.existsSync(STARTUP)) return;
+  const t = JSON.parse(fs.readFileSync(STARTUP, 'utf8')) as Record<string, number | string | boolean | null>;
+  const ms = (v: unknown) => (typeof v === 'number' ? `${v} ms` : 'n/a');
+  console.log('── time to first diagnostics (opening a seed article in a fresh window) ──');
+  if ('openToDiagnosticsVisibleMs' in t) {
+    console.log(`  suite: extension ${t.activeBefore ? 'already active' : `activated ${ms(t.openToActivateMs)} after open`}; open → server start ${ms(t.openToServerStartMs)}; ` +
+      `server start → ready ${ms(t.serverStartToReadyMs)}; ` +
+      `open → first diagnostics at the client ${ms(t.openToFirstDiagnosticsMs)}, visible through the API ${ms(t.openToDiagnosticsVisibleMs)}`);
+  }
+  if ('uiClickToFirstSquiggleMs' in t) console.log(`  UI: click in the Explorer → first squiggle drawn ${ms(t.uiClickToFirstSquiggleMs)}`);
+  console.log(`  → ${STARTUP}\n`);
+}
+
 function printReport(exitCode: number): number {
   if (!fs.existsSync(RESULTS)) {
     log(`suite: FAIL: no report at ${RESULTS} (the suite did not load or run; see test-results/e2e-code-server-host.log and code-server.log)`);
@@ -267,6 +296,7 @@ function printReport(exitCode: number): number {
   for (const f of r.failures) console.log(`  ✗ ${f.fullTitle}\n      ${(f.message ?? '').split('\n').join('\n      ')}`);
   if (r.loadError) console.log(`  load error: ${r.loadError}`);
   console.log(`  ${r.passes.length} passing, ${r.failures.length} failing, ${r.pending.length} pending → ${RESULTS}\n`);
+  printStartup();
   if (exitCode === 0 && !r.ok) return 1;
   if (exitCode !== 0) return exitCode;
   return 0;
@@ -307,10 +337,16 @@ async function runUi(server: CodeServer): Promise<number> {
         });
         row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: SEED }).first();
       }
+      const clicked = Date.now();
       await row.click({ timeout: STEP_TIMEOUT });
       await page.locator('.tabs-container .tab.active', { hasText: SEED }).waitFor({ timeout: STEP_TIMEOUT });
       await page.locator('.editor-instance .view-line', { hasText: MENTION }).first().waitFor({ timeout: STEP_TIMEOUT });
-      return '';
+      // A person's time to first diagnostics: from the click in a freshly loaded workbench (CIS Lens not yet
+      // active) to the first squiggle drawn in the editor.
+      await page.locator('.editor-instance [class*="squiggly-"]').first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+      const ms = Date.now() - clicked;
+      recordStartup({ uiClickToFirstSquiggleMs: ms });
+      return `first squiggle ${ms} ms after the click`;
     });
     if (!opened) return summarizeUi(steps);
 
@@ -430,6 +466,7 @@ function summarizeUi(steps: StepResult[]): number {
   console.log(`\n── UI phase ──`);
   for (const s of steps) console.log(`  ${s.ok ? '✓' : '✗'} ${s.step} (${s.ms} ms)${s.ok ? '' : `\n      ${s.detail}`}`);
   console.log(`  ${steps.length - failed.length} passing, ${failed.length} failing; screenshots in ${OUT}\n`);
+  printStartup();
   return failed.length === 0 && steps.length > 0 ? 0 : 1;
 }
 
@@ -470,6 +507,7 @@ async function runCommand(page: Page, title: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------- main
 async function main(): Promise<number> {
   fs.mkdirSync(OUT, { recursive: true });
+  fs.rmSync(STARTUP, { force: true });
   for (const f of fs.readdirSync(OUT)) if (/^(cis-lens-output|exthost)-\d+\.log$/.test(f)) fs.rmSync(path.join(OUT, f));
   const missing: string[] = [];
   if (!fs.existsSync(ENTRY)) missing.push(`code-server (${ENTRY}): run \`bash scripts/install-code-server.sh\``);

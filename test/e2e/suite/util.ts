@@ -3,11 +3,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-export const EXTENSION_ID = 'cis-lens.cis-lens';
-export const SOURCE = 'cis-lens';
-
 /** Repo root: out/test/e2e/suite → ../../../.. (CIS_LENS_REPO overrides, e.g. for a throwaway extension). */
 export const REPO = process.env.CIS_LENS_REPO ?? path.resolve(__dirname, '../../../..');
+/** publisher.name from package.json: whoever publishes sets the publisher id there, and the tests follow. */
+export const EXTENSION_ID = (() => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { publisher: string; name: string };
+  return `${manifest.publisher}.${manifest.name}`;
+})();
+export const SOURCE = 'cis-lens';
 export const ARTICLES = path.join(REPO, 'seeds/articles');
 export const GOLD = path.join(REPO, 'test/fixtures/gold');
 
