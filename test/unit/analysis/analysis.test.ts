@@ -158,6 +158,24 @@ suite('attribution', () => {
     assert.deepEqual(speakerOf('"It is a good day for us," said Kyrgyz President Sadyr Japarov.'), ['Sadyr Japarov']);
     assert.deepEqual(speakerOf('Vladimir Putin on Friday told the summit that the bloc was "a key pillar of security".'), ['Vladimir Putin']);
   });
+  test('a verb set off by a comma names the speaker after it, unless it takes an object or an appositive precedes it', () => {
+    assert.deepEqual(speakerOf('“He can assert it, but it seems unlikely” that Sanders can beat Hillary Clinton, said Steve Elmendorf, a Democratic strategist.'), ['Steve Elmendorf']);
+    assert.deepEqual(speakerOf('The campaign is paying “dozens” of canvassers, according to campaign manager Jeff Weaver.'), ['Jeff Weaver']);
+    assert.deepEqual(speakerOf('“Today the fate of Armenia is decided,” Stepan Demirchyan, head of the Justice Party, told supporters.'), ['Stepan Demirchyan']);
+    assert.deepEqual(speakerOf('“The act meets the elements of the crime,” Ana Cucerescu, a court judge, was quoted as saying by the agency.'), ['Ana Cucerescu']);
+  });
+  test('a relayed remark stays with the sentence subject: “according to” after it names the relay, not the speaker', () => {
+    assert.deepEqual(speakerOf('Mr Jiang Zemin called for a “constructive” relationship with Washington, according to Foreign Minister Igor Ivanov.'), ['Jiang Zemin']);
+  });
+  test('a name before a colon, a party tag, a clause after “and”, and a signature line under a quotation', () => {
+    assert.deepEqual(speakerOf('Republican pollster Daron Shaw: “Lesser-known candidates have seen the biggest boost.”'), ['Daron Shaw']);
+    assert.deepEqual(speakerOf('Sen. John Cornyn (R-Texas) told a reporter that he “would be surprised if it is the last one.”'), ['John Cornyn']);
+    assert.deepEqual(speakerOf('Ilham Aliyev said he would make them “glow in the dark,” and Nikol Pashinyan vowed to “bomb the hell” out of them.'), ['Ilham Aliyev', 'Nikol Pashinyan']);
+    assert.deepEqual(speakerOf('“Almost all new income and wealth is going to the top 1 percent.”\n- Bernie Sanders.\nThe senator is relying on an old figure.'), ['Bernie Sanders']);
+  });
+  test('quotes before the last one of a sentence share the speaker named after it', () => {
+    assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
+  });
   test('a short quoted sentence is speech, not a scare quote, and is flagged when nobody said it', () => {
     const model = analyze('The talks stalled. "This is unacceptable."');
     assert.equal(model.quotes[0].kind, 'speech');

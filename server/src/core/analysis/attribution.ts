@@ -28,10 +28,12 @@ const VERB_RE = new RegExp(`\\b(?:${VERBS})\\b`, 'gu');
 const LEADING_VERB_RE = new RegExp(`^[\\s,]*(${VERBS})\\b`, 'u');
 const REPORTING_RE = new RegExp(`\\b(?:${alternation([...cues.speechVerbs, ...cues.reportingVerbs])})\\b`, 'gu');
 const QUOTING_VERBS = new Set(cues.quotingVerbs);
+/** Verbs whose next noun is their object, not an inverted subject: "…, told supporters", "…, called Putin". */
+const OBJECT_VERBS = new Set(cues.objectMarkers);
 const QUOTING_AFTER_RE = new RegExp(`\\s(${cues.quotingVerbs.join('|')})\\s`, 'u');
-/** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed". */
+/** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed", "Sen. John Cornyn (R-Texas) told". */
 const GAP_RE = new RegExp(
-  `^[\\s,]*(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|were|are|will|would|did|does|started|began|kept|\\p{L}+ly|${timePhrases()})[\\s,]+){0,3}$`,
+  `^[\\s,]*(?:\\([^()]{1,25}\\)[\\s,]+)?(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|were|are|will|would|did|does|started|began|kept|\\p{L}+ly|${timePhrases()})[\\s,]+){0,3}$`,
   'u',
 );
 /** An appositive between subject and verb: "Lukashenko, speaking to BelTA, said …", "Temur Lomaia, 60, a doctor, said". */
@@ -42,6 +44,8 @@ const NOUN_PHRASE_GAP_RE = /^[\s\p{L}\p{N}’'.&-]*$/u;
 const ENDS_IN_PREPOSITION_RE = /\b(?:of|by|from|for|with|at|in|to|on|about|against|than|and)\s+(?:the\s+)?$/i;
 // Patterns with no \p{…} class go without the `u` flag: with `i` and `u` together V8 folds case by Unicode rules,
 // about ten times slower on the windows these read before every quote.
+/** A clause that a conjunction opens after a comma: ", and Trump vowed", ", but Sanders said". */
+const CONJUNCTION_LEAD_RE = /^\s*(?:and|but|while|yet|so|whereas)\s+$/;
 /** Chanted slogans belong to the crowd, not to whoever spoke before them: "supporters chanting “Kocharyan out!”". */
 const CHANT_BEFORE_RE = new RegExp(`\\b(?:${cues.chantVerbs.join('|')})\\s*(?:[“"][^”"]{0,60}[”"]\\s*(?:,|and|or)\\s*){0,3}$`, 'i');
 const CROWD = `(?:the\\s+|a\\s+)?(?:${cues.crowdNouns.join('|')})`;
@@ -97,7 +101,26 @@ export interface AttributionContext {
 export function attributeQuotes(raw: readonly RawQuote[], ctx: AttributionContext): Quote[] {
   const quotes: Quote[] = raw.map((q, i) => attributeOne(q, ctx, raw[i + 1]?.outer.start ?? ctx.text.length));
   inheritSpeakers(raw, quotes, ctx);
+  shareSentenceSpeaker(raw, quotes, ctx);
   return quotes;
+}
+
+/**
+ * "Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dean proclaimed": a
+ * speaker named after the last quote of a sentence speaks the whole sentence, so the quotes before it in
+ * that sentence with no speaker of their own are that speaker's words too.
+ */
+function shareSentenceSpeaker(raw: readonly RawQuote[], quotes: Quote[], ctx: AttributionContext): void {
+  for (let j = quotes.length - 1; j > 0; j--) {
+    const source = quotes[j];
+    if (!source.speaker || !source.cueSpan || source.cueSpan.start < raw[j].outer.end || source.speaker.how === 'inherited') continue;
+    const sentence = ctx.sentenceOf(raw[j].outer.start);
+    for (let i = j - 1; i >= 0 && raw[i].outer.start >= sentence.start; i--) {
+      const q = quotes[i];
+      if (q.speaker) break;
+      quotes[i] = { ...q, kind: q.kind === 'scare' ? 'partial' : q.kind, speaker: { ...source.speaker, how: 'inherited' }, cue: source.cue };
+    }
+  }
 }
 
 function attributeOne(q: RawQuote, ctx: AttributionContext, nextQuoteStart: number): Quote {
@@ -108,7 +131,9 @@ function attributeOne(q: RawQuote, ctx: AttributionContext, nextQuoteStart: numb
     agentAfter(q, ctx) ??
     speakerAfter(q, sentence, ctx, nextQuoteStart) ??
     speakerBefore(q, sentence, ctx) ??
+    nameBeforeColon(q, sentence, ctx) ??
     speakerInNextSentence(q, sentence, ctx) ??
+    dashLineAfter(q, ctx) ??
     speakerIntroducedBefore(q, ctx) ??
     agentBefore(q, sentence, ctx) ??
     subjectOfSentence(q, sentence, ctx));
@@ -194,13 +219,38 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, next
     if (quoted) return found(quoted, quoting[1], verbStart, ctx, 'intermediary', through?.name);
   }
   if (!verb) return undefined;
+  // "“…,” and Pashinyan vowed to …": a new clause, whose subject speaks its own words, not this quote.
+  if (/^(?:and|but|while|whereas|yet)\s/i.test(text.slice(head, head + 8))) return undefined;
   const verbStart = head + verb.index;
   const subject = subjectBefore(ctx, head, verbStart);
+  const according = /^according\s+to$/i.test(verb[0]);
+  if (according) {
+    // "Jiang called for a “constructive” relationship, according to Ivanov": the sentence's subject spoke,
+    // Ivanov relays it; with no such subject, the source after "according to" is the speaker.
+    if (!/^\s*$/.test(text.slice(sentence.start, q.outer.start)) && subjectOfSentence(q, sentence, ctx)) return undefined;
+    return speakerAfterVerb(ctx, verb[0], verbStart, limit, 'according-to');
+  }
+  // "“…” for Clinton, said Kunin": a verb set off by a comma names the speaker after it, unless a subject with
+  // an appositive stands before it ("X, a judge, was quoted") or the verb takes an object ("…, told supporters").
+  const commaOnly = subject ? /^\s*,\s*$/.test(text.slice(subject.end, verbStart)) : /,\s*$/.test(text.slice(head, verbStart));
+  if (commaOnly && !OBJECT_VERBS.has(verb[0].toLowerCase())) {
+    const inverted = speakerAfterVerb(ctx, verb[0], verbStart, limit);
+    if (inverted) return inverted;
+  }
   if (subject) return found(subject, verb[0], verbStart, ctx);
   const described = describedSource(ctx, head, verbStart);
   if (described && described.end + 40 >= verbStart && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) return foundDescription(described, verb[0], verbStart, ctx);
   const phrase = bareSubject(text, head, verbStart);
   return phrase ? { speaker: phrase, cue: verb[0].replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbStart + verb[0].length } } : undefined;
+}
+
+/** The speaker named right after a verb: "said Ohio State University professor Paul Beck", "according to a senior official". */
+function speakerAfterVerb(ctx: AttributionContext, verb: string, verbStart: number, limit: number, how?: AttributionHow): Found | undefined {
+  const verbEnd = verbStart + verb.length;
+  const named = speakerInNounPhrase(ctx, verbEnd, limit);
+  if (named && isHeadOfPhrase(ctx.text.slice(verbEnd, named.start))) return found(named, verb, verbStart, ctx, how);
+  const described = describedSource(ctx, verbEnd, limit);
+  return described ? foundDescription(described, verb, verbStart, ctx) : undefined;
 }
 
 /**
@@ -253,6 +303,7 @@ function clauseStart(text: string, from: number, offset: number): number {
 
 /** Whether a name after `lead` heads its noun phrase: only title words before it ("Party of Regions lawmaker"), no preposition right before. */
 function isHeadOfPhrase(lead: string): boolean {
+  if (CONJUNCTION_LEAD_RE.test(lead)) return true; // "…, and Trump vowed": a new clause's subject
   return lead.length <= NOUN_PHRASE_MAX && NOUN_PHRASE_GAP_RE.test(lead) && !ENDS_IN_PREPOSITION_RE.test(lead);
 }
 
@@ -320,6 +371,34 @@ function sentenceSubject(ctx: AttributionContext, sentence: Span, verbStart: num
   if (!c || c.end > verbStart || !isHeadOfPhrase(text.slice(head, c.start))) return undefined;
   const gap = text.slice(c.end, verbStart);
   return /^\s*,[^;:“”"«»]{1,200},\s*(?:\p{L}+ly\s+)?$/u.test(gap) || /^\s+(?:also\s+|then\s+|later\s+)?$/u.test(gap) ? c : undefined;
+}
+
+/** "Donald Trump: “…”", "Republican pollster Daron Shaw: “…”": a name heading its phrase right before a colon and the quote. */
+function nameBeforeColon(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const { text } = ctx;
+  const colon = /:\s*$/.exec(text.slice(Math.max(sentence.start, q.outer.start - 8), q.outer.start));
+  if (!colon) return undefined;
+  const colonAt = q.outer.start - colon[0].length;
+  const c = ctx.candidates[upperBound(ctx.candidates, colonAt) - 1];
+  if (!c || c.via === 'pronoun' || !/^\s*$/.test(text.slice(c.end, colonAt))) return undefined;
+  const from = Math.max(sentence.start, paragraphStartBefore(ctx, c.start));
+  return isHeadOfPhrase(text.slice(clauseStart(text, from, c.start), c.start)) ? found(c, ':', colonAt, ctx) : undefined;
+}
+
+function paragraphStartBefore(ctx: AttributionContext, offset: number): number {
+  const i = upperBound(ctx.paragraphs, offset) - 1;
+  return i >= 0 ? ctx.paragraphs[i].start : 0;
+}
+
+/** A quotation paragraph signed on the next line, as fact-checks lay them out: “…” ¶ - Bernie Sanders. */
+function dashLineAfter(q: RawQuote, ctx: AttributionContext): Found | undefined {
+  const paragraph = ctx.paragraphs[q.paragraphIndex];
+  const next = ctx.paragraphs[q.paragraphIndex + 1];
+  if (!next || !q.opensParagraph || !/^[\s.,!?]*$/.test(ctx.text.slice(q.outer.end, paragraph.end))) return undefined;
+  const dash = /^[-–—]\s*/.exec(ctx.text.slice(next.start, next.start + 4));
+  if (!dash) return undefined;
+  const c = ctx.candidates[upperBound(ctx.candidates, next.start + dash[0].length - 1)];
+  return c && c.start === next.start + dash[0].length && c.via !== 'pronoun' ? found(c, dash[0].trim(), next.start, ctx) : undefined;
 }
 
 /** A quote that is a whole sentence may be attributed by the next one: “…” The minister said so in Minsk. */
