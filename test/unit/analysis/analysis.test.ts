@@ -173,6 +173,14 @@ suite('attribution', () => {
     assert.deepEqual(speakerOf('Ilham Aliyev said he would make them “glow in the dark,” and Nikol Pashinyan vowed to “bomb the hell” out of them.'), ['Ilham Aliyev', 'Nikol Pashinyan']);
     assert.deepEqual(speakerOf('“Almost all new income and wealth is going to the top 1 percent.”\n- Bernie Sanders.\nThe senator is relying on an old figure.'), ['Bernie Sanders']);
   });
+  test('a participle after a comma is the sentence subject’s; a passive’s agent speaks; a later clause’s subject does not', () => {
+    assert.deepEqual(speakerOf('Speaking in Yerevan, Nikol Pashinyan went after Robert Kocharyan, calling him “a total failure.”'), ['Nikol Pashinyan']);
+    assert.deepEqual(speakerOf('Ilham Aliyev was asked by moderator Nikol Pashinyan whether the plan would be “another expensive program.”'), ['Nikol Pashinyan']);
+    assert.deepEqual(speakerOf('Ilham Aliyev accuses Nikol Pashinyan of an “artful smear” regarding the talks while Pashinyan suggests otherwise.'), ['Ilham Aliyev']);
+  });
+  test('a verb whose own subject names no one is not passed over for an earlier verb’s subject', () => {
+    assert.deepEqual(speakerOf('Ilham Aliyev praised the monks, who have publicly vowed to resist the “support of the new order.”'), [null]);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -46,6 +46,10 @@ const ENDS_IN_PREPOSITION_RE = /\b(?:of|by|from|for|with|at|in|to|on|about|again
 // about ten times slower on the windows these read before every quote.
 /** A clause that a conjunction opens after a comma: ", and Trump vowed", ", but Sanders said". */
 const CONJUNCTION_LEAD_RE = /^\s*(?:and|but|while|yet|so|whereas)\s+$/;
+/** A relative or personal pronoun right before a verb (perhaps with auxiliaries): the verb's own subject. */
+const UNRESOLVED_SUBJECT_BEFORE_RE = /\b(?:who|which|he|she|they|we|I|it)\s+(?:(?:also|has|had|have|was|is|were|are|would|will|\p{L}+ly)\s+){0,3}$/iu;
+/** Words that open a clause between a quote and a later subject: "“…” while Sanders suggests", "“…” until Haley said". */
+const CLAUSE_OPENER_RE = /\b(?:while|when|because|but|and|after|before|if|since|although|though|whereas|until|where|which|who|that|so)\b/i;
 /** Chanted slogans belong to the crowd, not to whoever spoke before them: "supporters chanting “Kocharyan out!”". */
 const CHANT_BEFORE_RE = new RegExp(`\\b(?:${cues.chantVerbs.join('|')})\\s*(?:[“"][^”"]{0,60}[”"]\\s*(?:,|and|or)\\s*){0,3}$`, 'i');
 const CROWD = `(?:the\\s+|a\\s+)?(?:${cues.crowdNouns.join('|')})`;
@@ -130,13 +134,7 @@ function attributeOne(q: RawQuote, ctx: AttributionContext, nextQuoteStart: numb
   const found = chant ?? (chant === null ? undefined :
     agentAfter(q, ctx) ??
     speakerAfter(q, sentence, ctx, nextQuoteStart) ??
-    speakerBefore(q, sentence, ctx) ??
-    nameBeforeColon(q, sentence, ctx) ??
-    speakerInNextSentence(q, sentence, ctx) ??
-    dashLineAfter(q, ctx) ??
-    speakerIntroducedBefore(q, ctx) ??
-    agentBefore(q, sentence, ctx) ??
-    subjectOfSentence(q, sentence, ctx));
+    speakerBeforeOrRest(q, sentence, ctx));
   const content = text.slice(q.start, q.end);
   const kind = quoteKind(q, sentence, content, text, found !== undefined);
   return {
@@ -223,6 +221,8 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, next
   if (/^(?:and|but|while|whereas|yet)\s/i.test(text.slice(head, head + 8))) return undefined;
   const verbStart = head + verb.index;
   const subject = subjectBefore(ctx, head, verbStart);
+  // "“…” regarding her links while Sanders suggests …": a subject past a new clause's opener is that clause's.
+  if (subject && CLAUSE_OPENER_RE.test(text.slice(clauseStart(text, head, subject.start), subject.start))) return undefined;
   const according = /^according\s+to$/i.test(verb[0]);
   if (according) {
     // "Jiang called for a “constructive” relationship, according to Ivanov": the sentence's subject spoke,
@@ -320,7 +320,20 @@ function speakerInNounPhrase(ctx: AttributionContext, from: number, limit: numbe
   return chosen;
 }
 
-function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+/** The verb before the quote, then the weaker readings; none of them when that verb's own subject names no one. */
+function speakerBeforeOrRest(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const before = speakerBefore(q, sentence, ctx);
+  if (before !== undefined) return before ?? undefined;
+  return nameBeforeColon(q, sentence, ctx) ??
+    speakerInNextSentence(q, sentence, ctx) ??
+    dashLineAfter(q, ctx) ??
+    speakerIntroducedBefore(q, ctx) ??
+    agentBefore(q, sentence, ctx) ??
+    subjectOfSentence(q, sentence, ctx);
+}
+
+/** The speaker a verb before the quote names; null when the nearest such verb has a subject that names no one. */
+function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | null | undefined {
   const { text } = ctx;
   // The verb that introduces a quote stands close before it; reading only that far keeps a long sentence
   // (a paragraph with no full stop, a list of quotes) linear rather than quadratic.
@@ -331,8 +344,12 @@ function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Fo
   for (let m = REPORTING_RE.exec(before); m; m = REPORTING_RE.exec(before)) verbs.push(m);
   // The verb nearest the quote speaks for it ("Maiman said Kiva shouted: “…”" is Kiva's shout).
   for (let k = verbs.length - 1; k >= 0; k--) {
-    const attributed = attributedByVerb(q, sentence, ctx, windowStart + verbs[k].index, verbs[k][0]);
+    const verbStart = windowStart + verbs[k].index;
+    const attributed = attributedByVerb(q, sentence, ctx, verbStart, verbs[k][0]);
     if (attributed) return attributed;
+    // "Swanson praised Graham, who has vowed not to buy “…”": a verb whose own subject the text gives but
+    // names no one is not passed over for an earlier verb's subject.
+    if (UNRESOLVED_SUBJECT_BEFORE_RE.test(text.slice(Math.max(windowStart, verbStart - 40), verbStart))) return null;
   }
   return undefined;
 }
@@ -348,6 +365,18 @@ function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, 
   if (QUOTING_VERBS.has(verb.toLowerCase())) {
     const quoted = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
     if (quoted) return found(quoted, verb, verbStart, ctx, 'intermediary', subjectBefore(ctx, sentence.start, verbStart)?.name);
+  }
+  // "Rubio was asked by moderator Gerard Baker whether …": a passive's subject is spoken to; its agent speaks.
+  if (/\b(?:was|were|been|being|is|are|be)\s+$/i.test(text.slice(Math.max(sentence.start, verbStart - 8), verbStart))) {
+    const by = /^\s+by\s+(?:the\s+)?/i.exec(text.slice(verbEnd, verbEnd + 12));
+    const agent = by ? speakerInNounPhrase(ctx, verbEnd + by[0].length, q.outer.start) : undefined;
+    return agent ? found(agent, verb, verbStart, ctx) : undefined;
+  }
+  // "Trump went after Bush, calling him “…”": a participle after a comma belongs to the subject of its
+  // sentence, not to the nearest name (often the object of the clause before).
+  if (/ing$/i.test(verb) && /,\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 3), verbStart))) {
+    const main = openingSubject(ctx, sentence, verbStart);
+    return main ? found(main, verb, verbStart, ctx) : undefined;
   }
   const subject = subjectBefore(ctx, sentence.start, verbStart) ?? sentenceSubject(ctx, sentence, verbStart);
   if (subject) return found(subject, verb, verbStart, ctx);
@@ -424,28 +453,35 @@ function speakerInNextSentence(q: RawQuote, sentence: Span, ctx: AttributionCont
  * its sentence, and only a subject that opens the sentence (after an introductory phrase) as a name or pronoun.
  */
 function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const c = openingSubject(ctx, sentence, q.outer.start);
+  if (!c) return undefined;
+  // A few words after an organisation with no reporting verb are scare quotes ("EIN Presswire provides this
+  // content “as is”"); after a person they are usually the person's words ("Sanders enjoys “…”").
+  REPORTING_RE.lastIndex = 0;
+  if (c.kind !== 'person' && isScareShaped(ctx.text.slice(q.start, q.end)) && !REPORTING_RE.test(ctx.text.slice(c.end, q.outer.start))) return undefined;
+  return found(c, '', c.start, ctx, 'subject');
+}
+
+/**
+ * The name or pronoun that opens a sentence (after at most one introductory phrase) and is followed by its
+ * verb, before `limit`: "On Monday, Putin went …", "Trump went after Bush, calling …".
+ */
+function openingSubject(ctx: AttributionContext, sentence: Span, limit: number): SpeakerCandidate | undefined {
   const { text } = ctx;
-  const head = skipLeadingPunctuation(text, sentence.start, q.outer.start);
-  if (head >= q.outer.start - 1) return undefined;
-  for (let i = upperBound(ctx.candidates, head); i < ctx.candidates.length; i++) {
-    // "The IRP deputy chairman Mahmadali Hoit": the person the phrase ends in, not the party before the title.
-    const c = speakerInNounPhrase(ctx, ctx.candidates[i].start, q.outer.start) ?? ctx.candidates[i];
-    if (c.end > q.outer.start || c.start - head > NOUN_PHRASE_MAX) return undefined;
-    const lead = text.slice(clauseStart(text, head, c.start), c.start);
-    // "On Monday, Putin …", "In an interview, he …": one introductory phrase may come first.
-    if (!isHeadOfPhrase(lead) || (lead !== text.slice(head, c.start) && !/^[^,]{1,60},\s*$/.test(text.slice(head, c.start)))) return undefined;
-    if (/^according\s+to\b/i.test(text.slice(head, c.start))) return undefined;
-    const rest = text.slice(c.end, q.outer.start);
-    // A verb must follow the subject (perhaps after an appositive): "Kobakhidze also focused", "Trump went";
-    // not a possessive or a noun ("Trump’s firm", "Trump university").
-    if (!SUBJECT_THEN_VERB_RE.test(rest)) return undefined;
-    // A few words after an organisation with no reporting verb are scare quotes ("EIN Presswire provides this
-    // content “as is”"); after a person they are usually the person's words ("Sanders enjoys “…”").
-    REPORTING_RE.lastIndex = 0;
-    if (c.kind !== 'person' && isScareShaped(text.slice(q.start, q.end)) && !REPORTING_RE.test(rest)) return undefined;
-    return found(c, '', c.start, ctx, 'subject');
-  }
-  return undefined;
+  const head = skipLeadingPunctuation(text, sentence.start, limit);
+  if (head >= limit - 1) return undefined;
+  const first = ctx.candidates[upperBound(ctx.candidates, head)];
+  if (!first) return undefined;
+  // "The IRP deputy chairman Mahmadali Hoit": the person the phrase ends in, not the party before the title.
+  const c = speakerInNounPhrase(ctx, first.start, limit) ?? first;
+  if (c.end > limit || c.start - head > NOUN_PHRASE_MAX) return undefined;
+  const lead = text.slice(clauseStart(text, head, c.start), c.start);
+  // "On Monday, Putin …", "In an interview, he …": one introductory phrase may come first.
+  if (!isHeadOfPhrase(lead) || (lead !== text.slice(head, c.start) && !/^[^,]{1,60},\s*$/.test(text.slice(head, c.start)))) return undefined;
+  if (/^according\s+to\b/i.test(text.slice(head, c.start))) return undefined;
+  // A verb must follow the subject (perhaps after an appositive): "Kobakhidze also focused", "Trump went";
+  // not a possessive or a noun ("Trump’s firm", "Trump university").
+  return SUBJECT_THEN_VERB_RE.test(text.slice(c.end, limit)) ? c : undefined;
 }
 
 /** "often labeled as a “…” by Democrats": a passive's agent right after the quote spoke it. */
