@@ -221,8 +221,6 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, next
   if (/^(?:and|but|while|whereas|yet)\s/i.test(text.slice(head, head + 8))) return undefined;
   const verbStart = head + verb.index;
   const subject = subjectBefore(ctx, head, verbStart);
-  // "“…” regarding her links while Sanders suggests …": a subject past a new clause's opener is that clause's.
-  if (subject && CLAUSE_OPENER_RE.test(text.slice(clauseStart(text, head, subject.start), subject.start))) return undefined;
   const according = /^according\s+to$/i.test(verb[0]);
   if (according) {
     // "Jiang called for a “constructive” relationship, according to Ivanov": the sentence's subject spoke,
@@ -237,6 +235,8 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, next
     const inverted = speakerAfterVerb(ctx, verb[0], verbStart, limit);
     if (inverted) return inverted;
   }
+  // "“…” regarding her links while Sanders suggests …": a subject past a new clause's opener is that clause's.
+  if (subject && CLAUSE_OPENER_RE.test(text.slice(clauseStart(text, head, subject.start), subject.start))) return undefined;
   if (subject) return found(subject, verb[0], verbStart, ctx);
   const described = describedSource(ctx, head, verbStart);
   if (described && described.end + 40 >= verbStart && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) return foundDescription(described, verb[0], verbStart, ctx);
