@@ -263,7 +263,7 @@ function buildCorpus(name) {
 /** The weights file CIS Lens uses for a corpus's documents: --model, or with --cross the model trained without that corpus. */
 function modelFor(corpus) {
   if (opt.model) return opt.model;
-  if (!opt.cross) return undefined;
+  if (!opt.cross) return 'on'; // the shipped model (off by default in the product)
   const file = path.join(REPO, '.eval', 'ner', 'models', `without-${corpus}.json`);
   if (!fs.existsSync(file)) { console.error(`ner.mjs: ${file} missing: run node scripts/ner/train.mjs --holdout ${corpus}`); process.exit(2); }
   return file;

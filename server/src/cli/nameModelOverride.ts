@@ -1,6 +1,7 @@
 /**
  * `CIS_LENS_NAME_MODEL=<weights.json>` runs the CLI with another name model (the held-out models that
- * `npm run eval:ner -- --cross|--folds K` scores with); `off` runs the rules alone. Unset: the shipped model.
+ * `npm run eval:ner -- --cross|--folds K` scores with); `on` runs the shipped model; `off` or unset, the rules alone
+ * (the default: see core/analysis/learnedNames.ts for why).
  */
 import * as fs from 'node:fs';
 import { useNameModel } from '../core/analysis/learnedNames';
@@ -10,6 +11,7 @@ export function applyNameModelOverride(env: NodeJS.ProcessEnv = process.env): vo
   const value = env.CIS_LENS_NAME_MODEL;
   if (!value) return;
   if (value === 'off') { useNameModel(null); return; }
+  if (value === 'on') { useNameModel('builtin'); return; }
   try {
     useNameModel(JSON.parse(fs.readFileSync(value, 'utf8')) as ModelFile);
   } catch (e) {

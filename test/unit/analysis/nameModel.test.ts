@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyNameModel, builtInNameModel } from '../../../server/src/core/analysis/learnedNames';
+import { activeNameModel, applyNameModel, builtInNameModel, useNameModel } from '../../../server/src/core/analysis/learnedNames';
 import { allowed, findRegions, type ModelFile, NameModel, regionAt, TAGS, tokenize, viterbi, wordFeatures } from '../../../server/src/core/analysis/nameModel';
 import { builtInGazetteer } from '../../../server/src/core/kb/gazetteer';
 import type { EntityMention } from '../../../server/src/core/types';
@@ -21,6 +21,17 @@ suite('name model', () => {
     assert.ok(file.features.length > 1000);
     assert.equal(Buffer.from(file.weights, 'base64').length, file.features.length * TAGS.length * 2);
     assert.ok(builtInNameModel(gazetteer));
+  });
+
+  test('analysis uses the model only when it is turned on (off by default)', () => {
+    assert.equal(activeNameModel(gazetteer), null);
+    try {
+      useNameModel('builtin');
+      assert.equal(activeNameModel(gazetteer), builtInNameModel(gazetteer));
+    } finally {
+      useNameModel(null);
+    }
+    assert.equal(activeNameModel(gazetteer), null);
   });
 
   test('features are deterministic and see the evidence lists', () => {

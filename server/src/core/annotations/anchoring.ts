@@ -105,9 +105,26 @@ export function anchorQuote(text: string, target: QuoteTarget): AnchorResult {
     return { span: { start: best.start, end: best.start + m }, method: 'quote', similarity: 1 };
   }
 
+  const pinned = pinnedFuzzyMatch(text, target, prefix, suffix);
+  if (pinned) return pinned;
   const fuzzy = fuzzyFind(text, exact, prefix, suffix, old);
   if (fuzzy) return { span: { start: fuzzy.start, end: fuzzy.end }, method: 'fuzzy', similarity: 1 - fuzzy.distance / m };
   return { orphan: true };
+}
+
+/**
+ * A save writes a fuzzy match's place back (position, prefix and suffix of the saved text) but keeps the
+ * reviewer's `exact`. On reopening, that place is where the annotation was: accept it when its context matches
+ * in full and its words are still a fuzzy match, instead of searching again, since a fresh search can prefer
+ * a neighbouring span of equal distance and move the annotation by a character.
+ */
+function pinnedFuzzyMatch(text: string, target: QuoteTarget, prefix: string, suffix: string): AnchorResult | undefined {
+  const pos = target.position;
+  if (!pos || prefix.length + suffix.length === 0 || !Number.isInteger(pos.start) || !Number.isInteger(pos.end)) return undefined;
+  if (pos.start < 0 || pos.end <= pos.start || pos.end > text.length) return undefined;
+  if (contextScore(text, pos.start, pos.end, prefix, suffix) !== prefix.length + suffix.length) return undefined;
+  const score = similarity(target.exact, text.slice(pos.start, pos.end));
+  return score >= FUZZY_THRESHOLD ? { span: { start: pos.start, end: pos.end }, method: 'fuzzy', similarity: score } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------- context
