@@ -214,12 +214,18 @@ function checkAliasConflicts(entries: readonly KbEntry[], sources: readonly KbSo
     for (const alias of entry.entity.aliases ?? []) {
       const key = alias;
       const owner = owners.get(key);
-      if (owner && owner.entity.id !== entry.entity.id) {
+      // People may share a surname alias ("Aliyev"): the linker decides between them by context or leaves
+      // the mention ambiguous, so only other clashes are worth a warning (scripts/validate-kb.mjs agrees).
+      if (owner && owner.entity.id !== entry.entity.id && !isSharedSurname(alias, owner.entity, entry.entity)) {
         const source = sources.find((s) => s.uri === entry.location?.uri);
         if (source) problems.push(problemAt(source, entry.location!.offset, 2, `Alias "${alias}" is claimed by both "${owner.entity.id}" and "${entry.entity.id}" (both ${entry.entity.kind}).`, 'warning'));
       } else owners.set(key, entry);
     }
   }
+}
+
+function isSharedSurname(alias: string, a: KbEntry['entity'], b: KbEntry['entity']): boolean {
+  return a.kind === 'person' && b.kind === 'person' && alias !== a.name && alias !== b.name;
 }
 
 /** Offsets where each line starts, for turning offsets into lines by binary search. */

@@ -81,10 +81,16 @@ suite('Knowledge base', () => {
   });
 
   test('duplicate ids in one file and an alias claimed by two entities of one kind are reported', () => {
-    const loaded = buildKnowledgeBase([file('file:///ws/a.cis.json', [entity('one', { aliases: ['Shared'] }), entity('two', { aliases: ['Shared'] }), entity('one')])]);
+    const org = { kind: 'organization', aliases: ['Shared'] };
+    const loaded = buildKnowledgeBase([file('file:///ws/a.cis.json', [entity('one', org), entity('two', org), entity('one')])]);
     const messages = loaded.problems.map((p) => p.message).join('\n');
     assert.match(messages, /Duplicate id "one"/);
     assert.match(messages, /Alias "Shared" is claimed by both "one" and "two"/);
+  });
+
+  test('two people sharing a surname alias is not a problem (the linker decides between them)', () => {
+    const loaded = buildKnowledgeBase([file('file:///ws/a.cis.json', [entity('ilham', { name: 'Ilham A', aliases: ['A'] }), entity('heydar', { name: 'Heydar A', aliases: ['A'] })])]);
+    assert.deepEqual(loaded.problems.map((p) => p.message), []);
   });
 
   test('aliases are literal strings, never patterns', () => {
