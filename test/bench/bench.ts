@@ -18,28 +18,18 @@
  *          --only core|names|storm|kb|lsp|editor|grammar|anchoring|cli|reliability, --cli-before <older dist/cli.js>
  * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory). Measures; asserts nothing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vsctm from 'vscode-textmate';
 import {
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
-  ExitNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
   SemanticTokensDeltaRequest,
   SemanticTokensRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { analyzeArticle, resolveConfig } from '../../server/src/core';
 import { isOrphan, reanchor } from '../../server/src/core/annotations/anchoring';
@@ -48,6 +38,7 @@ import { loadGrammar, PATHOLOGICAL_LINES } from '../helpers/grammar';
 import { bigArticle } from '../unit/annotations/fixtures';
 import { benchCli } from './cli';
 import { benchBurst, benchExport, serverBuilt } from './reliability';
+import { type BenchServer, withServer } from './benchServer';
 import { builtInKb, repoRoot } from '../helpers/kb';
 import { buildKnowledgeBase, listKbFiles, loadKnowledgeBase } from '../../server/src/kbLoader';
 
@@ -252,64 +243,11 @@ function benchKb(): Row[] {
 
 // ----------------------------------------------------------------------------------------------- (b), (c)
 
-interface Server {
-  readonly child: ChildProcess;
-  readonly connection: ProtocolConnection;
-  /** Resolves at the first publishDiagnostics for `uri` with `version` (or with no version, if the server sends none). */
-  published(uri: string, version: number): Promise<void>;
-  stop(): Promise<void>;
-}
-
-async function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-  });
-  child.once('exit', (code) => {
-    if (code) log(`server exited with ${code}: ${stderr}`);
-  });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiters = new Map<string, { version: number; resolve: () => void }[]>();
-  const seen = new Map<string, number>();
-  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-    const version = p.version ?? Number.POSITIVE_INFINITY;
-    seen.set(p.uri, Math.max(seen.get(p.uri) ?? -1, version));
-    const list = waiters.get(p.uri);
-    if (!list) return;
-    const ready = list.filter((w) => version >= w.version);
-    waiters.set(p.uri, list.filter((w) => version < w.version));
-    for (const w of ready) w.resolve();
-  });
-  // Answer whatever the server asks (configuration, capability registration, progress) the way a plain client would.
-  connection.onRequest('workspace/configuration', (params: { items?: unknown[] }) => (params?.items ?? []).map(() => null));
-  for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest',
-    'workspace/semanticTokens/refresh', 'workspace/codeLens/refresh', 'workspace/inlayHint/refresh', 'workspace/diagnostic/refresh']) {
-    connection.onRequest(method, () => null);
-  }
-  connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
-  await connection.sendNotification(InitializedNotification.type, {});
-  return {
-    child,
-    connection,
-    published(uri, version) {
-      if ((seen.get(uri) ?? -1) >= version) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no publishDiagnostics for ${uri} version ${version} within 10 minutes`)), 600_000);
-        waiters.set(uri, [...(waiters.get(uri) ?? []), { version, resolve: () => { clearTimeout(timer); resolve(); } }]);
-      });
-    },
-    async stop() {
-      await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-      await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => { child.kill(); resolve(); }, 3000);
-        child.once('exit', () => { clearTimeout(timer); resolve(); });
-      });
-      connection.dispose();
-    },
-  };
+/** The text after the `i`-th benchmark edit: one word inserted or removed at a line end, at a different place each time. */
+function editedText(text: string, i: number): string {
+  const found = text.indexOf('\n', Math.floor((((i * 7919) % 997) / 997) * text.length));
+  const at = found < 0 ? text.length : found;
+  return i % 2 === 0 ? `${text.slice(0, at)} Tass${text.slice(at)}` : text.replace(' Tass\n', '\n');
 }
 
 /** Spawning the server to the first diagnostics of a seed article: what a user waits for on opening VS Code. Best of three. */
@@ -318,15 +256,12 @@ async function benchColdStart(): Promise<Row> {
   for (let i = 0; i < 3; i++) {
     log(`lsp: cold start ${i + 1} of 3`);
     const start = performance.now();
-    const server = await startServer();
-    try {
+    await withServer(serverJs, log, async (server) => {
       const uri = `file:///bench/cold-${i}.txt`;
       await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: seeds[0] } });
       await server.published(uri, 1);
       times.push(performance.now() - start);
-    } finally {
-      await server.stop();
-    }
+    });
   }
   return { measure: 'Cold start: spawn the server → first diagnostics of a seed article', value: `${fmt(Math.min(...times), 0)} ms best of 3 (slowest ${fmt(Math.max(...times), 0)} ms)` };
 }
@@ -336,7 +271,7 @@ async function benchColdStart(): Promise<Row> {
  * time. The first `warmup` edits let the JIT settle (a long-running server is warm after its first
  * minutes) and are reported apart, as the worst cold edit, so nothing is hidden.
  */
-async function benchLatency(server: Server, bytes: number, warmup: number, edits: number): Promise<Row> {
+async function benchLatency(server: BenchServer, bytes: number, warmup: number, edits: number): Promise<Row> {
   const uri = `file:///bench/latency-${bytes}.txt`;
   let text = articleOf(bytes);
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
@@ -345,10 +280,7 @@ async function benchLatency(server: Server, bytes: number, warmup: number, edits
   let worstCold = 0;
   for (let i = 0; i < warmup + edits; i++) {
     const version = i + 2;
-    // A small edit somewhere in the text: insert or remove one word, at a different place each time.
-    const found = text.indexOf('\n', Math.floor((((i * 7919) % 997) / 997) * text.length));
-    const at = found < 0 ? text.length : found;
-    text = i % 2 === 0 ? `${text.slice(0, at)} Tass${text.slice(at)}` : text.replace(' Tass\n', '\n');
+    text = editedText(text, i);
     const started = performance.now();
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     await server.published(uri, version);
@@ -370,7 +302,7 @@ async function benchLatency(server: Server, bytes: number, warmup: number, edits
  * Outline, semantic tokens as a delta, a hover), timed from send to reply, with the Outline's reply size and
  * the server's memory before and after.
  */
-async function benchLongDocument(server: Server, bytes: number, edits: number): Promise<Row[]> {
+async function benchLongDocument(server: BenchServer, bytes: number, edits: number): Promise<Row[]> {
   const uri = `file:///bench/editor-${bytes}.txt`;
   let text = articleOf(bytes);
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
@@ -396,9 +328,7 @@ async function benchLongDocument(server: Server, bytes: number, edits: number): 
   const rssBefore = rssMb(server.child.pid!);
   for (let i = 0; i < edits; i++) {
     const version = i + 2;
-    const found = text.indexOf('\n', Math.floor((((i * 7919) % 997) / 997) * text.length));
-    const at = found < 0 ? text.length : found;
-    text = i % 2 === 0 ? `${text.slice(0, at)} Tass${text.slice(at)}` : text.replace(' Tass\n', '\n');
+    text = editedText(text, i);
     const started = performance.now();
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     await server.published(uri, version);
@@ -431,7 +361,7 @@ function rssMb(pid: number): number {
   return kb ? Number(kb[1]) / 1024 : NaN;
 }
 
-async function benchMemory(server: Server, count: number): Promise<Row> {
+async function benchMemory(server: BenchServer, count: number): Promise<Row> {
   const pid = server.child.pid!;
   const before = rssMb(pid);
   const opened: Promise<void>[] = [];
@@ -454,32 +384,17 @@ async function benchLsp(editorOnly = false): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [bytes, warmup, edits] of [[100_000, 30, 100], [1_000_000, 5, 20]] as const) {
     log(`lsp: latency on ${bytes} bytes, ${warmup} + ${edits} edits`);
-    const server = await startServer();
-    try {
-      rows.push(await benchLatency(server, bytes, warmup, edits));
-    } finally {
-      await server.stop();
-    }
+    rows.push(await withServer(serverJs, log, (server) => benchLatency(server, bytes, warmup, edits)));
   }
   if (process.platform === 'linux') {
     log('lsp: a 1 MB article with editor requests, 50 edits');
-    const server = await startServer();
-    try {
-      rows.push(...(await benchLongDocument(server, 1_000_000, 50)));
-    } finally {
-      await server.stop();
-    }
+    rows.push(...(await withServer(serverJs, log, (server) => benchLongDocument(server, 1_000_000, 50))));
   }
   if (editorOnly) return rows;
   rows.push(await benchColdStart());
   if (process.platform === 'linux') {
     log('lsp: opening 1,000 articles');
-    const server = await startServer();
-    try {
-      rows.push(await benchMemory(server, 1000));
-    } finally {
-      await server.stop();
-    }
+    rows.push(await withServer(serverJs, log, (server) => benchMemory(server, 1000)));
   } else rows.push({ measure: 'Server RSS after opening 1,000 articles', value: 'skipped: needs /proc (Linux)' });
   return rows;
 }
@@ -540,7 +455,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'reliability') {
     log('reliability: CSV export scaling, 500-edit burst');
     rows.push(...benchExport());
-    if (serverBuilt(serverJs)) rows.push(...(await benchBurst(serverJs, articleOf(100_000))));
+    if (serverBuilt(serverJs)) rows.push(...(await withServer(serverJs, log, (server) => benchBurst(server, articleOf(100_000)))));
   }
   if (only === undefined || only === 'cli') rows.push(...benchCli(corpus(corpusMb * 1e6), arg('--cli-before')));
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

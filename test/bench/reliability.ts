@@ -4,20 +4,11 @@
  * - 500 edits sent without waiting to a 100 KB article over stdio: time from the last edit to the final
  *   version's diagnostics, and how many analyses the server ran for them.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,6 +16,7 @@ import { analyzeArticle, resolveConfig } from '../../server/src/core';
 import { exportCsv } from '../../server/src/core/annotations/export/csv';
 import { createAnnotation, type Annotation } from '../../server/src/core/annotations/model';
 import { builtInKb } from '../helpers/kb';
+import type { BenchServer } from './benchServer';
 
 interface Row {
   readonly measure: string;
@@ -73,50 +65,32 @@ export function benchExport(count = 12_500): Row[] {
 }
 
 /** 500 edits without waiting; the time from sending the last to the final version's diagnostics. */
-export async function benchBurst(serverJs: string, articleText: string, edits = 500): Promise<Row[]> {
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  let resolveFinal: (() => void) | undefined;
-  let wantVersion = Number.POSITIVE_INFINITY;
-  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-    if ((p.version ?? -1) >= wantVersion) resolveFinal?.();
-  });
-  for (const method of ['workspace/configuration', 'client/registerCapability', 'window/showMessageRequest', 'window/workDoneProgress/create']) connection.onRequest(method, () => null);
-  connection.listen();
-  try {
-    await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
-    await connection.sendNotification(InitializedNotification.type, {});
-    const uri = 'file:///bench/burst.txt';
-    const opened = new Promise<void>((resolve) => { wantVersion = 1; resolveFinal = resolve; });
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: articleText } });
-    await opened;
-    const before = await connection.sendRequest<{ analyses: number }>('cisLens/status');
-    let doc = TextDocument.create(uri, 'plaintext', 1, articleText);
-    const changes: TextDocumentContentChangeEvent[] = [];
-    for (let i = 0; i < edits; i++) {
-      const text = doc.getText();
-      const at = Math.max(0, text.indexOf(' ', Math.floor((((i * 7919) % 997) / 997) * text.length)));
-      const start = doc.positionAt(at);
-      const change = { range: { start, end: start }, text: ' Tass' };
-      doc = TextDocument.update(doc, [change], doc.version + 1);
-      changes.push(change);
-    }
-    const final = new Promise<void>((resolve) => { wantVersion = doc.version; resolveFinal = resolve; });
-    for (let i = 0; i < edits; i++) void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: i + 2 }, contentChanges: [changes[i]!] });
-    const lastSent = performance.now();
-    await final;
-    const elapsed = performance.now() - lastSent;
-    const after = await connection.sendRequest<{ analyses: number }>('cisLens/status');
-    return [{
-      measure: `${edits} edits sent without waiting to a ${fmt(articleText.length / 1e3, 0)} KB article: last edit → final diagnostics`,
-      value: `${fmt(elapsed, 0)} ms, ${after.analyses - before.analyses} analyses (target < 1 s)`,
-    }];
-  } finally {
-    await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-    await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    setTimeout(() => child.kill(), 3000).unref();
-    connection.dispose();
+export async function benchBurst(server: BenchServer, articleText: string, edits = 500): Promise<Row[]> {
+  const { connection } = server;
+  const uri = 'file:///bench/burst.txt';
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: articleText } });
+  await server.published(uri, 1);
+  const before = await connection.sendRequest<{ analyses: number }>('cisLens/status');
+  let doc = TextDocument.create(uri, 'plaintext', 1, articleText);
+  const changes: TextDocumentContentChangeEvent[] = [];
+  for (let i = 0; i < edits; i++) {
+    const text = doc.getText();
+    const at = Math.max(0, text.indexOf(' ', Math.floor((((i * 7919) % 997) / 997) * text.length)));
+    const start = doc.positionAt(at);
+    const change = { range: { start, end: start }, text: ' Tass' };
+    doc = TextDocument.update(doc, [change], doc.version + 1);
+    changes.push(change);
   }
+  const final = server.published(uri, doc.version);
+  for (let i = 0; i < edits; i++) void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: i + 2 }, contentChanges: [changes[i]!] });
+  const lastSent = performance.now();
+  await final;
+  const elapsed = performance.now() - lastSent;
+  const after = await connection.sendRequest<{ analyses: number }>('cisLens/status');
+  return [{
+    measure: `${edits} edits sent without waiting to a ${fmt(articleText.length / 1e3, 0)} KB article: last edit → final diagnostics`,
+    value: `${fmt(elapsed, 0)} ms, ${after.analyses - before.analyses} analyses (target < 1 s)`,
+  }];
 }
 
 export function serverBuilt(serverJs: string): boolean {
