@@ -5,15 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
   createProtocolConnection,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
-  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { stopServer } from '../helpers/lspClient';
 
 export interface BenchServer {
   readonly child: ChildProcess;
@@ -63,15 +62,7 @@ export async function startServer(serverJs: string, log: (message: string) => vo
         waiters.set(uri, [...(waiters.get(uri) ?? []), { version, resolve: () => { clearTimeout(timer); resolve(); } }]);
       });
     },
-    async stop() {
-      await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-      await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => { child.kill(); resolve(); }, 3000);
-        child.once('exit', () => { clearTimeout(timer); resolve(); });
-      });
-      connection.dispose();
-    },
+    stop: () => stopServer(connection, child),
   };
 }
 

@@ -75,16 +75,19 @@ export async function startTestServer(workspace: string | null = null, settings?
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
       return { uri, text, diagnostics: await diagnostics(uri, 1) };
     },
-    async stop() {
-      await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-      await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => { child.kill(); resolve(); }, 3000);
-        child.once('exit', () => { clearTimeout(timer); resolve(); });
-      });
-      connection.dispose();
-    },
+    stop: () => stopServer(connection, child),
   };
+}
+
+/** Shutdown and exit as an editor sends them; the process is killed if it has not exited within 3 s. */
+export async function stopServer(connection: ProtocolConnection, child: ChildProcess): Promise<void> {
+  await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+  await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => { child.kill(); resolve(); }, 3000);
+    child.once('exit', () => { clearTimeout(timer); resolve(); });
+  });
+  connection.dispose();
 }
 
 export function positionOf(text: string, needle: string, nth = 0): { line: number; character: number } {
