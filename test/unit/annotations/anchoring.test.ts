@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { anchorQuote, isOrphan, reanchor, reanchorAll, FUZZY_THRESHOLD, type AnchorResult } from '../../../server/src/core/annotations/anchoring';
-import { createAnnotation, selectorsFor } from '../../../server/src/core/annotations/model';
+import { createAnnotation, retarget, selectorsFor } from '../../../server/src/core/annotations/model';
 import { bigArticle, editDistance, spanOf } from './fixtures';
 
 const NOW = '2024-03-02T10:00:00.000Z';
@@ -32,6 +32,19 @@ suite('annotations/anchoring', () => {
     const [quote] = selectorsFor(text, spanOf(text, 'target'));
     assert.ok(!/^[\udc00-\udfff]/.test(quote.prefix!));
     assert.ok(!/[\ud800-\udbff]$/.test(quote.suffix!));
+  });
+
+  test('a stored place left half-way through an emoji by an edit is not reused; the match ends on whole characters', () => {
+    // Found by the anchoring property test: the annotation's stored position ended just after a flag's first
+    // half once a replacement earlier in the line shifted the text by one unit.
+    const text = 'the the the Казахстан the 🇰🇿';
+    const a = createAnnotation(text, { start: 0, end: text.length }, { status: 'verified' }, NOW, 'urn:uuid:00000000-0000-4000-8000-000000000002');
+    const moved = retarget('x ' + text, a, { start: 2, end: 2 + text.length });
+    const edited = 'x said bhe the Казахстан the 🇰🇿';
+    const r = anchored(reanchor(edited, moved));
+    const found = edited.slice(r.span.start, r.span.end);
+    assert.ok(!/^[\udc00-\udfff]/.test(found) && !/[\ud800-\udbff]$/.test(found), `the match splits a surrogate pair: ${JSON.stringify(found)}`);
+    assert.ok(found.endsWith('🇰🇿'));
   });
 
   suite('position', () => {

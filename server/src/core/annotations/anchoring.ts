@@ -122,6 +122,8 @@ function pinnedFuzzyMatch(text: string, target: QuoteTarget, prefix: string, suf
   const pos = target.position;
   if (!pos || prefix.length + suffix.length === 0 || !Number.isInteger(pos.start) || !Number.isInteger(pos.end)) return undefined;
   if (pos.start < 0 || pos.end <= pos.start || pos.end > text.length) return undefined;
+  // An edit since the save can leave the stored place half-way through an emoji; a span must not split one.
+  if (snapToCodePoint(text, pos.start, -1) !== pos.start || snapToCodePoint(text, pos.end, 1) !== pos.end) return undefined;
   if (contextScore(text, pos.start, pos.end, prefix, suffix) !== prefix.length + suffix.length) return undefined;
   const score = similarity(target.exact, text.slice(pos.start, pos.end));
   return score >= FUZZY_THRESHOLD ? { span: { start: pos.start, end: pos.end }, method: 'fuzzy', similarity: score } : undefined;
