@@ -115,7 +115,7 @@ interface Word {
 }
 
 /** A decided name before the document pass; `strong` evidence may re-type weaker mentions of the same words. */
-interface Candidate {
+export interface Candidate {
   start: number;
   end: number;
   text: string;
@@ -133,22 +133,57 @@ interface Candidate {
 const MAX_RUN_WORDS = 10;
 const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:[-‐’'.][\p{L}\p{M}\p{N}]+)*/uy;
 
-/** The names in the text (known and new), sorted by start. */
+/**
+ * The names in the text (known and new), sorted by start: the run reader over each paragraph
+ * (`readParagraphNames`), then the document pass over what it found (`resolveNames`).
+ */
 export function recognizeNames(input: NameInput): EntityMention[] {
-  const { text, paragraphs, known, nameStarts } = input;
+  const { paragraphs, known, nameStarts } = input;
+  const found: ParagraphNames[] = new Array(paragraphs.length);
+  let k = 0;
+  let s = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    while (k < known.length && known[k].start < p.start) k++;
+    const firstKnown = k;
+    while (k < known.length && known[k].start < p.end) k++;
+    while (s < nameStarts.length && nameStarts[s] < p.start) s++;
+    found[i] = readParagraphNames(input, p, known.slice(firstKnown, k), s);
+  }
+  return resolveNames(input, found);
+}
+
+/**
+ * What the run reader found in one paragraph, before the document pass.
+ *
+ * Paragraph-local on purpose: it reads only the paragraph's text, the knowledge-base mentions that start in
+ * it, the name starts in it, the KB and the gazetteer. So the same paragraph with the same mentions gives the
+ * same result wherever it stands (offsets aside), and an incremental analysis may keep it between versions of
+ * a document for the paragraphs an edit did not touch. Anything that needs the rest of the document (one name,
+ * one kind; other occurrences; widening known names) belongs in `resolveNames`.
+ */
+export interface ParagraphNames {
+  /** Names decided in the paragraph, sorted by start; never changed afterwards (the document pass copies). */
+  readonly candidates: readonly Candidate[];
+  /** Indices into the paragraph's known mentions of those a longer name took in ("Bank of Russia" takes "Russia"). */
+  readonly absorbed: readonly number[];
+}
+
+/**
+ * The run reader over one paragraph. `known`: the KB mentions starting in the paragraph, sorted by start;
+ * `firstStart`: the index in `input.nameStarts` of the first name start at or after the paragraph's start.
+ */
+export function readParagraphNames(input: NameInput, paragraph: Span, known: readonly EntityMention[], firstStart: number): ParagraphNames {
+  const { text, nameStarts } = input;
   const candidates: Candidate[] = [];
   const absorbed = new Set<EntityMention>();
   let knownIndex = 0;
-  let paragraphIndex = 0;
   let resumeAt = 0;
-  let headlineChecked = -1; // the paragraph whose headline test is in `headline`
-  let headline = false;
-  for (const start of nameStarts) {
-    if (start < resumeAt) continue;
-    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= start) paragraphIndex++;
-    const paragraph = paragraphs[paragraphIndex];
-    if (!paragraph) break;
-    if (start < paragraph.start || !isUpperCaseAt(text, start)) continue;
+  let headline: boolean | undefined; // the headline test, made for the first run that needs it
+  for (let s = firstStart; s < nameStarts.length; s++) {
+    const start = nameStarts[s];
+    if (start >= paragraph.end) break;
+    if (start < resumeAt || !isUpperCaseAt(text, start)) continue;
     while (knownIndex < known.length && known[knownIndex].end <= start) knownIndex++;
     // Most capitalised words in news are knowledge-base names standing alone ("Putin said"): nothing to read.
     const here = known[knownIndex];
@@ -165,15 +200,32 @@ export function recognizeNames(input: NameInput): EntityMention[] {
       if (start === paragraph.start && inRun.length === 0) shoutedPlace(input, run, candidates);
       continue;
     }
-    if (headlineChecked !== paragraphIndex) {
-      headline = isHeadline(text, paragraph);
-      headlineChecked = paragraphIndex;
-    }
+    headline ??= isHeadline(text, paragraph);
     if (headline || run.filter((w) => w.capital).length > MAX_RUN_WORDS) continue;
     const sentenceInitial = startsSentence(text, start, paragraph.start);
     classifyRun({ input, run, known: inRun, sentenceInitial, paragraph }, candidates, absorbed);
   }
   candidates.sort((a, b) => a.start - b.start);
+  const absorbedIndices: number[] = [];
+  if (absorbed.size) for (let k = 0; k < known.length; k++) if (absorbed.has(known[k])) absorbedIndices.push(k);
+  return { candidates, absorbed: absorbedIndices };
+}
+
+/**
+ * The document pass: widens known names, gives one name one kind across the document, finds the other
+ * occurrences of typed names, and lets the name model (when on) decide the unsure ones. `found[i]` is
+ * `readParagraphNames` for `input.paragraphs[i]`.
+ */
+export function resolveNames(input: NameInput, found: readonly ParagraphNames[]): EntityMention[] {
+  const { paragraphs, known } = input;
+  const candidates: Candidate[] = [];
+  const absorbed = new Set<EntityMention>();
+  let k = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    while (k < known.length && known[k].start < paragraphs[i].start) k++;
+    for (const c of found[i].candidates) candidates.push(c);
+    for (const a of found[i].absorbed) absorbed.add(known[k + a]);
+  }
   extendKnownNames(input, candidates, absorbed);
   const resolved = applyDocumentEvidence(input, candidates);
   const kept = absorbed.size ? known.filter((m) => !absorbed.has(m)) : known;
