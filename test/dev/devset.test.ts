@@ -1,5 +1,5 @@
 /**
- * The dev set: 44 real English news excerpts about the post-Soviet states (2000–2025, 30 outlets), annotated
+ * The dev set: real English news excerpts about the post-Soviet states (1994–2025), annotated
  * by hand (test/fixtures/dev/README.md). Prints the figures; fails below the bars issues 12 and 13 set
  * (names F1 0.90; speakers right for 90% of quotations and wrong for at most 3%).
  */

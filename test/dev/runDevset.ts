@@ -1,4 +1,8 @@
-/** Prints the dev-set figures and every miss: `npm run dev-score [-- --quiet] [-- file-filter]`. */
+/**
+ * Prints the dev-set figures and every miss: `npm run dev-score [-- --quiet] [-- FILES]`.
+ * FILES is a regular expression tested against each file name (a plain substring works too), so a subset can be
+ * scored on its own: `npm run dev-score -- '^e\d'` scores only the files whose names start with e and a digit.
+ */
 import * as path from 'node:path';
 import { analyzeArticle } from '../../server/src/core/analysis/analyze';
 import { resolveConfig } from '../../server/src/core/config';
@@ -6,18 +10,39 @@ import { builtInKb, repoRoot } from '../helpers/kb';
 import { loadDevSet } from './devset';
 import { emptyScore, scoreDevArticle, summary } from './score';
 
+/** Later than every dev article, as in articleDates.test.ts, so "today" never decides a date. */
+const TODAY = '2026-12-01';
+
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
-const filter = args.find((a) => !a.startsWith('--'));
+const pattern = args.find((a) => !a.startsWith('--'));
+let filter: RegExp | undefined;
+try {
+  filter = pattern === undefined ? undefined : new RegExp(pattern);
+} catch (error) {
+  console.error(`dev-score: "${pattern}" is not a regular expression: ${error instanceof Error ? error.message : error}`);
+  process.exit(2);
+}
 const { kb } = builtInKb();
 const score = emptyScore();
-for (const article of loadDevSet(path.join(repoRoot, 'test', 'fixtures', 'dev'))) {
-  if (filter && !article.file.includes(filter)) continue;
+const dates = { right: 0, wrong: [] as string[] };
+const articles = loadDevSet(path.join(repoRoot, 'test', 'fixtures', 'dev')).filter((a) => !filter || filter.test(a.file));
+if (!articles.length) {
+  console.error(`dev-score: no dev file matches "${pattern}"`);
+  process.exit(2);
+}
+for (const article of articles) {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(article.header.date ?? '') ? article.header.date : undefined;
   scoreDevArticle(article, analyzeArticle(article.text, kb, resolveConfig({ fallbackDate: date })), score, (id) => {
     const entity = kb.get(id);
     return entity ? [entity.name, ...(entity.aliases ?? [])] : [];
   });
+  // The article date as the analysis finds it with no date given (the measure of test/dev/articleDates.test.ts).
+  const found = analyzeArticle(article.text, kb, resolveConfig({ today: TODAY })).date;
+  const gold = article.header.textdate === 'unknown' ? null : (article.header.textdate ?? null);
+  if (found.date === gold) dates.right++;
+  else dates.wrong.push(`${article.file} DATE ${found.date ?? 'unknown'} (${found.source}), gold ${gold ?? 'unknown'}`);
 }
-if (!quiet) for (const line of score.log) console.log(line);
+if (!quiet) for (const line of [...score.log, ...dates.wrong]) console.log(line);
 console.log(summary(score));
+console.log(`article dates: ${dates.right}/${articles.length} right or rightly unknown`);
