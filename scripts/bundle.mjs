@@ -19,6 +19,8 @@ const release = process.argv.includes('--release');
 const entries = [
   { source: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
   { source: 'server/src/main.ts', outfile: 'dist/server.js', external: [] },
+  // The server's analysis worker thread (long documents); dist/server.js starts it from beside itself.
+  { source: 'server/src/analysisWorker.ts', outfile: 'dist/analysisWorker.js', external: [] },
   { source: 'server/src/cli/main.ts', outfile: 'dist/cli.js', external: [] },
 ];
 

@@ -11,6 +11,10 @@
  *   without spending most of its time on them. Versions in between are never analysed.
  * - Requests (hover, symbols, tokens) call `settled` and get the analysis of the newest text once it has run,
  *   instead of starting one of their own for a version that is about to be replaced.
+ * - An analysis may finish later (a long document is analysed on a worker thread, see analysisThread.ts): then
+ *   a document has at most one analysis running, and a change that arrives meanwhile is analysed, on the newest
+ *   text, as soon as it ends. The running one is not cancelled; its result, stale by then, is the caller's to
+ *   drop (latest version wins).
  */
 export interface SchedulerOptions {
   /** Quiet time that ends a burst (ms). */
@@ -28,13 +32,22 @@ interface Scheduled {
   readonly waiters: (() => void)[];
 }
 
+/** Analyses a document's newest text; a promise when the analysis ends later (on a worker thread). */
+export type Analyse = (uri: string) => void | Promise<void>;
+
+/** How many times a request waits for a document to settle before it takes what there is (a document edited without pause never settles). */
+const SETTLE_ROUNDS = 3;
+
 export class AnalysisScheduler {
   private readonly scheduled = new Map<string, Scheduled>();
+
+  /** Analyses that end later, by document: at most one each. */
+  private readonly running = new Map<string, Promise<void>>();
 
   /** How long the last analysis of each document took (ms): a burst on a long document waits longer between analyses. */
   private readonly lastDuration = new Map<string, number>();
 
-  constructor(private readonly analyse: (uri: string) => void, private readonly options: SchedulerOptions = DEFAULT_SCHEDULER_OPTIONS) {}
+  constructor(private readonly analyse: Analyse, private readonly options: SchedulerOptions = DEFAULT_SCHEDULER_OPTIONS) {}
 
   /** The document changed (or must be analysed again). */
   changed(uri: string): void {
@@ -56,21 +69,32 @@ export class AnalysisScheduler {
     current.cancel = () => clearTimeout(timer);
   }
 
-  /** Resolves when nothing is scheduled for `uri` any more (at once when nothing is). */
-  settled(uri: string): Promise<void> {
-    const current = this.scheduled.get(uri);
-    if (!current) return Promise.resolve();
-    return new Promise((resolve) => current.waiters.push(resolve));
+  /**
+   * Resolves when nothing is scheduled or running for `uri` any more (at once when nothing is). A document that
+   * keeps changing is waited for a few rounds, then the caller goes on with what there is.
+   */
+  async settled(uri: string): Promise<void> {
+    for (let round = 0; round < SETTLE_ROUNDS; round++) {
+      const current = this.scheduled.get(uri);
+      if (current) await new Promise<void>((resolve) => current.waiters.push(resolve));
+      else {
+        const running = this.running.get(uri);
+        if (!running) return;
+        await running;
+      }
+    }
   }
 
-  /** True while an analysis of `uri` is scheduled. */
+  /** True while an analysis of `uri` is scheduled or running. */
   isScheduled(uri: string): boolean {
-    return this.scheduled.has(uri);
+    return this.scheduled.has(uri) || this.running.has(uri);
   }
 
   /** Drops what is scheduled for `uri` (the document was closed); anyone waiting is released. */
   forget(uri: string): void {
     this.lastDuration.delete(uri);
+    // An analysis still running ends on its own (its result is dropped); it must not leave its time behind.
+    void this.running.get(uri)?.then(() => this.lastDuration.delete(uri));
     const current = this.scheduled.get(uri);
     if (!current) return;
     current.cancel();
@@ -80,13 +104,29 @@ export class AnalysisScheduler {
 
   private fire(uri: string, entry: Scheduled): void {
     if (this.scheduled.get(uri) !== entry) return;
+    const running = this.running.get(uri);
+    if (running) {
+      // One analysis per document at a time: the newest text is analysed when the running one ends.
+      void running.then(() => this.fire(uri, entry));
+      return;
+    }
     this.scheduled.delete(uri);
     const started = performance.now();
-    try {
-      this.analyse(uri);
-    } finally {
+    let done: Promise<void> | undefined;
+    const finish = () => {
+      if (done && this.running.get(uri) === done) this.running.delete(uri);
       this.lastDuration.set(uri, performance.now() - started);
       for (const resolve of entry.waiters) resolve();
+    };
+    let later: void | Promise<void>;
+    try {
+      later = this.analyse(uri);
+    } catch (error) {
+      finish();
+      throw error;
     }
+    if (!later) return finish();
+    done = later.then(finish, finish);
+    this.running.set(uri, done);
   }
 }

@@ -22,7 +22,12 @@ import { ANNOTATION_SUFFIX, AnnotationStore, isCorrupt, type AnnotationChange } 
 import { createAnnotation, type Annotation } from './core/annotations/model';
 import { SaveQueue } from './saveQueue';
 import { AnalysisScheduler } from './analysisScheduler';
-import { reviewArticle, type ReviewedArticle } from './core/review';
+import { AnalysisThread } from './analysisThread';
+import { unpackArticle, type KbFiles, type PackedArticle } from './analysisMessages';
+import { analyseDocument, forgetDocument, type AnalysisInput } from './documentAnalysis';
+import type { AnnotationEntry as AppliedEntry } from './core/annotations/apply';
+import type { ReviewedArticle } from './core/review';
+import type { Finding } from './core/types';
 import { analysedLength } from './core/text/limit';
 import { SOURCE, toDiagnostic } from './convert';
 import { ADD_TO_KB, APPLY_ANNOTATION, getCodeActions, type AnnotationRequest } from './features/codeActions';
@@ -44,6 +49,14 @@ export interface ServerOptions {
   readonly kbDir?: string;
 }
 
+/**
+ * Documents longer than this (characters analysed) are analysed on the worker thread, so the server keeps
+ * answering requests on other documents meanwhile. Below it an analysis takes a few tens of milliseconds at
+ * most, less than posting it would cost to start the worker (which loads its own knowledge base). A client may
+ * pass another value as `initializationOptions.workerThreshold` (tests and benchmarks do).
+ */
+export const WORKER_THRESHOLD = 256 * 1024;
+
 /** An article's annotations as the analysis uses them: the file's, with changes still waiting to be saved. */
 interface AnnotationEntry {
   readonly items: readonly Annotation[];
@@ -57,6 +70,10 @@ const WATCH_SETTLE_MS = 30;
 
 interface CachedArticle {
   readonly version: number;
+  /** What publishing needs (the findings, the annotations' places): at hand without building the whole model. */
+  readonly findings: readonly Finding[];
+  readonly entries: readonly AppliedEntry[];
+  /** The whole analysis; for one from the worker thread, rebuilt on first use (see analysisMessages.ts). */
   readonly article: ReviewedArticle;
   /** What features derive from the analysis (Outline, semantic tokens), computed once per version on first request. */
   readonly views: Map<string, unknown>;
@@ -88,7 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const annotatedUris = new Set<string>();
   const scheduler = new AnalysisScheduler((uri) => {
     const latest = documents.get(uri);
-    if (latest) validate(latest);
+    return latest ? analyseAndPublish(latest) : undefined;
   });
   /** Analyses run since start (the `cisLens/status` request reports it, for tests and the curious). */
   let analyses = 0;
@@ -97,11 +114,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let roots: string[] = [];
   let canPullConfiguration = false;
   let canRefreshSemanticTokens = false;
+  let workerThreshold = WORKER_THRESHOLD;
+  const thread = new AnalysisThread(path.join(__dirname, 'analysisWorker.js'), kbFiles(), (message) => connection.console.warn(message));
   let loaded: LoadedKb = loadKb();
   let kbProblemUris = new Set<string>();
 
+  function kbFiles(): KbFiles {
+    return { builtIn: listKbFiles(options.kbDir ?? builtInKbDir()), user: findUserKbFiles(roots) };
+  }
+
+  /** Loads the knowledge base here; the worker thread loads the same files when it starts (or now, if it runs). */
   function loadKb(): LoadedKb {
-    return loadKnowledgeBase(listKbFiles(options.kbDir ?? builtInKbDir()), findUserKbFiles(roots));
+    const files = kbFiles();
+    thread.setKnowledgeBase(files);
+    return loadKnowledgeBase(files.builtIn, files.user);
   }
 
   function reloadKb(): void {
@@ -135,16 +161,65 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!isArticle(doc)) return undefined;
     const cached = cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
+    const started = performance.now();
+    const article = analyseDocument(inputFor(doc), loaded.kb);
+    analyses++;
+    analysisMs += performance.now() - started;
+    const entry = cacheEntry(doc.version, article.model.diagnostics, article.entries, () => article);
+    cache.set(doc.uri, entry);
+    return entry;
+  }
+
+  /** What an analysis of the document's current version reads (besides the knowledge base). */
+  function inputFor(doc: TextDocument): AnalysisInput {
     // Over the size limit, the whole lines up to it are analysed (their offsets are those of the full text).
     const text = doc.getText();
     const length = analysedLength(text, settings.maxFileSize);
+    return { uri: doc.uri, version: doc.version, text: length < text.length ? text.slice(0, length) : text, config: toAnalysisConfig(settings), annotations: annotationsFor(doc.uri).items };
+  }
+
+  /** True when the document's next analysis goes to the worker thread: a long one, not yet analysed, while the worker works. */
+  function onWorker(doc: TextDocument): boolean {
+    if (!thread.usable || !isArticle(doc) || cache.get(doc.uri)?.version === doc.version) return false;
+    return analysedLength(doc.getText(), settings.maxFileSize) > workerThreshold;
+  }
+
+  /** Analyses the document's newest text and publishes it: a long document on the worker thread, others here. */
+  function analyseAndPublish(doc: TextDocument): void | Promise<void> {
+    if (!onWorker(doc)) return validate(doc);
+    return analyseOnWorker(doc).then((current) => {
+      if (current) validate(doc);
+    });
+  }
+
+  /**
+   * Analyses the document on the worker thread and caches the result, if it is still the newest: true then. A
+   * result for a version, knowledge base, settings or annotations that changed meanwhile is dropped (the change
+   * scheduled another analysis). If the worker fails, true as well, and `validate` analyses here instead.
+   */
+  async function analyseOnWorker(doc: TextDocument): Promise<boolean> {
+    const input = inputFor(doc);
+    const basis = { kb: loaded, settings, annotations: annotations.get(doc.uri) };
+    const current = () => documents.get(doc.uri) === doc && doc.version === input.version && basis.kb === loaded && basis.settings === settings && basis.annotations === annotations.get(doc.uri);
     const started = performance.now();
-    const article = reviewArticle(length < text.length ? text.slice(0, length) : text, loaded.kb, toAnalysisConfig(settings), annotationsFor(doc.uri).items);
+    let packed: PackedArticle;
+    try {
+      packed = await thread.analyse(input);
+    } catch (error) {
+      if (!current()) return false;
+      connection.console.error(`CIS Lens: analysing ${doc.uri} on the worker thread failed; analysing it on the server's thread instead: ${(error as Error).message}`);
+      return true;
+    }
+    if (!current()) return false;
     analyses++;
     analysisMs += performance.now() - started;
-    const entry: CachedArticle = { version: doc.version, article, views: new Map() };
-    cache.set(doc.uri, entry);
-    return entry;
+    cache.set(doc.uri, cacheEntry(input.version, packed.findings, packed.entries, () => unpackArticle(packed, input.text)));
+    return true;
+  }
+
+  /** True while a document over the worker threshold is open (the worker is stopped when none is). */
+  function longDocumentOpen(): boolean {
+    return documents.all().some((d) => isArticle(d) && analysedLength(d.getText(), settings.maxFileSize) > workerThreshold);
   }
 
   /** A view derived from the analysis (`name` says which), computed once per document version. */
@@ -211,8 +286,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const diagnostics: Diagnostic[] = [];
     const tooLarge = sizeLimitNotice(doc);
     if (tooLarge) diagnostics.push(tooLarge);
-    const article = guard('analysis', () => articleFor(doc), undefined);
-    for (const finding of article?.model.diagnostics ?? []) diagnostics.push(toDiagnostic(doc, finding));
+    const analysed = guard('analysis', () => cachedFor(doc), undefined);
+    for (const finding of analysed?.findings ?? []) diagnostics.push(toDiagnostic(doc, finding));
     const problem = annotationsFor(doc.uri).problem;
     if (problem) diagnostics.push(problem);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
@@ -221,8 +296,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Where the reviewer's annotations are in this version (the client's comment threads follow it). */
   function publishAnchoredAnnotations(doc: TextDocument): void {
-    const article = doc.getText().length > settings.maxFileSize ? undefined : guard('analysis', () => articleFor(doc), undefined);
-    const params = getAnchoredAnnotations(doc, article);
+    const analysed = doc.getText().length > settings.maxFileSize ? undefined : guard('analysis', () => cachedFor(doc), undefined);
+    const params = getAnchoredAnnotations(doc, analysed);
     // Unannotated documents cost no message per keystroke; the one after the last annotation went clears them.
     if (params.annotations.length === 0 && !annotatedUris.has(doc.uri)) return;
     if (params.annotations.length === 0) annotatedUris.delete(doc.uri);
@@ -379,8 +454,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     roots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => !!p);
     if (!roots.length && params.rootUri) roots = [filePath(params.rootUri)].filter((p): p is string => !!p);
     if (roots.length) loaded = loadKb();
-    const init = params.initializationOptions as { settings?: Partial<Settings> } | undefined;
+    const init = params.initializationOptions as { settings?: Partial<Settings>; workerThreshold?: unknown } | undefined;
     if (init?.settings) settings = mergeSettings(init.settings);
+    if (typeof init?.workerThreshold === 'number' && init.workerThreshold >= 0) workerThreshold = init.workerThreshold;
     return {
       capabilities: {
         // didSave is asked for explicitly: a save writes the re-anchored annotation positions back.
@@ -422,10 +498,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (kbChanged) reloadKb();
   });
 
-  documents.onDidOpen((e) => validate(e.document));
+  // A long document's first analysis goes to the worker thread like any other (through the scheduler).
+  documents.onDidOpen((e) => (onWorker(e.document) ? schedule(e.document) : validate(e.document)));
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     scheduler.forget(e.document.uri);
+    forgetDocument(e.document.uri);
+    thread.forget(e.document.uri);
+    // The worker's knowledge base is memory a session with short documents only does not pay for.
+    if (thread.running && !longDocumentOpen()) void thread.stop();
     cache.delete(e.document.uri);
     sentTokens.delete(e.document.uri);
     annotations.delete(e.document.uri);
@@ -456,9 +537,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
   connection.onRequest(ANCHORED_ANNOTATIONS, (p: { uri: string }) => afterAnalysis(p.uri, () => {
     const doc = documents.get(p.uri);
-    return doc ? getAnchoredAnnotations(doc, guard('analysis', () => articleFor(doc), undefined)) : null;
+    return doc ? getAnchoredAnnotations(doc, guard('analysis', () => cachedFor(doc), undefined)) : null;
   }));
-  connection.onRequest('cisLens/status', () => ({ analyses, analysisMs: Math.round(analysisMs), openDocuments: documents.all().length, cachedArticles: cache.size, loadedAnnotations: annotations.size, unsavedAnnotationFiles: saves.waiting().length }));
+  connection.onRequest('cisLens/status', () => ({
+    analyses, analysisMs: Math.round(analysisMs), openDocuments: documents.all().length, cachedArticles: cache.size, loadedAnnotations: annotations.size, unsavedAnnotationFiles: saves.waiting().length,
+    worker: { running: thread.running, usable: thread.usable, analyses: thread.completed, inFlight: thread.inFlight },
+  }));
   connection.onExecuteCommand(async (p) => {
     const arg = p.arguments?.[0];
     if (p.command === APPLY_ANNOTATION && arg) return applyAnnotation(arg as AnnotationRequest);
@@ -475,6 +559,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     saves.dispose();
     for (const w of watchers.values()) w.close();
+    await thread.stop();
   });
 
   documents.listen(connection);
@@ -524,6 +609,25 @@ function withChange(items: readonly Annotation[], change: AnnotationChange): rea
 function lineEndAt(text: string, offset: number): number {
   const end = text.indexOf('\n', offset);
   return end < 0 ? text.length : end;
+}
+
+/** A cache entry; `load` gives the whole analysis, called once, on first use, and then let go. */
+function cacheEntry(version: number, findings: readonly Finding[], entries: readonly AppliedEntry[], load: () => ReviewedArticle): CachedArticle {
+  let article: ReviewedArticle | undefined;
+  let pending: (() => ReviewedArticle) | undefined = load;
+  return {
+    version,
+    findings,
+    entries,
+    views: new Map(),
+    get article(): ReviewedArticle {
+      if (!article) {
+        article = pending!();
+        pending = undefined;
+      }
+      return article;
+    },
+  };
 }
 
 function zero() {

@@ -29,7 +29,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(workspace: string | null = null, settings?: object, nodeArgs: readonly string[] = []): Promise<TestServer> {
+export async function startTestServer(workspace: string | null = null, settings?: object, nodeArgs: readonly string[] = [], initializationOptions?: object): Promise<TestServer> {
   const serverJs = path.join(repoRoot, 'dist', 'server.js');
   if (!fs.existsSync(serverJs)) throw new Error('dist/server.js is missing: run `npm run build` first.');
   const child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -54,6 +54,7 @@ export async function startTestServer(workspace: string | null = null, settings?
     rootUri,
     workspaceFolders: workspace ? [{ uri: rootUri!, name: 'ws' }] : null,
     capabilities: { workspace: { configuration: !!settings, applyEdit: true, workspaceEdit: { documentChanges: true } } },
+    ...(initializationOptions ? { initializationOptions } : {}),
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

@@ -35,7 +35,7 @@ export interface AnchoredAnnotationsParams {
   readonly annotations: readonly AnchoredAnnotationItem[];
 }
 
-export function getAnchoredAnnotations(doc: TextDocument, article: ReviewedArticle | undefined): AnchoredAnnotationsParams {
+export function getAnchoredAnnotations(doc: TextDocument, article: Pick<ReviewedArticle, 'entries'> | undefined): AnchoredAnnotationsParams {
   const annotations = (article?.entries ?? []).map((e): AnchoredAnnotationItem => ({
     id: e.id,
     status: e.status,
