@@ -40,7 +40,7 @@ const ENTITY_KEYS = new Set([
   'orgType', 'members', 'founded',
   'placeType', 'date',
 ]);
-const ROLE_KEYS = new Set(['title', 'of', 'type', 'start', 'end']);
+const ROLE_KEYS = new Set(['title', 'of', 'type', 'start', 'end', 'asOf']);
 const CIS_KEYS = new Set(['status', 'start', 'end', 'note']);
 const MEMBER_KEYS = new Set(['member', 'status', 'start', 'end']);
 // Fields that only make sense on some kinds (country is allowed on person, organization, place).
@@ -191,6 +191,9 @@ for (const { file, index, e } of all) {
       if (typeof r.title !== 'string' || r.title === '') warn(w, 'missing "title"');
       if (r.type !== undefined && !ROLE_TYPES.includes(r.type)) warn(w, `type "${r.type}" is not one of ${ROLE_TYPES.join(', ')}`);
       checkPeriod(w, r);
+      const asOf = checkDate(w, 'asOf', r.asOf);
+      if (asOf && r.end !== undefined) warn(w, '"asOf" is for a role with no end');
+      if (asOf && r.start && asOf < r.start) warn(w, `is known as of ${asOf}, before it starts (${r.start})`);
     });
   }
   if (e.cis !== undefined) {

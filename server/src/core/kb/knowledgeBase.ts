@@ -19,9 +19,11 @@ export interface NameHit {
 }
 
 /** True when `date` (YYYY-MM-DD) falls inside the period. Partial dates compare as prefixes. */
-export function isWithin(period: Period, date: string): boolean {
+export function isWithin(period: Period & { readonly asOf?: string }, date: string): boolean {
   if (period.start && compareDates(date, period.start) < 0) return false;
   if (period.end && compareDates(date, period.end) >= 0) return false;
+  // An open role known only up to a snapshot (`asOf`) says nothing about later dates.
+  if (!period.end && period.asOf && compareDates(date, period.asOf) > 0) return false;
   return true;
 }
 

@@ -24,6 +24,11 @@ export interface Role extends Period {
   /** Entity id of the state or organization the role is in. */
   readonly of?: string;
   readonly type?: 'head-of-state' | 'head-of-government' | 'minister' | 'spokesperson' | 'head-of-agency' | 'secretary-general' | 'other';
+  /**
+   * For a role with no `end`: the last day a source confirms it was held (a dated snapshot of office holders).
+   * After that day the role is unknown, so it answers no "who held it then" question: a stale holder would be a guess.
+   */
+  readonly asOf?: IsoDate;
 }
 
 /** A state's relationship to the CIS over time. */
