@@ -8,6 +8,8 @@
  *       server, for a 100 KB and a 1 MB article (full-text changes, each a small edit);
  *   (b') a 1 MB article as an editor uses it: Outline, semantic tokens (full/delta) and hover after each of 50 edits,
  *       the Outline's reply size, the slowest request, and the server's memory over the edits;
+ *   (b'') a short article's hover and diagnostics while a 2 MB article is analysed after an edit, on the server's thread
+ *       (worker disabled) and on the analysis worker thread, interleaved in one run (issue 16);
  *   (c) the server's resident memory after opening 1,000 distinct articles.
  *   (d) the TextMate grammar's slowest pathological line, and (e) re-anchoring an annotation in a 1 MB article
  *       (what the grammar and anchoring tests used to time).
@@ -15,8 +17,9 @@
  *   (h) issue 16 (reliability.ts): CSV export of N and 4N annotations, and a 500-edit burst's last edit → diagnostics.
  *   (g) the CLI as a whole process (start cost, MB/s with and without worker threads; see cli.ts).
  * Options: --corpus-mb <n> (default 10), --storm-marks <n> (default 100000),
- *          --only core|names|storm|kb|lsp|editor|grammar|anchoring|cli|reliability, --cli-before <older dist/cli.js>
- * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory). Measures; asserts nothing.
+ *          --only core|names|storm|kb|lsp|editor|worker|grammar|anchoring|cli|reliability, --cli-before <older dist/cli.js>
+ * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory; worker: (b'') alone).
+ * Measures; asserts nothing.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -38,7 +41,7 @@ import { loadGrammar, PATHOLOGICAL_LINES } from '../helpers/grammar';
 import { bigArticle } from '../unit/annotations/fixtures';
 import { benchCli } from './cli';
 import { benchBurst, benchExport, serverBuilt } from './reliability';
-import { type BenchServer, withServer } from './benchServer';
+import { type BenchServer, startServer, withServer } from './benchServer';
 import { builtInKb, repoRoot } from '../helpers/kb';
 import { buildKnowledgeBase, listKbFiles, loadKnowledgeBase } from '../../server/src/kbLoader';
 
@@ -355,6 +358,67 @@ async function benchLongDocument(server: BenchServer, bytes: number, edits: numb
   ];
 }
 
+/**
+ * Issue 16: a short document's requests while a long one is being analysed after an edit, with the long one's
+ * analysis on the server's thread (before: worker disabled) and on the worker thread (after), the two servers
+ * taking turns edit by edit so both see the same machine. Each round edits the 2 MB article, lets its analysis
+ * start (a 20 ms pause; the analysis takes hundreds), then sends a hover on the short article and an edit of it
+ * together, times the hover's reply and the edit's diagnostics, and waits for the long article's diagnostics
+ * before the next round.
+ */
+async function benchLongAndShort(bytes: number, rounds: number): Promise<Row[]> {
+  const modes = [{ name: 'server thread (before)', options: { workerThreshold: 1e15 } }, { name: 'worker thread (after)', options: {} }] as const;
+  const servers = await Promise.all(modes.map((m) => startServer(serverJs, log, m.options)));
+  try {
+    const big = 'file:///bench/long.txt';
+    const small = 'file:///bench/short.txt';
+    const texts = servers.map(() => ({ big: articleOf(bytes), small: seeds[0]! }));
+    await Promise.all(servers.map(async (server, i) => {
+      for (const [uri, text] of [[big, texts[i]!.big], [small, texts[i]!.small]] as const) {
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+        await server.published(uri, 1);
+      }
+    }));
+    const hover = modes.map((): number[] => []);
+    const diagnostics = modes.map((): number[] => []);
+    const longEdit = modes.map((): number[] => []);
+    for (let round = 0; round < rounds; round++) {
+      for (let k = 0; k < servers.length; k++) {
+        const i = (round + k) % servers.length; // alternate which server goes first
+        const server = servers[i]!;
+        const version = round + 2;
+        texts[i]!.big = editedText(texts[i]!.big, round);
+        texts[i]!.small = editedText(texts[i]!.small, round);
+        const started = performance.now();
+        const longDone = server.published(big, version).then(() => performance.now() - started);
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: big, version }, contentChanges: [{ text: texts[i]!.big }] });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        // The hover and the edit are sent together, each timed from its own sending.
+        const sent = performance.now();
+        const hovered = server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: { line: 0, character: 2 } }).then(() => performance.now() - sent);
+        const changed = performance.now();
+        const published = server.published(small, version).then(() => performance.now() - changed);
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: small, version }, contentChanges: [{ text: texts[i]!.small }] });
+        hover[i]!.push(await hovered);
+        diagnostics[i]!.push(await published);
+        longEdit[i]!.push(await longDone);
+      }
+    }
+    const spread = (times: number[]) => {
+      const sorted = [...times].sort((a, b) => a - b);
+      return `p50 ${fmt(percentile(sorted, 50))} ms, p95 ${fmt(percentile(sorted, 95))} ms, max ${fmt(sorted[sorted.length - 1] ?? NaN)} ms`;
+    };
+    const label = `${fmt(bytes / 1e6, 0)} MB article being analysed, ${rounds} rounds, interleaved`;
+    return modes.flatMap((m, i) => [
+      { measure: `Short article's hover while a ${label}: ${m.name}`, value: spread(hover[i]!) },
+      { measure: `Short article's didChange → publishDiagnostics while a ${label}: ${m.name}`, value: spread(diagnostics[i]!) },
+      { measure: `The long article's own didChange → publishDiagnostics in those rounds: ${m.name}`, value: spread(longEdit[i]!) },
+    ]);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
@@ -391,6 +455,8 @@ async function benchLsp(editorOnly = false): Promise<Row[]> {
     rows.push(...(await withServer(serverJs, log, (server) => benchLongDocument(server, 1_000_000, 50))));
   }
   if (editorOnly) return rows;
+  log('lsp: a short article while a 2 MB article is analysed, server thread vs worker thread');
+  rows.push(...(await benchLongAndShort(2_000_000, 20)));
   rows.push(await benchColdStart());
   if (process.platform === 'linux') {
     log('lsp: opening 1,000 articles');
@@ -450,6 +516,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'kb') rows.push(...benchKb());
   if (only === undefined || only === 'lsp') rows.push(...(await benchLsp()));
   if (only === 'editor') rows.push(...(await benchLsp(true)));
+  if (only === 'worker') rows.push(...(await benchLongAndShort(2_000_000, 20)));
   if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));
   if (only === undefined || only === 'anchoring') rows.push(...benchReanchor());
   if (only === undefined || only === 'reliability') {

@@ -22,7 +22,8 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(serverJs: string, log: (message: string) => void): Promise<BenchServer> {
+/** `initializationOptions` go to the server as a client's would (e.g. `workerThreshold`). */
+export async function startServer(serverJs: string, log: (message: string) => void, initializationOptions?: object): Promise<BenchServer> {
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
@@ -50,7 +51,7 @@ export async function startServer(serverJs: string, log: (message: string) => vo
     connection.onRequest(method, () => null);
   }
   connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {} });
+  await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, workspaceFolders: null, capabilities: {}, ...(initializationOptions ? { initializationOptions } : {}) });
   await connection.sendNotification(InitializedNotification.type, {});
   return {
     child,
@@ -67,8 +68,8 @@ export async function startServer(serverJs: string, log: (message: string) => vo
 }
 
 /** Runs `use` against a fresh server and always stops the server afterwards. */
-export async function withServer<T>(serverJs: string, log: (message: string) => void, use: (server: BenchServer) => Promise<T>): Promise<T> {
-  const server = await startServer(serverJs, log);
+export async function withServer<T>(serverJs: string, log: (message: string) => void, use: (server: BenchServer) => Promise<T>, initializationOptions?: object): Promise<T> {
+  const server = await startServer(serverJs, log, initializationOptions);
   try {
     return await use(server);
   } finally {
