@@ -47,6 +47,8 @@ import { findUserKbFiles, isUserKbFile } from './workspaceFiles';
 export interface ServerOptions {
   /** Folder of the built-in knowledge base; tests may point elsewhere. */
   readonly kbDir?: string;
+  /** The analysis worker's script (dist/analysisWorker.js beside the server); tests may point elsewhere. */
+  readonly workerScript?: string;
 }
 
 /**
@@ -115,7 +117,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canPullConfiguration = false;
   let canRefreshSemanticTokens = false;
   let workerThreshold = WORKER_THRESHOLD;
-  const thread = new AnalysisThread(path.join(__dirname, 'analysisWorker.js'), kbFiles(), (message) => connection.console.warn(message));
+  const thread = new AnalysisThread(options.workerScript ?? path.join(__dirname, 'analysisWorker.js'), kbFiles(), (message) => connection.console.warn(message));
   let loaded: LoadedKb = loadKb();
   let kbProblemUris = new Set<string>();
 
