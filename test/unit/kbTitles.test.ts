@@ -1,0 +1,51 @@
+/**
+ * Title resolution with the office terms of the knowledge base (issue 14): "the foreign minister" is whoever
+ * held the office on the article's date, across the decades the KB covers: curated terms (the 1990s), terms
+ * built from the Wikidata-derived inputs (seeds/kb/generated-officeholders.json, 2000–2022), terms the inputs
+ * added to curated people, and nobody after a snapshot's `asOf` when no later holder is known.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeArticle } from '../../server/src/core/analysis/analyze';
+import { resolveConfig } from '../../server/src/core/config';
+import { builtInKb } from '../helpers/kb';
+
+const { kb } = builtInKb();
+const titleHolder = (text: string, date: string) =>
+  analyzeArticle(text, kb, resolveConfig({ fallbackDate: date })).entities.find((e) => e.via === 'title')?.name;
+
+suite('Title resolution by date with the office holders of the knowledge base', () => {
+  const cases: [string, string, string | undefined][] = [
+    // the 1990s: curated terms
+    ['The Russian foreign minister spoke.', '1995-06-01', 'Andrei Kozyrev'],
+    ['The Russian foreign minister spoke.', '1999-05-01', 'Igor Ivanov'],
+    // the 2000s: terms from the inputs, and an input term added to a curated person
+    ['Lithuania’s foreign minister spoke.', '2003-05-01', 'Antanas Valionis'],
+    ['The Georgian foreign minister spoke.', '2009-06-01', 'Grigol Vashadze'],
+    ['The Ukrainian foreign minister spoke.', '2010-01-15', 'Petro Poroshenko'],
+    // the 2010s
+    ['Moldova’s foreign minister spoke.', '2014-06-01', 'Natalia Gherman'],
+    ['The Georgian foreign minister spoke.', '2013-06-01', 'Maia Panjikidze'],
+    // the 2020s: an open term up to the snapshot day, and nobody after it (no later holder is known)
+    ['The Georgian foreign minister spoke.', '2022-06-01', 'Ilia Darchiashvili'],
+    ['The Georgian foreign minister spoke.', '2025-06-01', undefined],
+  ];
+  for (const [text, date, expected] of cases) {
+    test(`${text} on ${date} → ${expected ?? 'nobody'}`, () => {
+      assert.equal(titleHolder(text, date), expected);
+    });
+  }
+
+  test('“the foreign minister” after a named holder, on a date within his term', () => {
+    const model = analyzeArticle('Antanas Valionis arrived in Vilnius. The foreign minister said talks went well.', kb, resolveConfig({ fallbackDate: '2004-03-01' }));
+    assert.deepEqual(model.entities.filter((e) => e.via === 'title').map((e) => e.name), ['Antanas Valionis']);
+  });
+
+  test('a role open in a snapshot answers nothing after its asOf day, and everything within it', () => {
+    const holder = kb.get('ilia-darchiashvili');
+    const role = holder?.roles?.find((r) => r.title === 'Foreign Minister');
+    assert.ok(role?.asOf && !role.end, 'the open term carries the snapshot day');
+    assert.deepEqual(kb.rolesAt(holder!, role!.asOf!).map((r) => r.title), ['Foreign Minister']);
+    const dayAfter = new Date(Date.parse(`${role!.asOf}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    assert.deepEqual(kb.rolesAt(holder!, dayAfter), []);
+  });
+});
