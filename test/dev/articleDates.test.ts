@@ -8,10 +8,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { analyzeArticle } from '../../server/src/core/analysis/analyze';
-import { roleMatchesTitle } from '../../server/src/core/analysis/titles';
 import { resolveConfig } from '../../server/src/core/config';
 import { builtInKb, repoRoot } from '../helpers/kb';
 import { loadDevSet } from './devset';
+import { titledPeople } from './titledPeople';
 
 /** Later than every dev article, so "today" never decides a dev-set date. */
 const TODAY = '2026-12-01';
@@ -51,25 +51,8 @@ suite('Dev set: article dates', () => {
   });
 
   test('titled people hold that office on the article’s date, in every decade', () => {
-    const TITLED = /(?:^|[^\p{L}])(?<!former |ex-)(President|Prime Minister|Foreign Minister)\s+$/u;
-    const byDecade: Record<string, { checked: number; held: number }> = {};
-    const misses: string[] = [];
-    for (const a of articles) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(a.header.date)) continue;
-      const model = analyzeArticle(a.text, kb, resolveConfig({ articleDate: a.header.date, today: TODAY }));
-      assert.equal(model.date.assumed, a.header.date);
-      const decade = `${a.header.date.slice(0, 3)}0s`;
-      for (const m of model.entities) {
-        if (m.kind !== 'person' || !m.id || m.via === 'title') continue;
-        const title = TITLED.exec(a.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
-        const entity = kb.get(m.id);
-        if (!title || !entity?.roles?.length) continue;
-        const tally = (byDecade[decade] ??= { checked: 0, held: 0 });
-        tally.checked++;
-        if (kb.rolesAt(entity, model.date.assumed).some((r) => roleMatchesTitle(r, title) || r.title.includes(title))) tally.held++;
-        else misses.push(`${a.file}: ${title} ${entity.name} on ${model.date.assumed}`);
-      }
-    }
+    const { byDecade, misses, dateNotUsed } = titledPeople(articles, kb, TODAY);
+    assert.deepEqual(dateNotUsed, [], 'the publication date given is the date assumed');
     console.log(`      titled people holding the office on the article date, by decade: ${JSON.stringify(byDecade)}`);
     for (const m of misses) console.log(`        not in office: ${m}`);
     for (const decade of ['1990s', '2000s', '2010s', '2020s']) assert.ok(byDecade[decade]?.checked, `no titled KB person in the ${decade}`);

@@ -8,6 +8,7 @@ import { analyzeArticle } from '../../server/src/core/analysis/analyze';
 import { resolveConfig } from '../../server/src/core/config';
 import { builtInKb, repoRoot } from '../helpers/kb';
 import { loadDevSet } from './devset';
+import { titledPeople } from './titledPeople';
 import { emptyScore, scoreDevArticle, summary } from './score';
 
 /** Later than every dev article, as in articleDates.test.ts, so "today" never decides a date. */
@@ -43,6 +44,8 @@ for (const article of articles) {
   if (found.date === gold) dates.right++;
   else dates.wrong.push(`${article.file} DATE ${found.date ?? 'unknown'} (${found.source}), gold ${gold ?? 'unknown'}`);
 }
-if (!quiet) for (const line of [...score.log, ...dates.wrong]) console.log(line);
+const titled = titledPeople(articles, kb, TODAY);
+if (!quiet) for (const line of [...score.log, ...dates.wrong, ...titled.misses.map((m) => `TITLE not in office: ${m}`)]) console.log(line);
 console.log(summary(score));
 console.log(`article dates: ${dates.right}/${articles.length} right or rightly unknown`);
+console.log(`titled people holding the office on the article date, by decade: ${JSON.stringify(titled.byDecade)}`);
