@@ -492,8 +492,19 @@ const SPORTS_BODIES = [
   ['FIFA', []],
   ['UEFA', []],
 ];
+/**
+ * Internet platforms and technology companies that news cites as places where something was said or shown
+ * ("wrote on Telegram", "told Microsoft"). Names that are common words or other things too (Apple, Amazon, Meta,
+ * Signal, X) are left out: the capital letter alone cannot tell them apart.
+ */
+const PLATFORMS = [
+  ['Facebook', []], ['Google', []], ['Instagram', []], ['LinkedIn', []], ['Microsoft', ['Microsoft Corp.', 'Microsoft Corporation']],
+  ['Netflix', []], ['Odnoklassniki', []], ['Reddit', []], ['Samsung', []], ['Telegram', []], ['TikTok', []],
+  ['Twitter', []], ['Viber', []], ['VKontakte', []], ['WhatsApp', []], ['Wikipedia', []], ['Yandex', []], ['YouTube', []],
+];
 const organizationEntries = [
   ...ORGANIZATIONS.map((o) => [...o, 'international']),
+  ...PLATFORMS.map((o) => [...o, 'company']),
   ...NGOS.map((o) => [...o, 'ngo']),
   ...SPORTS_BODIES.map((o) => [...o, 'sports']),
 ].map(([name, aliases, type]) => {
@@ -624,7 +635,17 @@ for (const cand of cityCandidates) {
 const { iso31662 } = await import(pathToFileURL(pkgFile('iso-3166', '2.js')).href);
 const cldrSubdivisions = readJson(pkgFile('cldr-subdivisions-full', 'subdivisions', 'en', 'en.json'))
   .subdivisions.localeDisplayNames.subdivisions;
-const REGION_COUNTRIES = [...POST_SOVIET, 'US'];
+/**
+ * Beyond the 15 states and the US: large federations whose states and provinces world news names by their
+ * bare names ("Queensland", "Ontario", "Bavaria", "Tuscany", "Kerala", "Bahia"). Their names keep any unit word
+ * they have ("Northern Territory", "Northwest Territories"), and a bare name beats a smaller city's ("Ontario",
+ * the province, not the Californian city); a national capital or a city of a million keeps its name
+ * ("Berlin", "Hamburg", "Delhi", "Rio de Janeiro" stay cities).
+ */
+const WORLD_REGION_COUNTRIES = ['AU', 'BR', 'CA', 'DE', 'IN', 'IT'];
+const REGION_COUNTRIES = [...POST_SOVIET, 'US', ...WORLD_REGION_COUNTRIES];
+/** Brazil's Federal District: "Federal District" names units of Russia and Mexico too. */
+const REGIONS_LEFT_OUT = new Set(['BR-DF']);
 
 /**
  * How English prose names each country's first-level units: `word` is the unit word put after a name
@@ -649,6 +670,12 @@ const UNIT_WORDS = {
   UA: { word: 'Oblast', more: ['Region'], plain: false },
   UZ: { word: 'Region', more: ['Province'], plain: true },
   US: { word: 'State', more: [], plain: true },
+  AU: { word: 'State', more: [], plain: true },
+  BR: { word: 'State', more: [], plain: true },
+  CA: { word: 'Province', more: [], plain: true },
+  DE: { word: 'State', more: [], plain: true },
+  IN: { word: 'State', more: [], plain: true },
+  IT: { word: 'Region', more: [], plain: true },
 };
 const RU_UNIT_BY_LOCAL_NAME = [
   [/avtonomnyy okrug|^(Khanty|Yamalo|Nenetskiy)/i, { word: 'Autonomous Okrug', more: [], plain: false }],
@@ -773,7 +800,7 @@ for (const code of [...Object.keys(REGION_OVERRIDES), ...CITY_SUBDIVISIONS]) {
 function isFirstLevel(sub) {
   const country = sub.code.slice(0, 2);
   if (!REGION_COUNTRIES.includes(country) || sub.parent !== country) return false;
-  if (US_TERRITORIES.has(sub.code)) return false;
+  if (US_TERRITORIES.has(sub.code) || REGIONS_LEFT_OUT.has(sub.code)) return false;
   // Estonia: ISO lists both the 15 counties (two-digit codes) and the municipalities (three-digit codes).
   if (country === 'EE' && !/^EE-\d\d$/.test(sub.code)) return false;
   return true;
@@ -797,6 +824,10 @@ for (const e of [...countryEntries, ...areaEntries, ...organizationEntries]) {
   for (const n of [e.name, ...(e.aliases ?? [])]) takenNames.add(keyOf(n));
 }
 for (const c of cities) takenNames.add(keyOf(c.name));
+// The world regions' bare names yield only to countries, areas, organizations, other regions, national capitals and
+// cities of a million.
+const takenByOtherThanMinorCities = new Set([...takenNames].filter((k) => !cities.some((c) => keyOf(c.name) === k)));
+for (const c of cities) if (c.capital || c.row.population >= MAJOR_CITY_POPULATION) takenByOtherThanMinorCities.add(keyOf(c.name));
 // A region's bare name is also taken when a city of its country is spelled alike ("Karaganda" region,
 // GeoNames "Karagandy" city; "Jizzakh" region, "Jizzax" city).
 const citySkeletons = new Set(cities.map((c) => `${c.row.country} ${skeleton(c.name)}`));
@@ -839,15 +870,20 @@ for (const sub of iso31662) {
   } else {
     let plain = override?.plain ?? cldr ?? sub.name;
     if (!override && country === 'EE') plain = plain.replace(/maa$/, ''); // "Harjumaa" → Harju (County)
-    plain = plain.replace(ALL_UNIT_WORDS, '');
+    const worldRegion = WORLD_REGION_COUNTRIES.includes(country);
+    if (!worldRegion) plain = plain.replace(ALL_UNIT_WORDS, '');
     if (!isLatin(plain)) plain = sub.name;
     const words = [unit.word, ...unit.more].filter((w) => w !== 'State');
     const full = words.map((w) => `${plain} ${w}`);
     // Other spellings of the bare name ("Homel", "Zhetisu") with every unit word, never bare.
     for (const alt of override?.alt ?? []) for (const w of words) aliases.add(`${alt} ${w}`);
     const cityLevel = CITY_SUBDIVISIONS.has(sub.code); // no city entry was found for it above
-    const plainFree = (unit.plain || cityLevel) && !takenNames.has(keyOf(plain)) && !citySkeletons.has(`${country} ${skeleton(plain)}`);
+    const plainFree = worldRegion
+      ? !takenByOtherThanMinorCities.has(keyOf(plain))
+      : (unit.plain || cityLevel) && !takenNames.has(keyOf(plain)) && !citySkeletons.has(`${country} ${skeleton(plain)}`);
     if (letterCount(plain) < 3) { drop('region: name shorter than 3 letters', plain); continue; }
+    if (worldRegion && !plainFree) { drop('region: a world region named like a country, capital or city of a million (left out)', plain); continue; }
+    if (worldRegion && isCommonWord(plain)) { drop('region: a world region named like a common English word (left out)', plain); continue; }
     if (unit.plain && isCommonWord(plain)) { drop('region: bare name is a common English word (kept with its unit word)', plain); }
     if (cityLevel) {
       entry.name = plain;
@@ -870,6 +906,7 @@ for (const sub of iso31662) {
   if (aliases.size) entry.aliases = [...aliases].sort(compareStrings);
   regionEntries.push(entry);
   takenNames.add(keyOf(entry.name));
+  takenByOtherThanMinorCities.add(keyOf(entry.name));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1116,7 +1153,8 @@ code of a city that is itself a first-level unit, e.g. Moscow RU-MOW), \`homonym
   spelling of Mykolayiv, 510,000: both entries exist, the larger comes first).
 - **Homonyms**: when places share a name exactly, the most populous is kept (a national capital first)
   and \`homonyms\` counts the GeoNames places of that name, of any size ("Moscow": 3).
-- **Regions** (ISO 3166-2 first-level units of the 15 states and the 50 US states): codes from iso-3166,
+- **Regions** (ISO 3166-2 first-level units of the 15 states, the 50 US states, and the states and provinces of
+  ${WORLD_REGION_COUNTRIES.join(', ')}, which world news names by their bare names): codes from iso-3166,
   English names from CLDR, with overrides in the script (\`REGION_OVERRIDES\`) where CLDR has only a
   local form ("Aqmola oblysy", "Kharkivshchyna") or an adjective ("Chechen"); each override is checked to
   be a spelling of the package's name for that code (a translated one to contain a given word). Where
@@ -1137,7 +1175,9 @@ code of a city that is itself a first-level unit, e.g. Moscow RU-MOW), \`homonym
   rivers used in news, and areas ISO 3166-2 does not list (Donbas, Nagorno-Karabakh, South Ossetia).
 - **Organizations** (hand list, \`ref\` null): the UN and its agencies, financial and trade bodies,
   European, Atlantic, post-Soviet and Asian bodies, courts and police, a few NGOs (type "ngo") and sports
-  bodies (type "sports"), with their abbreviations as aliases.
+  bodies (type "sports"), with their abbreviations as aliases; internet platforms and technology companies
+  news cites (type "company": Telegram, YouTube, Twitter, Microsoft …), leaving out names that are also
+  common words (Apple, Amazon, Meta, Signal, X).
 
 **Order.** Entries are sorted by precedence: sovereign countries, historical states, organizations,
 areas, territories, national capitals and cities of ${MAJOR_CITY_POPULATION.toLocaleString('en')} or more, regions, other

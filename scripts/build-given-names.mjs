@@ -18,6 +18,7 @@
 //   - equal to a country, national capital, continent or a few big cities (scripts/data/countries-and-capitals.json);
 //   - a common English word, lower-cased, in an-array-of-english-words (MIT), except WORD_KEEP below;
 //   - in EXTRA_DROP below: not in that word list, but capitalised in news far more often as something else.
+// The names dropped as English words are kept apart in `alsoWords`, for a narrower use (see names.ts).
 // Every exception list is checked against the data, so a stale or mistyped entry fails the build.
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -248,6 +249,9 @@ const givenNames = {
   male: lists.male,
   female: lists.female,
   either: lists.either,
+  // Given names dropped above because they are English words ("Mark", "Frank", "Dawn"): the recognizer
+  // reads one as a given name only before a surname no dictionary lists ("Mark Rathbun").
+  alsoWords: [...dropped.word].sort(compareNames),
 };
 
 // ---- Surname endings -------------------------------------------------------------------------

