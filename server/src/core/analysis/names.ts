@@ -555,7 +555,9 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
     out.push(candidate(text, run, 'place', `“${run[0].text} of” before the name`, true, 'context'));
     return;
   }
-  const roleEnd = knownInside.length ? 0 : personAfterCommonWords(run);
+  // After a title ("opposition leader Said Abdullo Nuri") the whole run is the name: no role inside it.
+  const titleBefore = PERSON_BEFORE.has(wordBefore(text, run[0].start, ctx.paragraph.start)?.toLowerCase() ?? '');
+  const roleEnd = knownInside.length || titleBefore ? 0 : personAfterCommonWords(run);
   if (roleEnd > 0) {
     out.push(candidate(text, run.slice(roleEnd), 'person', `“${run[roleEnd].text}” is a given name`, true, 'context'));
     return;
@@ -739,7 +741,8 @@ function personAfterCommonWords(run: readonly Word[]): number {
     if (name.length > 3 || !name.every((w) => w.capital) || !isGivenName(run[k].text)) continue;
     if (!name.slice(1).every((w) => !COMMON_WORDS.has(w.text.toLowerCase()) || /^\p{Lu}\.$/u.test(w.text))) continue;
     const role = run.slice(0, k);
-    if (role.every((w) => w.capital && COMMON_WORDS.has(w.text.toLowerCase()) && !ORG_WORDS.has(w.text) && !PLACE_WORDS.has(w.text))) return k;
+    // "Said Abdullo Nuri": a word that is also a given name may open the name itself, so it is no role.
+    if (role.every((w) => w.capital && COMMON_WORDS.has(w.text.toLowerCase()) && !ORG_WORDS.has(w.text) && !PLACE_WORDS.has(w.text) && !GIVEN_NAMES_ALSO_WORDS.has(w.text))) return k;
     return 0;
   }
   return 0;
