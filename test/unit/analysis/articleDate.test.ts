@@ -93,6 +93,10 @@ suite('article date', () => {
     assert.equal(found('Ref 2024-13-45, then 2024-06-01 was the day.'), '2024-06-01 text');
     assert.equal(found('Code 12024-06-01 only'), 'null none');
     assert.equal(found('SeptemberX 14, 2021 and nothing else'), 'null none');
+    // A date that names an event is that event's day, not the article's.
+    assert.equal(found('Nazarbaev said that the December 16, 1986 demonstrations paved the way for independence.'), 'null none');
+    assert.equal(found('Observers recalled the 27 October 2003 arrest. Filed 3 May 2021 in Minsk.'), '2021-05-03 text');
+    assert.equal(found('The vote of the 27 October 2003. It was the day.'), '2003-10-27 text');
     // After today: no article is from the future.
     assert.equal(found('The deal of March 3, 2029 was signed.'), 'null none');
     // Far down the article, a date is what is reported, not when.

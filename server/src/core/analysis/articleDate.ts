@@ -7,7 +7,8 @@
  *      2003 (RFE/RL) --", "(6/2/2022)", "Published: Oct. 5, 2024", a line that is only "28 September 2002");
  *   4. a wire-service id (MENAFN22122025…);
  *   5. a full date in the first paragraphs of the text, the first one not announced for the future
- *      ("the next summit will be held on October 16, 2016" is no article date) and not after today.
+ *      ("the next summit will be held on October 16, 2016" is no article date), not naming an event ("the
+ *      December 16, 1986 demonstrations" is an anniversary's date) and not after today.
  * A day and month without a year ("MOSCOW, April 5. /TASS/.") give no year: the date stays unknown (and a
  * full date in the text counts only when it is that same day). When nothing gives a date, `date` is null,
  * `source` is "none", and `assumed` is today: time-aware checks then say that they assumed it.
@@ -87,7 +88,7 @@ function guessDate(text: string, today: string, figureStarts: readonly number[])
   for (const d of written) {
     if (d.year === undefined) continue;
     const iso = isoOf(d);
-    if (!iso || iso > today || (yearless && !sameDay(yearless, d)) || isAnnouncedForFuture(text, d)) continue;
+    if (!iso || iso > today || (yearless && !sameDay(yearless, d)) || isAnnouncedForFuture(text, d) || namesAnEvent(text, d)) continue;
     return found(iso, yearless ? 'dateline' : 'text', d.start, d.end - d.start);
   }
   return undefined;
@@ -131,6 +132,15 @@ function isAnnouncedForFuture(text: string, d: WrittenDate): boolean {
     }
   }
   return FUTURE_BEFORE.test(text.slice(from, d.start)) || FUTURE_AFTER.test(text.slice(d.end, d.end + 60));
+}
+
+/**
+ * Whether the date stands before a noun as the name of an event: "the December 16, 1986 demonstrations", "the
+ * 27 October 2003 arrest". Such a date is when the event happened, which a reader never takes for the day the
+ * article was written.
+ */
+function namesAnEvent(text: string, d: WrittenDate): boolean {
+  return /\bthe\s+$/i.test(text.slice(Math.max(0, d.start - 5), d.start)) && /^\s+\p{Ll}/u.test(text.slice(d.end, d.end + 3));
 }
 
 /**
