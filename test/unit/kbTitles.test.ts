@@ -18,6 +18,9 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     // the 1990s: curated terms
     ['The Russian foreign minister spoke.', '1995-06-01', 'Andrei Kozyrev'],
     ['The Russian foreign minister spoke.', '1999-05-01', 'Igor Ivanov'],
+    ['The Russian prime minister spoke.', '1995-06-01', 'Viktor Chernomyrdin'],
+    ['The Russian prime minister spoke.', '1998-06-01', 'Sergey Kiriyenko'],
+    ['Ukraine’s prime minister spoke.', '1993-03-01', 'Leonid Kuchma'],
     // the 2000s: terms from the inputs, and an input term added to a curated person
     ['Lithuania’s foreign minister spoke.', '2003-05-01', 'Antanas Valionis'],
     ['The Georgian foreign minister spoke.', '2009-06-01', 'Grigol Vashadze'],
