@@ -117,6 +117,9 @@ else if (icon.width < 128 || icon.height < 128) problem(`icon ${manifest.icon} i
 const named = [manifest.main, ...(manifest.contributes?.grammars ?? []).map((g) => g.path), ...(manifest.contributes?.jsonValidation ?? []).map((j) => j.url),
   ...(manifest.contributes?.languages ?? []).map((l) => l.configuration)].filter((p) => p && !/^https?:/.test(p));
 for (const p of named) if (!file(p)) problem(`package.json names ${p}, which is not in the package`);
+// Bundles started by path at run time, which the manifest does not name: the client starts the server, and the
+// server starts its analysis worker thread from beside itself.
+for (const p of ['dist/server.js', 'dist/analysisWorker.js']) if (!file(p)) problem(`${p} is not in the package (it is started at run time)`);
 for (const name of ['README.md', 'CHANGELOG.md']) if (!doc(name)) problem(`no ${name} in the package`);
 
 // A bundle that names a source map the package leaves out makes debuggers and error reporters look for it.

@@ -22,8 +22,8 @@ function load(files: KbFiles): void {
   }
 }
 
-function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
-  parentPort!.postMessage(message, transfer);
+function post(message: FromWorker): void {
+  parentPort!.postMessage(message);
 }
 
 function describe(error: unknown): string {
@@ -41,8 +41,7 @@ function handle(message: ToWorker): void {
     case 'analyse': {
       if (!kb) return post({ type: 'failed', id: message.id, error: kbError });
       try {
-        const packed = packArticle(analyseDocument(message.input, kb));
-        post({ type: 'result', id: message.id, ...packed }, [packed.rest]);
+        post({ type: 'result', id: message.id, ...packArticle(analyseDocument(message.input, kb)) });
       } catch (error) {
         post({ type: 'failed', id: message.id, error: describe(error) });
       }

@@ -18,7 +18,9 @@
  *   (g) the CLI as a whole process (start cost, MB/s with and without worker threads; see cli.ts).
  * Options: --corpus-mb <n> (default 10), --storm-marks <n> (default 100000),
  *          --only core|names|storm|kb|lsp|editor|worker|grammar|anchoring|cli|reliability, --cli-before <older dist/cli.js>
- * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory; worker: (b'') alone).
+ * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory; worker: (b'') alone),
+ * --worker-threshold <characters> (the latency and editor rows' servers analyse documents above it on the worker
+ * thread; 1e15 for none, as before issue 16).
  * Measures; asserts nothing.
  */
 import * as fs from 'node:fs';
@@ -419,6 +421,12 @@ async function benchLongAndShort(bytes: number, rounds: number): Promise<Row[]> 
   }
 }
 
+/** `--worker-threshold <characters>` for the latency and editor rows (1e15: every analysis on the server's thread, as before issue 16). */
+function serverOptions(): object | undefined {
+  const threshold = arg('--worker-threshold');
+  return threshold === undefined ? undefined : { workerThreshold: Number(threshold) };
+}
+
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
@@ -448,11 +456,11 @@ async function benchLsp(editorOnly = false): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [bytes, warmup, edits] of [[100_000, 30, 100], [1_000_000, 5, 20]] as const) {
     log(`lsp: latency on ${bytes} bytes, ${warmup} + ${edits} edits`);
-    rows.push(await withServer(serverJs, log, (server) => benchLatency(server, bytes, warmup, edits)));
+    rows.push(await withServer(serverJs, log, (server) => benchLatency(server, bytes, warmup, edits), serverOptions()));
   }
   if (process.platform === 'linux') {
     log('lsp: a 1 MB article with editor requests, 50 edits');
-    rows.push(...(await withServer(serverJs, log, (server) => benchLongDocument(server, 1_000_000, 50))));
+    rows.push(...(await withServer(serverJs, log, (server) => benchLongDocument(server, 1_000_000, 50), serverOptions())));
   }
   if (editorOnly) return rows;
   log('lsp: a short article while a 2 MB article is analysed, server thread vs worker thread');

@@ -42,6 +42,11 @@ function scriptFile(name: string, source: string): string {
   return file;
 }
 
+/** `value` with every key whose value is undefined left out, as JSON has it. */
+function withoutUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 function inputOf(text: string, annotations: AnalysisInput['annotations'] = []): AnalysisInput {
   return { uri: 'file:///t/a.txt', version: 1, text, config: resolveConfig({ today: '2024-05-01' }), annotations };
 }
@@ -69,7 +74,8 @@ suite('Analysis worker thread', function () {
     const here = reviewArticle(text, loadKnowledgeBase(files.builtIn).kb, input.config, input.annotations);
     const there = unpackArticle(packed, text);
     assert.ok(here.model.entities.length > 0 && here.entries.length === 1);
-    assert.deepEqual(there, here);
+    // The same data; JSON leaves out keys whose value is undefined (`ref: undefined`), which read the same.
+    assert.deepStrictEqual(there, { ...here, model: { ...withoutUndefined(here.model), diagnostics: here.model.diagnostics }, anchored: withoutUndefined(here.anchored) });
     assert.deepEqual(Object.keys(there.model), Object.keys(here.model));
     assert.equal(worker.completed, 1);
   });
