@@ -21,6 +21,8 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Russian prime minister spoke.', '1995-06-01', 'Viktor Chernomyrdin'],
     ['The Russian prime minister spoke.', '1998-06-01', 'Sergey Kiriyenko'],
     ['Ukraine’s prime minister spoke.', '1993-03-01', 'Leonid Kuchma'],
+    ['The Armenian president spoke.', '1995-06-01', 'Levon Ter-Petrosyan'],
+    ['Moldova’s president spoke.', '1994-03-01', 'Mircea Snegur'],
     // the 2000s: terms from the inputs, and an input term added to a curated person
     ['Lithuania’s foreign minister spoke.', '2003-05-01', 'Antanas Valionis'],
     ['The Georgian foreign minister spoke.', '2009-06-01', 'Grigol Vashadze'],
