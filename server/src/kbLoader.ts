@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import { KnowledgeBase, type KbEntry } from './core/kb/knowledgeBase';
+import { readRegularFile } from './regularFile';
 import type { KbEntity, KbLocation } from './core/kb/types';
 
 export interface KbProblem {
@@ -54,10 +55,12 @@ export function loadKnowledgeBase(builtIn: readonly string[], user: readonly str
     const override = overrides.find((o) => o.uri === uri);
     if (override) sources.push(override);
     else {
-      try {
-        sources.push({ uri, text: fs.readFileSync(file, 'utf8') });
-      } catch (error) {
-        problems.push({ uri, offset: 0, length: 0, message: `Cannot read knowledge-base file: ${(error as Error).message}`, severity: 'error' });
+      // Only a regular file is read: a FIFO named like a KB file (x.cis.json) would block the loader for good.
+      const read = readRegularFile(file);
+      if (read.kind === 'ok') sources.push({ uri, text: read.data.toString('utf8') });
+      else {
+        const why = read.kind === 'refused' ? `${file} ${read.message}` : read.error.message;
+        problems.push({ uri, offset: 0, length: 0, message: `Cannot read knowledge-base file: ${why}`, severity: 'error' });
       }
     }
   }

@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ANNOTATION_SUFFIX, AnnotationStore, isCorrupt, type AnnotationChange } from './annotationStore';
 import { createAnnotation, type Annotation } from './core/annotations/model';
 import { SaveQueue } from './saveQueue';
+import { readRegularFile } from './regularFile';
 import { AnalysisScheduler } from './analysisScheduler';
 import { AnalysisThread } from './analysisThread';
 import { unpackArticle, type KbFiles, type PackedArticle } from './analysisMessages';
@@ -580,13 +581,11 @@ function fileName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
+/** A file's text for placing a problem in it; '' for anything but a regular file (a FIFO would block the server). */
 function readText(uri: string): string {
-  try {
-    const file = filePath(uri);
-    return file ? fs.readFileSync(file, 'utf8') : '';
-  } catch {
-    return '';
-  }
+  const file = filePath(uri);
+  const read = file ? readRegularFile(file) : undefined;
+  return read?.kind === 'ok' ? read.data.toString('utf8') : '';
 }
 
 /** Annotations the file holds but CIS Lens cannot use, each with its place in the file: one warning on the article. */

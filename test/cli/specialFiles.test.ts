@@ -30,6 +30,16 @@ suite('cli: special files', function () {
     assert.ok(r.stdout.includes(`${seedPath(SEED)}:`), 'the regular file was still checked');
   });
 
+  test('a FIFO named like a knowledge-base file (x.cis.json) is reported, not read; the check goes on', function () {
+    tmp = tempDir();
+    const fifo = path.join(tmp, 'people.cis.json');
+    if (!mkfifo(fifo)) this.skip();
+    const r = cli(['check', '--kb', tmp, seedPath(SEED)]);
+    assert.notEqual(r.status, null, 'the check hung on the FIFO');
+    assert.match(r.stderr, /people\.cis\.json.*Cannot read knowledge-base file: .*people\.cis\.json is a FIFO \(named pipe\), not a regular file/);
+    assert.ok(r.stdout.includes(`${seedPath(SEED)}:`), 'the article was still checked');
+  });
+
   test('/dev/zero named directly: exit 2 with a message, memory untouched', function () {
     if (!fs.existsSync('/dev/zero')) this.skip();
     const r = cli(['check', '/dev/zero']);

@@ -10,6 +10,7 @@ import { resolveConfig, type AnalysisConfig, type KnowledgeBase } from '../core'
 import { lineColumn, lineStarts } from '../core/annotations/export/common';
 import type { Annotation } from '../core/annotations/model';
 import { builtInKbDir, listKbFiles, loadKnowledgeBase } from '../kbLoader';
+import { readRegularFile } from '../regularFile';
 import type { CliOptions } from './args';
 import { describe, readArticle, type PathError } from './files';
 
@@ -53,7 +54,8 @@ export function openSession(options: CliOptions, messages: Messages): Session {
 function kbPlace(uri: string, offset: number): string {
   try {
     const file = fileURLToPath(uri);
-    const { line, column } = lineColumn(lineStarts(fs.readFileSync(file, 'utf8')), offset);
+    const read = readRegularFile(file); // never a FIFO's endless wait, for a message
+    const { line, column } = lineColumn(lineStarts(read.kind === 'ok' ? read.data.toString('utf8') : ''), offset);
     return `${path.relative(process.cwd(), file) || file}:${line}:${column}`;
   } catch {
     return uri;

@@ -164,6 +164,29 @@ suite('annotations/store', () => {
     assert.deepStrictEqual(third.annotations.map((a) => a.id).sort(), ['urn:uuid:aaaa', 'urn:uuid:bbbb']);
   });
 
+  test('tombstones older than 30 days are dropped on the next write; younger ones are kept', async () => {
+    const store = new AnnotationStore();
+    const file = path.join(dir, 'kyiv.md.annotations.json');
+    const tombstones = () => (JSON.parse(fs.readFileSync(file, 'utf8')).cisLensDeleted ?? []) as { id: string; deleted: string }[];
+    assert.ok((await store.save(articlePath, { put: [a1(), a2()] }, { now: new Date('2024-06-01T09:00:00Z') })).ok);
+    assert.ok((await store.save(articlePath, { remove: ['urn:uuid:aaaa'] }, { now: new Date('2024-06-02T00:00:00Z') })).ok);
+    assert.ok((await store.save(articlePath, { remove: ['urn:uuid:bbbb'] }, { now: new Date('2024-06-20T00:00:00Z') })).ok);
+    assert.deepStrictEqual(tombstones().map((t) => t.id), ['urn:uuid:aaaa', 'urn:uuid:bbbb']);
+    // 30 days after the first deletion, less a second: both are still remembered, and a stale copy stays out.
+    assert.ok((await store.save(articlePath, { put: [a1()] }, { now: new Date('2024-07-01T23:59:59Z') })).ok);
+    assert.deepStrictEqual(tombstones().map((t) => t.id), ['urn:uuid:aaaa', 'urn:uuid:bbbb']);
+    const kept = new AnnotationStore().load(articlePath);
+    assert.ok(!isCorrupt(kept));
+    assert.deepStrictEqual(kept.annotations.map((a) => a.id), []);
+    // A day later the first is forgotten on the next write (of anything); the second, 12 days old, is kept.
+    const a3 = createAnnotation(TEXT, spanOf(TEXT, 'overnight'), { status: 'note' }, '2024-07-03T00:00:00.000Z', 'urn:uuid:cccc');
+    assert.ok((await store.save(articlePath, { put: [a3] }, { now: new Date('2024-07-03T00:00:00Z') })).ok);
+    assert.deepStrictEqual(tombstones(), [{ id: 'urn:uuid:bbbb', deleted: '2024-06-20T00:00:00.000Z' }]);
+    const r = new AnnotationStore().load(articlePath);
+    assert.ok(!isCorrupt(r));
+    assert.deepStrictEqual(r.annotations.map((a) => a.id), ['urn:uuid:cccc']);
+  });
+
   test('of two edits of one annotation the one modified later is kept, whichever is saved last', async () => {
     const newer = updateAnnotation(a1(), { note: 'newer' }, '2024-06-03T00:00:00.000Z');
     const older = updateAnnotation(a1(), { note: 'older' }, '2024-06-02T00:00:00.000Z');

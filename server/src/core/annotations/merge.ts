@@ -6,7 +6,9 @@
  * delete. An annotation put over one with the same id replaces it unless the one in the file was modified
  * later. A deletion leaves a tombstone in the file (`cisLensDeleted`: id and time, on the collection), so a
  * writer that read the file before the deletion cannot bring the annotation back by saving an older copy;
- * an annotation modified after its deletion is a newer edit and stays.
+ * an annotation modified after its deletion is a newer edit and stays. Tombstones older than
+ * `TOMBSTONE_RETENTION_DAYS` are dropped on the next write, so a file does not grow with every deletion ever
+ * made: only a copy held unsaved for longer than that could bring its annotation back.
  *
  * Pure: no IO.
  */
@@ -14,6 +16,9 @@ import type { Annotation, AnnotationFile } from './model';
 
 /** The collection field that holds deletions. */
 export const TOMBSTONE_KEY = 'cisLensDeleted';
+
+/** How long a deletion is remembered (days). */
+export const TOMBSTONE_RETENTION_DAYS = 30;
 
 export interface Tombstone {
   readonly id: string;
@@ -94,6 +99,9 @@ export function mergeChange(file: AnnotationFile, change: AnnotationChange, now:
     }
   }
   for (const a of puts.values()) annotations.push(a);
+  // Forget old deletions only now, after they have kept their annotations out of this write.
+  const oldest = Date.parse(nowIso) - TOMBSTONE_RETENTION_DAYS * 24 * 60 * 60 * 1000;
+  for (const [id, deleted] of tombstones) if (time(deleted) < oldest) tombstones.delete(id);
   const extra: Record<string, unknown> = { ...file.extra };
   if (tombstones.size === 0) delete extra[TOMBSTONE_KEY];
   else extra[TOMBSTONE_KEY] = [...tombstones].map(([id, deleted]): Tombstone => ({ id, deleted }));
