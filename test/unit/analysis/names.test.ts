@@ -66,6 +66,12 @@ suite('name recognizer', () => {
     assert.deepEqual(names('Floods hit Queensland and Bavaria.').map((e) => [e.text, e.kind, e.ref]), [['Queensland', 'place', 'ISO 3166-2 AU-QLD'], ['Bavaria', 'place', 'ISO 3166-2 DE-BY']]);
     assert.deepEqual(kinds('He wrote on Telegram and YouTube.'), ['Telegram|organization', 'YouTube|organization']);
   });
+  test('a compass point before a place, a city before a plural name, company and place words, place endings', () => {
+    assert.deepEqual(kinds('Rain fell on East Perth.'), ['East Perth|place']);
+    assert.deepEqual(kinds('He played for the Boston Braves and Zarnitsa Records.'), ['Boston Braves|organization', 'Zarnitsa Records|organization']);
+    assert.deepEqual(kinds('They fished in Hancock Pond near Lincolnshire.'), ['Hancock Pond|place', 'Lincolnshire|place']);
+    assert.deepEqual(kinds('Americans and Boston residents cheered.').filter((k) => k.endsWith('|organization')), []);
+  });
   test('a given name before a known surname widens the known mention', () => {
     const [m] = analyzeArticle('Aleksander Lukashenka spoke.', kb, resolveConfig()).entities;
     assert.deepEqual([m.text, m.id], ['Aleksander Lukashenka', 'alexander-lukashenko']);

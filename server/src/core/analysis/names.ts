@@ -549,6 +549,18 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
     out.push(candidate(text, run, 'place', `“${placeWord.text}” in the name`, true, 'context'));
     return;
   }
+  // "West Jersey", "East Perth", "North Vancouver": a compass point before a place names a part of it.
+  if (run.length === 2 && COMPASS_POINTS.has(run[0].text) && isPlaceName(ctx, [run[1]], knownInside)) {
+    absorb(knownInside, absorbed);
+    out.push(candidate(text, run, 'place', `“${run[0].text}” before a place`, true, 'context'));
+    return;
+  }
+  // "Boston Braves", "Buffalo Bisons", "Montreal Crystals": a city, then a plural name, is a team or a company.
+  if (isCityThenPlural(ctx, run, knownInside)) {
+    absorb(knownInside, absorbed);
+    out.push(candidate(text, run, 'organization', `a city, then “${run[run.length - 1].text}”`, true, 'context'));
+    return;
+  }
   // "City of Brampton", "State of Texas", "Province of Ontario": a unit word, "of", and a name.
   if (run.length >= 3 && PLACE_UNITS_BEFORE_OF.has(run[0].text) && run[1].text === 'of' && run.slice(2).some((w) => w.capital && !COMMON_WORDS.has(w.text.toLowerCase()))) {
     absorb(knownInside, absorbed);
@@ -694,6 +706,10 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   if (before && PLACE_PREPOSITIONS.has(before.toLowerCase()) && capitals.length <= 3 && !isAcronym && !personShaped) {
     return { kind: 'place', why: `after “${before}”`, strong: false };
   }
+  // "Lincolnshire", "Pokrovka", "Kaliningrad"-like: an ending only place names have.
+  if (capitals.length === 1 && !isAcronym && PLACE_SUFFIXES.some((e: string) => first.endsWith(e) && first.length > e.length + 2)) {
+    return { kind: 'place', why: `“${first}” ends like a place name`, strong: false };
+  }
   if (capitals.length === 1 && hasSurnameEnding(first) && !sentenceInitial) return { kind: 'person', why: `“${first}” reads as a surname`, strong: false };
   if (capitals.length === 1 && isGivenName(first) && !sentenceInitial) return { kind: 'person', why: `“${first}” is a given name`, strong: false };
   // "Hassan said", opening a sentence: a name that speaks, kind unknown; "Officials said" is a common word.
@@ -718,6 +734,31 @@ function isUnlistedNameWord(word: string): boolean {
 function isPersonalNameWord(input: NameInput, word: string): boolean {
   return isUnlistedNameWord(word) && !input.gazetteer.lookup(word) && !input.gazetteer.lookupDemonym(word) &&
     !input.kb.lookupDemonym(word) && input.kb.lookupName(word).length === 0;
+}
+
+const COMPASS_POINTS = new Set(['North', 'South', 'East', 'West']);
+const PLACE_SUFFIXES = words.placeSuffixes;
+
+/** Whether `part` is a place the gazetteer or the knowledge base knows (a mention inside the run covering it exactly). */
+function isPlaceName(ctx: RunContext, part: readonly Word[], knownInside: readonly EntityMention[], cityOnly = false): boolean {
+  const start = part[0].start;
+  const end = part[part.length - 1].end;
+  const known = knownInside.find((m) => m.start === start && m.end === end);
+  if (known) return cityOnly ? known.kind === 'place' : known.kind === 'place' || known.kind === 'country';
+  const hit = ctx.input.gazetteer.lookup(ctx.input.text.slice(start, end));
+  return hit !== undefined && (cityOnly ? hit.type === 'city' : hit.kind === 'place' || hit.kind === 'country');
+}
+
+/** "Boston Braves", "St. Louis Eagles": a city and one or two capitalised words, the last a plural that is no demonym. */
+function isCityThenPlural(ctx: RunContext, run: readonly Word[], knownInside: readonly EntityMention[]): boolean {
+  if (run.length < 2 || !run.every((w) => w.capital)) return false;
+  const last = run[run.length - 1].text;
+  if (last.length < 4 || !/\p{Ll}s$/u.test(last) || /(?:ss|us|is)$/.test(last) || COMMON_CAPITALISED.has(last)) return false;
+  if (ctx.input.gazetteer.lookupDemonym(last) || ctx.input.kb.lookupDemonym(last)) return false;
+  for (let k = 1; k <= 2 && k < run.length; k++) {
+    if (run.length - k <= 2 && isPlaceName(ctx, run.slice(0, k), knownInside, true)) return true;
+  }
+  return false;
 }
 
 /** Compass words open place names ("North Vancouver", "West Seattle"), never a person's. */
