@@ -347,13 +347,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Runs `fn` once a scheduled analysis of `uri` has run: a request never starts an analysis of a version about to be replaced. */
   async function afterAnalysis<T>(uri: string, fn: () => T): Promise<T> {
-    await scheduler.settled(uri);
+    await settled(uri);
     return fn();
+  }
+
+  /**
+   * Waits for the document's scheduled or running analysis. A long document edited without pause is waited for
+   * until its analysis catches up: analysing it here for a request would stall every other document.
+   */
+  async function settled(uri: string): Promise<void> {
+    await scheduler.settled(uri);
+    for (let doc = documents.get(uri); doc && onWorker(doc) && scheduler.isScheduled(uri); doc = documents.get(uri)) await scheduler.settled(uri);
   }
 
   /** Answers a request from the newest analysis, waiting for one that is scheduled rather than starting another. */
   async function withArticle<T>(uri: string, fallback: T, fn: (doc: TextDocument, article: ReviewedArticle) => T): Promise<T> {
-    await scheduler.settled(uri);
+    await settled(uri);
     const doc = documents.get(uri);
     const article = doc && guard('analysis', () => articleFor(doc), undefined);
     return doc && article ? guard('request', () => fn(doc, article), fallback) : fallback;
