@@ -17,8 +17,10 @@
  *   (h) issue 16 (reliability.ts): CSV export of N and 4N annotations, and a 500-edit burst's last edit → diagnostics.
  *   (g) the CLI as a whole process (start cost, MB/s with and without worker threads; see cli.ts).
  * Options: --corpus-mb <n> (default 10), --storm-marks <n> (default 100000),
- *          --only core|names|storm|kb|lsp|editor|worker|grammar|anchoring|cli|reliability, --cli-before <older dist/cli.js>
- * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory; worker: (b'') alone),
+ *          --only core|names|storm|kb|lsp|editor|latency|worker|grammar|anchoring|cli|reliability, --cli-before <older dist/cli.js>,
+ *          --server-before <older dist/server.js> (the latency rows run that build's server too, edits interleaved)
+ * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory; latency: the
+ * two latency rows alone; worker: (b'') alone),
  * --worker-threshold <characters> (the latency and editor rows' servers analyse documents above it on the worker
  * thread; 1e15 for none, as before issue 16).
  * Measures; asserts nothing.
@@ -303,6 +305,48 @@ async function benchLatency(server: BenchServer, bytes: number, warmup: number, 
 }
 
 /**
+ * `benchLatency` for two servers at once, an older build (`--server-before`) and this one: the same edits,
+ * each sent to one server and then the other (which goes first alternates), so both see the same load on a
+ * shared machine. Reports both rows and the median of the paired ratios (this build / before).
+ */
+async function benchLatencyPair(old: BenchServer, server: BenchServer, bytes: number, warmup: number, edits: number): Promise<Row[]> {
+  const uri = `file:///bench/latency-${bytes}.txt`;
+  let text = articleOf(bytes);
+  for (const s of [old, server]) {
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    await s.published(uri, 1);
+  }
+  const timed = async (s: BenchServer, version: number): Promise<number> => {
+    const started = performance.now();
+    await s.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await s.published(uri, version);
+    return performance.now() - started;
+  };
+  const times: [number[], number[]] = [[], []];
+  const ratios: number[] = [];
+  for (let i = 0; i < warmup + edits; i++) {
+    text = editedText(text, i);
+    const order = i % 2 === 0 ? [0, 1] : [1, 0];
+    const pair = [0, 0];
+    for (const which of order) pair[which] = await timed(which === 0 ? old : server, i + 2);
+    if (i < warmup) continue;
+    times[0].push(pair[0]);
+    times[1].push(pair[1]);
+    ratios.push(pair[1] / pair[0]);
+  }
+  const label = bytes >= 1e6 ? `${fmt(bytes / 1e6, 0)} MB` : `${fmt(bytes / 1e3, 0)} KB`;
+  const summary = (list: number[]) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return `p50 ${fmt(percentile(sorted, 50))} ms, p95 ${fmt(percentile(sorted, 95))} ms, max ${fmt(sorted[sorted.length - 1] ?? NaN)} ms`;
+  };
+  return [
+    { measure: `didChange → publishDiagnostics, ${label} article (${edits} full-text edits after ${warmup} warm-up), --server-before build`, value: summary(times[0]) },
+    { measure: `didChange → publishDiagnostics, ${label} article (${edits} full-text edits after ${warmup} warm-up), this build`, value: summary(times[1]) },
+    { measure: `this build / --server-before, ${label}, the same edit (median of paired ratios)`, value: fmt(median(ratios), 2) },
+  ];
+}
+
+/**
  * A 1 MB article as an editor uses it: after each of `edits` small edits, the requests VS Code sends (the
  * Outline, semantic tokens as a delta, a hover), timed from send to reply, with the Outline's reply size and
  * the server's memory before and after.
@@ -448,21 +492,25 @@ async function benchMemory(server: BenchServer, count: number): Promise<Row> {
   return { measure: `Server RSS after opening ${count.toLocaleString('en-US')} articles`, value: `${fmt(after, 0)} MB (${fmt(before, 0)} MB before opening)` };
 }
 
-async function benchLsp(editorOnly = false): Promise<Row[]> {
+/** `only`: 'editor' stops after the editor rows, 'latency' after the two latency rows. */
+async function benchLsp(only?: 'editor' | 'latency'): Promise<Row[]> {
   if (!fs.existsSync(serverJs)) {
     log('dist/server.js is missing: run `npm run build` (LSP rows skipped)');
     return [{ measure: 'LSP latency and memory', value: 'skipped: dist/server.js not built' }];
   }
   const rows: Row[] = [];
+  const before = arg('--server-before');
   for (const [bytes, warmup, edits] of [[100_000, 30, 100], [1_000_000, 5, 20]] as const) {
-    log(`lsp: latency on ${bytes} bytes, ${warmup} + ${edits} edits`);
-    rows.push(await withServer(serverJs, log, (server) => benchLatency(server, bytes, warmup, edits), serverOptions()));
+    log(`lsp: latency on ${bytes} bytes, ${warmup} + ${edits} edits${before ? `, interleaved with ${before}` : ''}`);
+    if (before) rows.push(...(await withServer(before, log, (old) => withServer(serverJs, log, (server) => benchLatencyPair(old, server, bytes, warmup, edits), serverOptions()), serverOptions())));
+    else rows.push(await withServer(serverJs, log, (server) => benchLatency(server, bytes, warmup, edits), serverOptions()));
   }
+  if (only === 'latency') return rows;
   if (process.platform === 'linux') {
     log('lsp: a 1 MB article with editor requests, 50 edits');
     rows.push(...(await withServer(serverJs, log, (server) => benchLongDocument(server, 1_000_000, 50), serverOptions())));
   }
-  if (editorOnly) return rows;
+  if (only === 'editor') return rows;
   log('lsp: a short article while a 2 MB article is analysed, server thread vs worker thread');
   rows.push(...(await benchLongAndShort(2_000_000, 20)));
   rows.push(await benchColdStart());
@@ -523,7 +571,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'storm') rows.push(...benchQuoteStorm());
   if (only === undefined || only === 'kb') rows.push(...benchKb());
   if (only === undefined || only === 'lsp') rows.push(...(await benchLsp()));
-  if (only === 'editor') rows.push(...(await benchLsp(true)));
+  if (only === 'editor' || only === 'latency') rows.push(...(await benchLsp(only)));
   if (only === 'worker') rows.push(...(await benchLongAndShort(2_000_000, 20)));
   if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));
   if (only === undefined || only === 'anchoring') rows.push(...benchReanchor());

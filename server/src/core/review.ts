@@ -4,6 +4,7 @@
  * Server and CLI both call this, so the editor and CI never disagree.
  */
 import { analyzeArticle } from './analysis/analyze';
+import type { IncrementalState } from './analysis/incremental';
 import { applyAnnotations, speakerOverrideFor, speakerOverrides, type AnnotationEntry } from './annotations/apply';
 import { reanchorAll, type AnchoredAnnotation } from './annotations/anchoring';
 import type { Annotation } from './annotations/model';
@@ -18,8 +19,9 @@ export interface ReviewedArticle {
   readonly entries: readonly AnnotationEntry[];
 }
 
-export function reviewArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig, annotations: readonly Annotation[] = []): ReviewedArticle {
-  const base = analyzeArticle(text, kb, config);
+/** `incremental`: the document's incremental state, when the caller keeps one per open document (`analyzeArticle`). */
+export function reviewArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig, annotations: readonly Annotation[] = [], incremental?: IncrementalState): ReviewedArticle {
+  const base = analyzeArticle(text, kb, config, incremental);
   if (annotations.length === 0) return { model: base, anchored: [], entries: [] };
   const anchoredResult = reanchorAll(text, annotations);
   const overrides = speakerOverrides(anchoredResult.anchored);

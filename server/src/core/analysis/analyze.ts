@@ -7,32 +7,38 @@ import type { AnalysisConfig } from '../config';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import { allRules } from '../rules';
 import type { RuleContext } from '../rules/types';
-import type { ArticleModel, EntityMention, Finding, Paragraph, Span } from '../types';
+import type { ArticleModel, EntityMention, Finding, Span } from '../types';
 import { findArticleDate } from './articleDate';
 import { attributeQuotes, type SpeakerCandidate } from './attribution';
 import { findClaims } from './claims';
-import { findEntityMentions } from './entities';
-import { recognizeNames } from './names';
+import type { IncrementalState } from './incremental';
+import { knownMentions, namedMentions, paragraphSentences } from './paragraphStages';
 import { builtInGazetteer } from '../kb/gazetteer';
 import { resolvePronouns } from './pronouns';
-import { findQuoteMarks, type RawQuote } from './quoteMarks';
-import { appendSentences, findParagraphs, PunctuationCursor } from '../text/segments';
+import { findQuoteMarks } from './quoteMarks';
+import { findParagraphs } from '../text/segments';
 import { findTitleMentions } from './titles';
 import { containing } from '../text/search';
-import { type Marks, scanMarks } from '../text/marks';
+import { scanMarks } from '../text/marks';
 import { scanTriggers } from '../text/triggers';
 
-export function analyzeArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig): ArticleModel {
-  const marks = scanMarks(text);
+/**
+ * `incremental`: the document's state from its last analysis (`incremental.ts`), when the caller keeps one per
+ * document; paragraphs an edit did not touch then keep their paragraph-local results. The model is the same.
+ */
+export function analyzeArticle(text: string, kb: KnowledgeBase, config: AnalysisConfig, incremental?: IncrementalState): ArticleModel {
+  incremental?.begin(text, kb);
+  const marks = incremental ? incremental.marks(text) : scanMarks(text);
   const date = findArticleDate(text, { setting: config.articleDate, today: config.today }, marks.figureStarts);
   const paragraphSpans = findParagraphs(text);
+  const version = incremental && { state: incremental, diff: incremental.paragraphDiff(paragraphSpans) };
   const rawQuotes = findQuoteMarks(text, paragraphSpans, marks);
-  const { paragraphs, sentences } = splitSentences(text, paragraphSpans, rawQuotes, marks);
+  const { paragraphs, sentences } = paragraphSentences(text, paragraphSpans, rawQuotes, marks, version);
   const sentenceOf = (offset: number) => containing(sentences, offset);
-  const triggers = scanTriggers(text);
+  const triggers = incremental ? incremental.triggers(text) : scanTriggers(text);
 
-  const known = findEntityMentions(text, paragraphSpans, kb, marks.nameStarts, date.date);
-  const named = recognizeNames({ text, paragraphs: paragraphSpans, known, nameStarts: marks.nameStarts, kb, gazetteer: builtInGazetteer() });
+  const known = knownMentions(text, paragraphSpans, kb, marks.nameStarts, date.date, version);
+  const named = namedMentions({ text, paragraphs: paragraphSpans, known, nameStarts: marks.nameStarts, kb, gazetteer: builtInGazetteer() }, version);
   const titles = findTitleMentions(triggers, named, kb, date.assumed, date.date !== null);
   const namedAndTitles = mergeByStart(named, titles);
   const people = namedAndTitles.filter((e) => e.kind === 'person');
@@ -52,30 +58,9 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
   return { text, paragraphs, entities, quotes, claims, date, diagnostics: runRules(ctx, config) };
 }
 
-const NO_SPANS: readonly Span[] = [];
-
 /** People, organisations and names of unknown kind can speak; a country or a city only through its government, which the text names. */
 function isPossibleSpeaker(e: SpeakerCandidate): boolean {
   return e.kind === 'person' || e.kind === 'organization' || (e.kind === 'other' && e.via !== 'demonym');
-}
-
-/** Paragraphs with their sentences, and all sentences in text order; quotations are never split. */
-function splitSentences(text: string, paragraphSpans: readonly Span[], rawQuotes: readonly RawQuote[], marks: Marks): { paragraphs: Paragraph[]; sentences: Span[] } {
-  const paragraphs: Paragraph[] = [];
-  const sentences: Span[] = [];
-  let q = 0; // quotes come in text order, hence in paragraph order
-  const punctuation = new PunctuationCursor(text, marks.sentenceEnds);
-  for (let i = 0; i < paragraphSpans.length; i++) {
-    while (q < rawQuotes.length && rawQuotes[q].paragraphIndex < i) q++;
-    let masked: Span[] | undefined;
-    for (; q < rawQuotes.length && rawQuotes[q].paragraphIndex === i; q++) (masked ??= []).push(rawQuotes[q].outer);
-    const p = paragraphSpans[i];
-    const first = sentences.length;
-    appendSentences(text, p, masked ?? NO_SPANS, sentences, punctuation);
-    // An exact-size copy: a list grown by push reserves room for many more than a paragraph's one or two.
-    paragraphs.push({ start: p.start, end: p.end, sentences: sentences.slice(first) });
-  }
-  return { paragraphs, sentences };
 }
 
 function runRules(ctx: RuleContext, config: AnalysisConfig): Finding[] {

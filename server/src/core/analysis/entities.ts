@@ -26,6 +26,7 @@ import { roleMatchesTitle } from './titles';
 /**
  * `nameStarts`: where capitalised words may start, as `scanMarks` finds them (computed here when not given).
  * `date`: the article's date when known (YYYY-MM-DD), which decides between people sharing a name.
+ * The names matched in each paragraph (`matchParagraph`), then linked across the document (`linkMentions`).
  */
 export function findEntityMentions(
   text: string,
@@ -34,18 +35,39 @@ export function findEntityMentions(
   nameStarts: readonly number[] = scanMarks(text).nameStarts,
   date: string | null = null,
 ): EntityMention[] {
+  const matched: ParagraphMatches[] = new Array(paragraphs.length);
+  let s = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    while (s < nameStarts.length && nameStarts[s] < paragraphs[i].start) s++;
+    matched[i] = matchParagraph(text, paragraphs[i], kb, nameStarts, s);
+  }
+  return linkMentions(text, matched, kb, date);
+}
+
+/**
+ * The knowledge-base names matched in one paragraph, before the document pass links the shared ones.
+ * Paragraph-local on purpose: it reads only the paragraph's text and the KB, so an incremental analysis may
+ * keep it for a paragraph an edit did not touch.
+ */
+export interface ParagraphMatches {
+  /** Sorted by start; a mention that waits for the whole text is held with no id. */
+  readonly mentions: readonly EntityMention[];
+  /** The mentions that wait (by index into `mentions`), with every entity each may stand for. */
+  readonly waiting: readonly Waiting[];
+}
+
+const NO_WAITING: readonly Waiting[] = [];
+
+/** The names in `paragraph`; `firstStart`: the index in `nameStarts` of the first at or after its start. */
+export function matchParagraph(text: string, paragraph: Span, kb: KnowledgeBase, nameStarts: readonly number[], firstStart: number): ParagraphMatches {
   const mentions: EntityMention[] = [];
   let waiting: Waiting[] | undefined; // names that wait for the whole text (shared, or needing context)
-  let paragraphIndex = 0;
   const facts = wordFactsFor(kb);
   let resumeAt = 0; // name starts before this are inside a word or mention already read
-  for (let k = 0; k < nameStarts.length; k++) {
+  for (let k = firstStart; k < nameStarts.length; k++) {
     const start = nameStarts[k];
+    if (start >= paragraph.end) break;
     if (start < resumeAt) continue;
-    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].end <= start) paragraphIndex++;
-    const paragraph = paragraphs[paragraphIndex];
-    if (!paragraph) break;
-    if (start < paragraph.start) continue;
     let i = start + 1;
     let hash = hashStep(0, text.charCodeAt(start));
     for (; i < paragraph.end; i++) {
@@ -64,6 +86,20 @@ export function findEntityMentions(
       (waiting ??= []).push({ index: mentions.length, hits: found.hits });
       mentions.push({ ...found.mention, id: null });
     } else mentions.push(found.mention);
+  }
+  return { mentions, waiting: waiting ?? NO_WAITING };
+}
+
+/**
+ * The document pass: every paragraph's mentions in text order, each waiting one linked, dropped or marked
+ * ambiguous with the whole text read. `matched[i]` is `matchParagraph` for the i-th paragraph.
+ */
+export function linkMentions(text: string, matched: readonly ParagraphMatches[], kb: KnowledgeBase, date: string | null): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  let waiting: Waiting[] | undefined;
+  for (const m of matched) {
+    for (const w of m.waiting) (waiting ??= []).push({ index: mentions.length + w.index, hits: w.hits });
+    for (const mention of m.mentions) mentions.push(mention);
   }
   return waiting ? resolveWaiting(text, mentions, waiting, kb, date) : mentions;
 }
@@ -173,7 +209,7 @@ function isBoundary(text: string, index: number, limit: number): boolean {
 }
 
 /** A mention at `mentions[index]` that waits for the whole text, and what it may stand for. */
-interface Waiting {
+export interface Waiting {
   readonly index: number;
   readonly hits: readonly NameHit[];
 }

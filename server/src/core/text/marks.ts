@@ -35,15 +35,26 @@ export interface Marks {
 }
 
 export function scanMarks(text: string): Marks {
+  return scanMarksIn(text, 0, text.length);
+}
+
+/**
+ * The marks in text[from, to), where `from` starts a line and `to` ends one (a line break or the end of the
+ * text). Every mark depends on its own line only: the scan's steps over a word or a digit run stop at a line
+ * break, and the character before a line's first word is the break. So an incremental analysis re-scans only
+ * the lines an edit touched (`incremental.ts`).
+ */
+export function scanMarksIn(text: string, from: number, to: number): Marks {
   const quotes: number[] = [];
   const sentenceEnds: number[] = [];
   const nameStarts: number[] = [];
   const figureStarts: number[] = [];
   const mark = MARK; // a local in the hot loop
-  mark.lastIndex = 0;
+  mark.lastIndex = from;
   // test(), not exec(): the match is one character, so lastIndex tells where it is, and nothing is allocated.
   while (mark.test(text)) {
     const at = mark.lastIndex - 1;
+    if (at >= to) break;
     const code = text.charCodeAt(at);
     if (isSentenceEnd(code)) sentenceEnds.push(at);
     else if (isQuoteMarkCode(code)) quotes.push(at);
@@ -67,13 +78,13 @@ export function scanMarks(text: string): Marks {
       mark.lastIndex = end;
     }
   }
-  return { quotes, sentenceEnds, nameStarts, figureStarts: withRareCurrencySigns(text, figureStarts) };
+  return { quotes, sentenceEnds, nameStarts, figureStarts: withRareCurrencySigns(text, figureStarts, from, to) };
 }
 
-/** `figureStarts` with the offsets of the signs MARK leaves out, in order. */
-function withRareCurrencySigns(text: string, figureStarts: number[]): number[] {
+/** `figureStarts` with the offsets in [from, to) of the signs MARK leaves out, in order. */
+function withRareCurrencySigns(text: string, figureStarts: number[], from: number, to: number): number[] {
   const signs: number[] = [];
-  for (const sign of RARE_CURRENCY_SIGNS) for (let at = text.indexOf(sign); at >= 0; at = text.indexOf(sign, at + 1)) signs.push(at);
+  for (const sign of RARE_CURRENCY_SIGNS) for (let at = text.indexOf(sign, from); at >= 0 && at < to; at = text.indexOf(sign, at + 1)) signs.push(at);
   if (signs.length === 0) return figureStarts;
   return [...figureStarts, ...signs].sort((a, b) => a - b);
 }

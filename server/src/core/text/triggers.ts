@@ -127,37 +127,92 @@ export class TriggerScan {
    */
   readonly hits: readonly number[];
 
-  constructor(readonly text: string) {
-    const { re, buckets, patterns } = currentScanner();
-    // Hits are collected in two flat scratch lists and then grouped by pattern (a counting sort): a growing
-    // list per pattern would reserve far more room than the few hits each pattern gets in an article.
-    let count = 0;
-    re.lastIndex = 0;
-    while (re.test(text)) {
-      const end = re.lastIndex;
-      let start = end - 1;
-      while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--; // \b: no letter precedes the word
-      const bucket = bucketOf(end - start, text.charCodeAt(start) | 32);
-      const hit = bucket < buckets.length ? triggerWordAt(text, start, buckets[bucket]) : undefined;
-      if (hit === undefined) continue;
-      // Indexed loops, here and below: this runs for every trigger word of every document.
-      const ids = hit.patternIds;
-      for (let k = 0; k < ids.length; k++) {
-        scratchIds[count] = ids[k];
-        scratchStarts[count++] = start;
-      }
-    }
-    const header = patterns + 2;
-    const hits: number[] = new Array(header + count).fill(0);
-    hits[0] = patterns;
-    // Group sizes, then running sums: group `id` starts at hits[1 + id].
-    for (let k = 0; k < count; k++) hits[2 + scratchIds[k]]++;
-    hits[1] = header;
-    for (let id = 1; id <= patterns; id++) hits[1 + id] += hits[id];
-    for (let id = 0; id < patterns; id++) scratchNext[id] = hits[1 + id];
-    for (let k = 0; k < count; k++) hits[scratchNext[scratchIds[k]]++] = scratchStarts[k];
-    this.hits = hits;
+  /**
+   * `previous`: a scan of an earlier version of the document whose lines before `from` are the same as
+   * here, and whose lines after `to` (`to - delta` there) are the same as after `to` here. Then only text[from,
+   * to) is scanned, and the other hits are kept or moved by `delta`. A trigger word's hit depends on its own
+   * line only (words never span a line break, and `\b` sees the break), so this equals a whole scan; the
+   * incremental property test holds it to that. `from` starts a line and `to` ends one.
+   */
+  constructor(readonly text: string, previous?: { readonly scan: TriggerScan; readonly from: number; readonly to: number; readonly delta: number }) {
+    const scanner = currentScanner();
+    const fresh = scanHits(text, scanner, previous ? previous.from : 0, previous ? previous.to : text.length);
+    this.hits = previous && previous.scan.hits[0] === scanner.patterns ? spliceHits(previous.scan.hits, fresh, previous.from, previous.to - previous.delta, previous.delta) : fresh;
   }
+}
+
+/** The hits (laid out as `TriggerScan.hits`) of trigger words starting in text[from, to). */
+function scanHits(text: string, { re, buckets, patterns }: Scanner, from: number, to: number): number[] {
+  // Hits are collected in two flat scratch lists and then grouped by pattern (a counting sort): a growing
+  // list per pattern would reserve far more room than the few hits each pattern gets in an article.
+  let count = 0;
+  re.lastIndex = from;
+  while (re.test(text)) {
+    const end = re.lastIndex;
+    let start = end - 1;
+    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--; // \b: no letter precedes the word
+    if (start >= to) break;
+    const bucket = bucketOf(end - start, text.charCodeAt(start) | 32);
+    const hit = bucket < buckets.length ? triggerWordAt(text, start, buckets[bucket]) : undefined;
+    if (hit === undefined) continue;
+    // Indexed loops, here and below: this runs for every trigger word of every document.
+    const ids = hit.patternIds;
+    for (let k = 0; k < ids.length; k++) {
+      scratchIds[count] = ids[k];
+      scratchStarts[count++] = start;
+    }
+  }
+  const header = patterns + 2;
+  const hits: number[] = new Array(header + count).fill(0);
+  hits[0] = patterns;
+  // Group sizes, then running sums: group `id` starts at hits[1 + id].
+  for (let k = 0; k < count; k++) hits[2 + scratchIds[k]]++;
+  hits[1] = header;
+  for (let id = 1; id <= patterns; id++) hits[1 + id] += hits[id];
+  for (let id = 0; id < patterns; id++) scratchNext[id] = hits[1 + id];
+  for (let k = 0; k < count; k++) hits[scratchNext[scratchIds[k]]++] = scratchStarts[k];
+  return hits;
+}
+
+/**
+ * Each pattern's group of `old` with its hits in [from, oldTo] replaced by that group of `fresh`, and its
+ * hits after `oldTo` moved by `delta`. Both lists have the same patterns (the caller checks).
+ */
+function spliceHits(old: readonly number[], fresh: readonly number[], from: number, oldTo: number, delta: number): number[] {
+  const patterns = old[0];
+  const header = patterns + 2;
+  // Per group: the old hits kept before `from` and moved after `oldTo` (offsets into `old`).
+  const keepEnd: number[] = new Array(patterns);
+  const moveStart: number[] = new Array(patterns);
+  let size = header;
+  for (let id = 0; id < patterns; id++) {
+    const first = old[1 + id];
+    const last = old[2 + id];
+    keepEnd[id] = firstAtOrAfter(old, first, last, from);
+    moveStart[id] = firstAtOrAfter(old, keepEnd[id], last, oldTo + 1);
+    size += keepEnd[id] - first + (fresh[2 + id] - fresh[1 + id]) + (last - moveStart[id]);
+  }
+  const hits: number[] = new Array(size);
+  hits[0] = patterns;
+  let k = header;
+  for (let id = 0; id < patterns; id++) {
+    hits[1 + id] = k;
+    for (let i = old[1 + id]; i < keepEnd[id]; i++) hits[k++] = old[i];
+    for (let i = fresh[1 + id]; i < fresh[2 + id]; i++) hits[k++] = fresh[i];
+    for (let i = moveStart[id]; i < old[2 + id]; i++) hits[k++] = old[i] + delta;
+  }
+  hits[1 + patterns] = k;
+  return hits;
+}
+
+/** The first index in sorted[lo, hi) whose value is at least `value` (hi when none). */
+function firstAtOrAfter(sorted: readonly number[], lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The trigger word at `start`, among the bucket's words of that length and first letter. */
