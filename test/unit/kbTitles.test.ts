@@ -23,6 +23,8 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['Ukraine’s prime minister spoke.', '1993-03-01', 'Leonid Kuchma'],
     ['The Armenian president spoke.', '1995-06-01', 'Levon Ter-Petrosyan'],
     ['Moldova’s president spoke.', '1994-03-01', 'Mircea Snegur'],
+    ['The Kazakh prime minister spoke.', '1996-03-01', 'Akezhan Kazhegeldin'],
+    ['The Kazakh prime minister spoke.', '2001-03-01', 'Kassym-Jomart Tokayev'],
     // the 2000s: terms from the inputs, and an input term added to a curated person
     ['Lithuania’s foreign minister spoke.', '2003-05-01', 'Antanas Valionis'],
     ['The Georgian foreign minister spoke.', '2009-06-01', 'Grigol Vashadze'],
