@@ -60,6 +60,7 @@ suite('name recognizer', () => {
     assert.deepEqual(kinds('The film was directed by Oskar Ventimiglia in 1990.'), ['Oskar Ventimiglia|person']);
     assert.deepEqual(kinds('The report quoted Engineer John Greinerov at length.'), ['John Greinerov|person']);
     assert.deepEqual(kinds('European Jews were deported. Jews were barred.').filter((k) => k.endsWith('|person')), []);
+    assert.deepEqual(kinds('Villagers met Qurbonjon Atamov there.'), ['Qurbonjon Atamov|person']); // a two-letter ending, in a full name only
   });
   test('“City of X”, “State of X” is a place; world states and provinces and internet platforms are in the gazetteer', () => {
     assert.deepEqual(kinds('Officials from the City of Brampfield agreed.'), ['City of Brampfield|place']);

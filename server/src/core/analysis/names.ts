@@ -94,6 +94,17 @@ export function genderOfSurname(word: string): Gender | undefined {
   return GENDERED_ENDINGS.find((e) => lower.endsWith(e.ending) && lower.length >= e.ending.length + 2)?.gender;
 }
 
+/** Two-letter endings that mark a surname only in a full name ("Maqsadjon Atamov"), never a word alone ("Kirov"). */
+const SHORT_SURNAME_ENDINGS: string[] = [];
+for (const list of [surnameEndings.male, surnameEndings.female, surnameEndings.either] as EndingEntry[][]) {
+  for (const e of list) if (typeof e === 'string' ? e.length === 2 : !e.weak && e.ending.length === 2) SHORT_SURNAME_ENDINGS.push(typeof e === 'string' ? e : e.ending);
+}
+
+function hasShortSurnameEnding(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower.length >= 5 && SHORT_SURNAME_ENDINGS.some((e) => lower.endsWith(e));
+}
+
 function hasSurnameEnding(word: string): boolean {
   if (word.length < 5) return false;
   const lower = word.toLowerCase();
@@ -690,6 +701,9 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
     return { kind: 'person', why: `after “${byVerb} by”`, strong: true };
   }
   if (personShaped && hasSurnameEnding(last)) return { kind: 'person', why: `“${last}” reads as a surname`, strong: true };
+  if (personShaped && capitals.length <= 3 && hasShortSurnameEnding(last) && capitals.every((w) => isPersonalNameWord(ctx.input, w.text))) {
+    return { kind: 'person', why: `“${last}” reads as a surname after a name`, strong: true };
+  }
   if (/^[\p{Lu}]\.$/u.test(first) && capitals.length >= 2) return { kind: 'person', why: 'an initial and a name', strong: true };
   const appositive = appositiveAfter(text, end, ctx.paragraph.end);
   if (appositive && capitals.length <= 4 && !isAcronym) return { kind: 'person', why: `described as “${appositive}”`, strong: true };
