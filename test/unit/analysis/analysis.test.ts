@@ -181,6 +181,26 @@ suite('attribution', () => {
   test('a verb whose own subject names no one is not passed over for an earlier verb’s subject', () => {
     assert.deepEqual(speakerOf('Ilham Aliyev praised the monks, who have publicly vowed to resist the “support of the new order.”'), [null]);
   });
+  test('a sentence subject does not speak a quote in a clause with a subject of its own', () => {
+    // A reporting verb with its own subject, before the quote or after it.
+    assert.deepEqual(speakerOf('Nikol Pashinyan is reassuring voters after a woman in Gyumri told him she worries he is “too soft on everyone he meets.”'), [null]);
+    assert.deepEqual(speakerOf('Ilham Aliyev is what his critics have called “a ruler of the old school.”'), [null]);
+    // A subordinate clause's subject, the main clause begun after a comma.
+    assert.deepEqual(speakerOf('As Kassym-Jomart Tokayev spoke, the opposition was going into overdrive, whipping up anger against “any deal with the Chinese company.”'), [null]);
+    // A verb before the name makes it an object.
+    assert.deepEqual(speakerOf('The party board saw Nikol Pashinyan as the one to lead “the grandfather of Armenian parties.”'), [null]);
+  });
+  test('a sentence subject keeps the quotes of its own clause, coordinated verbs and a pronoun standing for it', () => {
+    assert.deepEqual(speakerOf('Nikol Pashinyan supports “open borders with Turkey,” opposes “new tariffs on Russian goods” and recalled the closures of the 1990s: “We paid for them dearly.”'), ['Nikol Pashinyan', 'Nikol Pashinyan', 'Nikol Pashinyan']);
+    const text = 'Maia Sandu endorsed the deal, although she made it clear that she has “serious concerns about the fine print.”';
+    const speaker = analyze(text).quotes[0].speaker;
+    assert.deepEqual([speaker?.name, speaker?.start], ['Maia Sandu', text.indexOf('she made')]);
+  });
+  test('a verb set off by commas before a quote names the speaker after it; “is telling” is no passive', () => {
+    assert.deepEqual(speakerOf('Because of how the parties drew the map, explained Armen Grigoryan, “the vote is over before it starts.”'), ['Armen Grigoryan']);
+    const telling = analyze('Kassym-Jomart Tokayev is telling supporters in Astana that “the reforms will continue.”').quotes[0];
+    assert.deepEqual([telling.speaker?.name, telling.speaker?.how, telling.cue], ['Kassym-Jomart Tokayev', 'direct', 'telling']);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -77,6 +77,18 @@ const AGENT_BEFORE_RE = new RegExp(`\\b(${cues.agentParticiples.map((p) => p.rep
 /** Words that start a clause, not a noun phrase: "“Quiet!” and continued". */
 const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not)\b/i;
 const NOUN_PHRASE_MAX = 90;
+/** Words that open a subordinate clause: a name right after one is that clause's subject, not the sentence's. */
+const SUBORDINATOR_LEAD_RE = /^\s*(?:as|when|whenever|while|if|because|although|though|since|after|before|until|once|whereas|even\s+(?:if|as|though))\s/i;
+/** A lower-case verb before a name: "The board saw Fiorina", "a band called Sophistafunk" — the name is an object. */
+const LEAD_VERB_RE = new RegExp(
+  `\\b(?:${[...new Set([...cues.irregularPastVerbs, ...cues.reportingVerbs, ...cues.speechVerbs.filter((v) => !v.includes(' ')), 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would'])].join('|')})\\b`,
+);
+/** A clause with a subject of its own between a sentence's subject and a quote: "is what former employees have called". */
+const NEW_CLAUSE_RE = /\b(?:who|which|whose|whom|when|while|whereas|although|though|because|if|until|where)\b|,\s*(?:and|but)\s+(?:his|her|its|their|the|a|an)\b|;/i;
+/** "the Times reported": reporting verbs not otherwise speech verbs. */
+const REPORTED_RE = /\breport(?:ed|s)\b(?!\s+(?:to|directly|back|for|on|from)\b)/g;
+/** Auxiliaries and adverbs right before a verb: "has long", "was quickly", "would". */
+const AUXILIARIES_AT_END_RE = /(?:\b(?:also|then|later|now|still|has|had|have|was|is|were|are|will|would|could|did|does|\p{L}+ly)\s+)*$/u;
 
 /** When, between a speaker and the verb: "Putin on Friday told …", "Peskov yesterday said …". */
 function timePhrases(): string {
@@ -367,19 +379,26 @@ function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, 
     if (quoted) return found(quoted, verb, verbStart, ctx, 'intermediary', subjectBefore(ctx, sentence.start, verbStart)?.name);
   }
   // "Rubio was asked by moderator Gerard Baker whether …": a passive's subject is spoken to; its agent speaks.
-  if (/\b(?:was|were|been|being|is|are|be)\s+$/i.test(text.slice(Math.max(sentence.start, verbStart - 8), verbStart))) {
+  // ("Clinton is telling customers that “…”" is no passive: a participle in -ing after "is" is the progressive.)
+  if (!/ing$/i.test(verb) && /\b(?:was|were|been|being|is|are|be)\s+$/i.test(text.slice(Math.max(sentence.start, verbStart - 8), verbStart))) {
     const by = /^\s+by\s+(?:the\s+)?/i.exec(text.slice(verbEnd, verbEnd + 12));
     const agent = by ? speakerInNounPhrase(ctx, verbEnd + by[0].length, q.outer.start) : undefined;
     return agent ? found(agent, verb, verbStart, ctx) : undefined;
   }
   // "Trump went after Bush, calling him “…”": a participle after a comma belongs to the subject of its
   // sentence, not to the nearest name (often the object of the clause before).
-  if (/ing$/i.test(verb) && /,\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 3), verbStart))) {
+  if (/ing$/i.test(verb) && /,[”"’]?\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 4), verbStart))) {
     const main = openingSubject(ctx, sentence, verbStart);
-    return main ? found(main, verb, verbStart, ctx) : undefined;
+    return main && !inSubordinateClause(text, sentence, main, withoutQuotedWords(text.slice(main.end, verbStart - 2))) ? found(main, verb, verbStart, ctx) : undefined;
   }
   const subject = subjectBefore(ctx, sentence.start, verbStart) ?? sentenceSubject(ctx, sentence, verbStart);
   if (subject) return found(subject, verb, verbStart, ctx);
+  // "Because of how Democrats crafted the schedule, explained Rosenberg, “…”": a verb set off by a comma, with
+  // the speaker's name after it and the quote right after the name.
+  if (/,\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 3), verbStart)) && !OBJECT_VERBS.has(verb.toLowerCase())) {
+    const inverted = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
+    if (inverted && isHeadOfPhrase(text.slice(verbEnd, inverted.start)) && /^\s*[,:]\s*$/.test(text.slice(inverted.end, q.outer.start))) return found(inverted, verb, verbStart, ctx);
+  }
   // "Said Dorothy Poynter, who grew up with Ali, “…”": the verb opens the sentence and the speaker follows it.
   if (/^[\s“"]*$/.test(text.slice(sentence.start, verbStart))) {
     const inverted = speakerInNounPhrase(ctx, verbEnd, q.outer.start);
@@ -453,14 +472,74 @@ function speakerInNextSentence(q: RawQuote, sentence: Span, ctx: AttributionCont
  * its sentence, and only a subject that opens the sentence (after an introductory phrase) as a name or pronoun.
  */
 function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const { text } = ctx;
   const c = openingSubject(ctx, sentence, q.outer.start);
   if (!c) return undefined;
+  // Other quotations in the stretch are words, not clauses: "… supports “…,” opposes “…” and recalled".
+  const between = withoutQuotedWords(text.slice(c.end, q.outer.start));
+  const rest = withoutQuotedWords(text.slice(q.outer.end, sentence.end));
   // A few words after an organisation with no reporting verb are scare quotes ("EIN Presswire provides this
   // content “as is”"); after a person they are usually the person's words ("Sanders enjoys “…”").
   REPORTING_RE.lastIndex = 0;
-  if (c.kind !== 'person' && isScareShaped(ctx.text.slice(q.start, q.end)) && !REPORTING_RE.test(ctx.text.slice(c.end, q.outer.start))) return undefined;
-  return found(c, '', c.start, ctx, 'subject');
+  if (c.kind !== 'person' && isScareShaped(text.slice(q.start, q.end)) && !REPORTING_RE.test(between)) return undefined;
+  // "… when many commentators called him “…”", "“…,” the Times reported": a reporting verb with a subject of
+  // its own, before the quote or after it, says someone else spoke.
+  if (reportedByOther(between) || reportedByOther(rest)) return undefined;
+  // "Trump University is what former employees have called a “…”", "As Blumenthal spoke, the NRA was …
+  // whipping lawmakers against “…”": the quote stands in a clause with a subject of its own. An appositive or a
+  // relative clause closed by a comma is no such clause ("Cruz is praising Jeb Bush, who ended his bid …, as “…”").
+  const pastAppositive = between.replace(/^\s*,[^,;“”"]{1,120},/, '').replace(/[,”"]\s*(?:who|which|whose|whom)\b[^,;“”"]{1,120},/g, ',');
+  if (!inSubordinateClause(text, sentence, c, between) && !NEW_CLAUSE_RE.test(pastAppositive)) return found(c, '', c.start, ctx, 'subject');
+  // "Clinton endorsed the deal, although she made it clear that she has “serious concerns”": that clause's
+  // subject is a pronoun standing for the same person, and names the speaker in the quote's clause.
+  const again = pronounForSubject(ctx, c, q.outer.start);
+  return again ? found(again, '', again.start, ctx, 'subject') : undefined;
 }
+
+/** "As Blumenthal spoke, the NRA was …": a subject after a subordinator, with the main clause begun after a comma. */
+function inSubordinateClause(text: string, sentence: Span, subject: Span, between: string): boolean {
+  return SUBORDINATOR_LEAD_RE.test(text.slice(skipLeadingPunctuation(text, sentence.start, subject.start), subject.start)) && /,\s*[\p{L}\p{N}]/u.test(between);
+}
+
+/** The text with the words inside quotation marks blanked out, marks and offsets kept. */
+function withoutQuotedWords(stretch: string): string {
+  return stretch.replace(/([“"])[^“”"]*([”"])/g, (m, open: string, close: string) => open + ' '.repeat(m.length - 2) + close);
+}
+
+/** The first pronoun between a subject and `limit`, if it stands for the same person: "Clinton …, although she made …". */
+function pronounForSubject(ctx: AttributionContext, subject: SpeakerCandidate, limit: number): SpeakerCandidate | undefined {
+  const person = subject.referent ?? subject;
+  for (let i = upperBound(ctx.candidates, subject.end - 1); i < ctx.candidates.length && ctx.candidates[i].end <= limit; i++) {
+    const p = ctx.candidates[i];
+    if (p.via === 'pronoun' && p.start >= subject.end) return p.referent && (p.referent.id ?? p.referent.name) === (person.id ?? person.name) ? p : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a reporting verb in a stretch of a sentence has a subject of its own: a word right before it ("the
+ * Times reported", "21 percent said"), not a comma or conjunction that shares the sentence's subject
+ * ("…, promising", "… and recalled") and not nothing (the subject's own verb).
+ */
+function reportedByOther(stretch: string): boolean {
+  REPORTING_RE.lastIndex = 0;
+  for (let m = REPORTING_RE.exec(stretch); m; m = REPORTING_RE.exec(stretch)) {
+    if (ownSubjectBefore(stretch.slice(Math.max(0, m.index - 60), m.index))) return true;
+  }
+  REPORTED_RE.lastIndex = 0;
+  for (let m = REPORTED_RE.exec(stretch); m; m = REPORTED_RE.exec(stretch)) {
+    if (ownSubjectBefore(stretch.slice(Math.max(0, m.index - 60), m.index))) return true;
+  }
+  return false;
+}
+
+function ownSubjectBefore(before: string): boolean {
+  const bare = before.replace(AUXILIARIES_AT_END_RE, '');
+  if (/^\s*$/.test(bare) || /[,;:—–(“”"]\s*$/.test(bare)) return false;
+  // "… and recalled", "by saying", "when asked": the sentence's subject still; "his believed strength": no verb.
+  return !/\b(?:and|or|but|then|to|not|also|by|in|upon|after|before|while|when|without|for|as|if|his|her|its|their|the|a|an|my|our|your)\s*$/i.test(bare);
+}
+
 
 /**
  * The name or pronoun that opens a sentence (after at most one introductory phrase) and is followed by its
@@ -479,6 +558,8 @@ function openingSubject(ctx: AttributionContext, sentence: Span, limit: number):
   // "On Monday, Putin …", "In an interview, he …": one introductory phrase may come first.
   if (!isHeadOfPhrase(lead) || (lead !== text.slice(head, c.start) && !/^[^,]{1,60},\s*$/.test(text.slice(head, c.start)))) return undefined;
   if (/^according\s+to\b/i.test(text.slice(head, c.start))) return undefined;
+  // "The board saw Fiorina as …", "a band called Sophistafunk": a verb before the name makes it an object.
+  if (LEAD_VERB_RE.test(lead)) return undefined;
   // A verb must follow the subject (perhaps after an appositive): "Kobakhidze also focused", "Trump went";
   // not a possessive or a noun ("Trump’s firm", "Trump university").
   return SUBJECT_THEN_VERB_RE.test(text.slice(c.end, limit)) ? c : undefined;
@@ -546,7 +627,8 @@ interface Description extends Span {
 /** A described source at `from` ("a senior Ukrainian official", "the ministry"), ending before `limit`. */
 function describedSource(ctx: AttributionContext, from: number, limit: number): Description | undefined {
   const m = DESCRIPTION_RE.exec(ctx.text.slice(from, Math.min(limit, from + NOUN_PHRASE_MAX)));
-  if (!m) return undefined;
+  // "Ilham Aliyev is what his critics have called": words with a verb among them are a clause, not a description.
+  if (!m || LEAD_VERB_RE.test(m[2])) return undefined;
   const lead = m[0].length - m[0].trimStart().length;
   const article = (m[1] ?? '').toLowerCase();
   // Possessives and bare plurals describe a group ("his aides", "protesters"); "the X" may name someone said before.
