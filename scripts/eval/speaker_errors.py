@@ -9,7 +9,8 @@ way (span overlap, or the same last word). Prints, per `how`, quotes right / wro
 speaker; with --show, the wrong (or unattributed) cases of one bucket with their sentence, to read.
 
 Each wrong answer also gets a class (`wrong_class`), decided from the gold and the text alone, never by hand:
-  relay      our speaker is named inside the gold content, outside the quote: PolNeAR gives the outer source
+  relay      our speaker is named inside the gold content (any part of the same gold attribution), outside the
+             quote: PolNeAR gives the outer source
              ("“…,” Sanders said, according to CNN" -> CNN; "According to ProPublica, Clinton praised …"),
              where our contract (issue 13 item 2) names the inner speaker with the outlet as intermediary;
   swapped    the gold source is a speech verb and its cue holds our speaker (an annotation with source and
@@ -64,7 +65,8 @@ def cases(pred, gdir, only_type=None):
             named = bool(sp.get("name") or "start" in sp)
             how = sp.get("how", "none") if named else "none"
             verdict = "right" if judge(sp, gq) else ("wrong" if named else "none")
-            yield dict(file=stem, text=text, gold=gq, pred=hit, how=how, verdict=verdict, uncertain="uncertain" in sp,
+            parts = [g for g in gold if g.get("attribution_id") == gq.get("attribution_id")] if gq.get("attribution_id") else [gq]
+            yield dict(file=stem, text=text, gold=gq, parts=parts, pred=hit, how=how, verdict=verdict, uncertain="uncertain" in sp,
                        entities=f.get("entities", []))
 
 
@@ -77,7 +79,7 @@ def wrong_class(c):
     sp = q.get("speaker") or {}
     if "start" not in sp:
         return "real"
-    inside_gold = g["start"] <= sp["start"] and sp["end"] <= g["end"]
+    inside_gold = any(p["start"] <= sp["start"] and sp["end"] <= p["end"] for p in c.get("parts", [g]))
     inside_quote = q["start"] <= sp["start"] < q["end"]
     if inside_gold and not inside_quote:
         return "relay"
