@@ -201,6 +201,23 @@ suite('attribution', () => {
     const telling = analyze('Kassym-Jomart Tokayev is telling supporters in Astana that “the reforms will continue.”').quotes[0];
     assert.deepEqual([telling.speaker?.name, telling.speaker?.how, telling.cue], ['Kassym-Jomart Tokayev', 'direct', 'telling']);
   });
+  test('a pronoun right after “X said (that)” stands for X, not for another speaker the passage named', () => {
+    const text = '“We will win this fight together,” Nursultan Nazarbayev said. Islam Karimov said he warned the radicals that “nobody will be spared.”';
+    const speaker = analyze(text).quotes[1].speaker;
+    assert.deepEqual([speaker?.name, speaker?.how, speaker?.uncertain], ['Islam Karimov', 'pronoun', undefined]);
+  });
+  test('a sentence opened by “And” or “But” has the pronoun after it as subject', () => {
+    assert.deepEqual(speakerOf('Nikol Pashinyan spoke in Gyumri on Monday. And he added that his government “has got an eraser.”'), ['Nikol Pashinyan']);
+  });
+  test('the words opening a reporting verb’s clause name the speaker when no name does, kept as written', () => {
+    const spoken = (text: string) => analyze(text).quotes.map((q) => [q.speaker?.name ?? null, q.speaker?.how ?? null]);
+    assert.deepEqual(spoken('That, the commission said, “would be helpful in avoiding uncertainty.”'), [['the commission', 'description']]);
+    assert.deepEqual(spoken('In a statement, the network said that the report was “false and misleading.”'), [['the network', 'description']]);
+    assert.deepEqual(spoken('“Armenia is, and always has been, a friend,” said the 46-year-old.'), [['the 46-year-old', 'description']]);
+    // Never a clause or a pronoun with an adverbial: no speaker rather than these words.
+    assert.deepEqual(speakerOf('Nikol Pashinyan met the protesters. He at the same time called the police “restrained and patient with everyone.”').filter((s) => s === 'He at the same'), []);
+    assert.deepEqual(speakerOf('The crowd grew. Recently approved rules were cited as saying “no rallies after dark.”'), [null]);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

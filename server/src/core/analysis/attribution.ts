@@ -45,7 +45,7 @@ const ENDS_IN_PREPOSITION_RE = /\b(?:of|by|from|for|with|at|in|to|on|about|again
 // Patterns with no \p{…} class go without the `u` flag: with `i` and `u` together V8 folds case by Unicode rules,
 // about ten times slower on the windows these read before every quote.
 /** A clause that a conjunction opens after a comma: ", and Trump vowed", ", but Sanders said". */
-const CONJUNCTION_LEAD_RE = /^\s*(?:and|but|while|yet|so|whereas)\s+$/;
+const CONJUNCTION_LEAD_RE = /^\s*(?:and|but|while|yet|so|whereas)\s+$/i;
 /** A relative or personal pronoun right before a verb (perhaps with auxiliaries): the verb's own subject. */
 const UNRESOLVED_SUBJECT_BEFORE_RE = /\b(?:who|which|he|she|they|we|I|it)\s+(?:(?:also|has|had|have|was|is|were|are|would|will|\p{L}+ly)\s+){0,3}$/iu;
 /** Words that open a clause between a quote and a later subject: "“…” while Sanders suggests", "“…” until Haley said". */
@@ -75,8 +75,10 @@ const SUBJECT_THEN_VERB_RE = new RegExp(
 );
 const AGENT_BEFORE_RE = new RegExp(`\\b(${cues.agentParticiples.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s+by\\s+(?:the\\s+)?$`, 'i');
 /** Words that start a clause, not a noun phrase: "“Quiet!” and continued". */
-const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not)\b/i;
+const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not|is|was|are|were|be|been|has|have|had|will|would|likely)\b/i;
 const NOUN_PHRASE_MAX = 90;
+/** Words that open a phrase naming a speaker without a name: "the commission", "it", "one district leader". */
+const DETERMINER_START_RE = /^(?:the|a|an|one|another|it|they|we|this|these|those|his|her|its|their|some|several|many|most)\b/i;
 /** Words that open a subordinate clause: a name right after one is that clause's subject, not the sentence's. */
 const SUBORDINATOR_LEAD_RE = /^\s*(?:as|when|whenever|while|if|because|although|though|since|after|before|until|once|whereas|even\s+(?:if|as|though))\s/i;
 /** A lower-case verb before a name: "The board saw Fiorina", "a band called Sophistafunk" — the name is an object. */
@@ -215,6 +217,9 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, next
     if (named) return found(named, lead[1], verbStart, ctx);
     const described = describedSource(ctx, verbEnd, limit);
     if (described) return foundDescription(described, lead[1], verbStart, ctx);
+    // “…,” said the 46-year-old: a phrase the text names the speaker with, kept as written.
+    const phrase = invertedPhrase(text, verbEnd, limit);
+    if (phrase) return { speaker: phrase, cue: lead[1].replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbEnd } };
   }
   // Normal order: “…,” Putin said / the Russian leader added / Moldovan President Maia Sandu said / an MP said.
   const head = skipLeadingPunctuation(text, from, limit);
@@ -263,6 +268,30 @@ function speakerAfterVerb(ctx: AttributionContext, verb: string, verbStart: numb
   if (named && isHeadOfPhrase(ctx.text.slice(verbEnd, named.start))) return found(named, verb, verbStart, ctx, how);
   const described = describedSource(ctx, verbEnd, limit);
   return described ? foundDescription(described, verb, verbStart, ctx) : undefined;
+}
+
+/**
+ * Whether words before a verb can be what names its speaker: a short phrase opened by a determiner or pronoun
+ * ("the commission", "it", "one district leader") or a capital ("Darrell Issa", "Cruz himself"), of at most six
+ * words and no verb; never a clause ("incurred a wave of boos upon", "recently", "Manafort comes with the right").
+ */
+function isNamingPhrase(phrase: string): boolean {
+  if (LEAD_VERB_RE.test(phrase) || CLAUSE_OPENER_RE.test(phrase) || ENDS_IN_PREPOSITION_RE.test(phrase + ' ')) return false;
+  const words = phrase.split(/\s+/);
+  if (words.length > 6 || words.some((w) => /^\p{Ll}+(?:es|ed)$/u.test(w))) return false;
+  // A pronoun names the speaker alone ("He at the same time urged" is a pronoun and an adverbial).
+  if (words.length > 1 && /^(?:he|she|it|they|we|i|you)$/i.test(words[0])) return false;
+  return DETERMINER_START_RE.test(phrase) || /^[\p{Lu}]/u.test(phrase);
+}
+
+/** "said the 46-year-old.", "said the New York businessman, who …": a short noun phrase with no verb, up to punctuation. */
+function invertedPhrase(text: string, from: number, limit: number): Speaker | undefined {
+  const m = /^\s+((?:the|a|an|one)\s+[\p{L}\p{N}’'.-]+(?:\s+[\p{L}\p{N}’'.-]+){0,4}?)(?=\s*(?:[,.;!?]|$))/iu.exec(text.slice(from, limit));
+  if (!m || LEAD_VERB_RE.test(m[1]) || CLAUSE_OPENER_RE.test(m[1])) return undefined;
+  const start = from + m[0].length - m[1].length;
+  const name = m[1].replace(/\.+$/, ''); // the sentence's full stop is not part of the phrase
+  const speaker: Speaker = { start, end: start + name.length, name, id: null, how: 'description' };
+  return /^the\s/i.test(name) && !/s$/i.test(name) ? { ...speaker, uncertain: [] } : speaker;
 }
 
 /**
@@ -405,7 +434,18 @@ function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, 
     if (inverted) return found(inverted, verb, verbStart, ctx);
   }
   const described = describedSource(ctx, skipLeadingPunctuation(text, sentence.start, verbStart), verbStart);
-  return described && GAP_RE.test(text.slice(described.end, verbStart) + ' ') ? foundDescription(described, verb, verbStart, ctx) : undefined;
+  if (described && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) return foundDescription(described, verb, verbStart, ctx);
+  // "That, the commission said, “…”", "In a statement, the network said that “…”", "Issa said, “…”" (a name the
+  // recognizer missed): the words opening the verb's clause name the speaker, kept as written.
+  const from = skipLeadingPunctuation(text, clauseStart(text, sentence.start, verbStart), verbStart);
+  const inClause = describedSource(ctx, from, verbStart);
+  if (inClause && GAP_RE.test(text.slice(inClause.end, verbStart) + ' ')) return foundDescription(inClause, verb, verbStart, ctx);
+  const bare = bareSubject(text, from, verbStart);
+  if (!bare || !isNamingPhrase(bare.name)) return undefined;
+  // "Senior police officers at the scene said": the phrase up to its first preposition names them.
+  const name = bare.name.replace(/\s+(?:at|in|on|to|from|with|during|after|before)\s.*$/i, '');
+  const phrase = name === bare.name ? bare : { ...bare, name, end: bare.start + name.length };
+  return { speaker: phrase, cue: verb.replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbEnd } };
 }
 
 /**

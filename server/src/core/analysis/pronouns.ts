@@ -26,6 +26,10 @@ const CLEAR_LEAD = 1;
 /** One-word speech verbs as a regex alternation ("said|told|added|…"). */
 const SPEECH_VERBS = cues.speechVerbs.filter((v) => !v.includes(' ')).join('|');
 const SPEECH_AFTER = new RegExp(`^(?:[’']s\\s+)?\\s*(?:,[^,;“”"]{1,90},\\s*)?(?:(?:also|then|later|has|had|was|is|\\p{L}+ly)\\s+){0,2}(?:${SPEECH_VERBS})\\b`, 'u');
+/** A speech verb, perhaps with "that", right before a pronoun: "said that | he". */
+const SAID_THAT_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\s+(?:that\\s+)?$`, 'u');
+/** What may stand between a person and the speech verb: "Karimov also said", "Karimov has repeatedly said". */
+const SAYER_GAP = /^\s+(?:(?:also|later|then|has|had|\p{L}+ly)\s+){0,2}$/u;
 /** "said Ponomarev", "said Kremlin spokesman Peskov" (inverted order), but not "announced that mayor Shtepa". */
 const SPEECH_BEFORE = new RegExp(`\\b(?:${SPEECH_VERBS})\\s+(?:(?!(?:that|to|and|if|whether|how|why|what|who)\\b)[\\p{L}.-]+\\s+){0,3}$`, 'u');
 /** A verb or preposition right before a name makes it an object: "captured X", "with X", "told X". */
@@ -54,6 +58,9 @@ export function resolvePronouns(triggers: TriggerScan, people: readonly EntityMe
     const word = m[0];
     const gender = GENDER[word.toLowerCase()] as Gender;
     found.push(new PronounCandidate(at, word, () => {
+      // "Karimov said (that) he …": the pronoun right after a speech verb stands for its subject, gender allowing.
+      const speaker = sayerBefore(at, gender, people, genderOf, ctx.text);
+      if (speaker) return [{ mention: speaker, score: Infinity }];
       // This paragraph and the two before it first; further back (within MAX_DISTANCE) only when they name no one.
       const near = rankReferents(at, gender, people, genderOf, roleOf, ctx, windowStart(at, ctx.paragraphs));
       return near.length ? near : rankReferents(at, gender, people, genderOf, roleOf, ctx, 0);
@@ -101,6 +108,18 @@ class PronounCandidate implements SpeakerCandidate {
     else this.resolved = { id: best.mention.id, name: best.mention.name, referent: best.mention };
     return this.resolved;
   }
+}
+
+/** The person whose speech verb stands right before offset `at` ("Karimov said that | he"), if the gender fits. */
+function sayerBefore(at: number, gender: Gender, people: readonly EntityMention[], genderOf: (m: EntityMention) => Gender | undefined, text: string): EntityMention | undefined {
+  const before = text.slice(Math.max(0, at - 40), at);
+  const said = SAID_THAT_BEFORE.exec(before);
+  if (!said) return undefined;
+  const verbAt = at - before.length + said.index;
+  const m = people[upperBound(people, verbAt) - 1];
+  if (!m || m.end > verbAt || m.via === 'pronoun' || !SAYER_GAP.test(text.slice(m.end, verbAt))) return undefined;
+  const known = genderOf(m);
+  return !known || known === gender ? m : undefined;
 }
 
 interface Ranked {
