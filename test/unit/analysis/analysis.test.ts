@@ -206,6 +206,10 @@ suite('attribution', () => {
     const speaker = analyze(text).quotes[1].speaker;
     assert.deepEqual([speaker?.name, speaker?.how, speaker?.uncertain], ['Islam Karimov', 'pronoun', undefined]);
   });
+  test('“in X’s view” and “in X’s words” give X as the speaker of the quote after them', () => {
+    assert.deepEqual(speakerOf('In Nikol Pashinyan’s view, the agreement is “a trap for the whole region.”'), ['Nikol Pashinyan']);
+    assert.deepEqual(speakerOf('The talks were, in Sergey Lavrov’s words, “a waste of everyone’s time.”'), ['Sergey Lavrov']);
+  });
   test('a sentence opened by “And” or “But” has the pronoun after it as subject', () => {
     assert.deepEqual(speakerOf('Nikol Pashinyan spoke in Gyumri on Monday. And he added that his government “has got an eraser.”'), ['Nikol Pashinyan']);
   });

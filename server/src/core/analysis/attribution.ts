@@ -77,6 +77,8 @@ const AGENT_BEFORE_RE = new RegExp(`\\b(${cues.agentParticiples.map((p) => p.rep
 /** Words that start a clause, not a noun phrase: "“Quiet!” and continued". */
 const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not|is|was|are|were|be|been|has|have|had|will|would|likely)\b/i;
 const NOUN_PHRASE_MAX = 90;
+/** After a name: "’s view", "’s own words", "’ opinion" — the sentence gives that person's view or words. */
+const POSSESSIVE_VIEW_RE = /^[’']s?\s+(?:own\s+)?(view|words|opinion|estimation|assessment|telling|account)\b/;
 /** Words that open a phrase naming a speaker without a name: "the commission", "it", "one district leader". */
 const DETERMINER_START_RE = /^(?:the|a|an|one|another|it|they|we|this|these|those|his|her|its|their|some|several|many|most)\b/i;
 /** Words that open a subordinate clause: a name right after one is that clause's subject, not the sentence's. */
@@ -370,6 +372,7 @@ function speakerBeforeOrRest(q: RawQuote, sentence: Span, ctx: AttributionContex
     dashLineAfter(q, ctx) ??
     speakerIntroducedBefore(q, ctx) ??
     agentBefore(q, sentence, ctx) ??
+    possessiveSource(q, sentence, ctx) ??
     subjectOfSentence(q, sentence, ctx);
 }
 
@@ -611,6 +614,18 @@ function agentAfter(q: RawQuote, ctx: AttributionContext): Found | undefined {
   if (!by) return undefined;
   const c = ctx.candidates[upperBound(ctx.candidates, q.outer.end + by[0].length)];
   return c && c.start === q.outer.end + by[0].length ? found(c, 'by', q.outer.end + by[0].indexOf('by'), ctx) : undefined;
+}
+
+/** "In Bolton’s view, the deal is “a disaster”", "in Lavrov’s words": the person whose view or words the sentence gives. */
+function possessiveSource(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const from = Math.max(sentence.start, q.outer.start - BEFORE_WINDOW);
+  for (let i = upperBound(ctx.candidates, from - 1); i < ctx.candidates.length && ctx.candidates[i].end <= q.outer.start; i++) {
+    const c = ctx.candidates[i];
+    if (c.start < from || c.via === 'pronoun') continue;
+    const view = POSSESSIVE_VIEW_RE.exec(ctx.text.slice(c.end, c.end + 30));
+    if (view && /\b[Ii]n\s+(?:the\s+)?$/.test(ctx.text.slice(Math.max(from, c.start - 8), c.start))) return found(c, view[1], c.end + view.index + view[0].indexOf(view[1]), ctx);
+  }
+  return undefined;
 }
 
 /** "The third principle named by Voronin is … “…”": the agent of a reporting participle before the quote. */
