@@ -29,6 +29,10 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['Lithuania’s foreign minister spoke.', '2003-05-01', 'Antanas Valionis'],
     ['The Georgian foreign minister spoke.', '2009-06-01', 'Grigol Vashadze'],
     ['The Ukrainian foreign minister spoke.', '2010-01-15', 'Petro Poroshenko'],
+    // defence ministers, in either spelling, from the inputs
+    ['The Kazakh defence minister spoke.', '2012-05-01', 'Adilbek Dzhaksybekov'],
+    ['Moldova’s defense minister spoke.', '2016-05-01', 'Anatol Șalaru'],
+    ['The Moldovan defence minister spoke.', '2021-10-01', 'Anatolie Nosatîi'],
     // the 2010s
     ['Moldova’s foreign minister spoke.', '2014-06-01', 'Natalia Gherman'],
     ['The Georgian foreign minister spoke.', '2013-06-01', 'Maia Panjikidze'],

@@ -11,8 +11,8 @@ import { matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 
 const TITLE_WORD = new TriggeredPattern(
-  /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/u,
-  ['president', 'leader', 'prime', 'premier', 'chancellor', 'foreign', 'head'],
+  /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/u,
+  ['president', 'leader', 'prime', 'premier', 'chancellor', 'foreign', 'defence', 'defense', 'head'],
 );
 const QUALIFIER_WINDOW = 40;
 /** What may stand before a title word: "the", "the Russian", or a possessive "Armenia’s". */
@@ -33,6 +33,9 @@ export function roleMatchesTitle(role: Role, title: string): boolean {
       return /\bchancellor\b/i.test(role.title) && role.type === 'head-of-government';
     case 'foreign minister':
       return /foreign (affairs )?minister|minister of foreign affairs/i.test(role.title);
+    case 'defence minister':
+    case 'defense minister':
+      return /defen[cs]e minister|minister of defen[cs]e/i.test(role.title);
     default:
       return false;
   }
