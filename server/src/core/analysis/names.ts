@@ -149,26 +149,6 @@ const MAX_RUN_WORDS = 10;
 const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:[-‐’'.][\p{L}\p{M}\p{N}]+)*/uy;
 
 /**
- * The names in the text (known and new), sorted by start: the run reader over each paragraph
- * (`readParagraphNames`), then the document pass over what it found (`resolveNames`).
- */
-export function recognizeNames(input: NameInput): EntityMention[] {
-  const { paragraphs, known, nameStarts } = input;
-  const found: ParagraphNames[] = new Array(paragraphs.length);
-  let k = 0;
-  let s = 0;
-  for (let i = 0; i < paragraphs.length; i++) {
-    const p = paragraphs[i];
-    while (k < known.length && known[k].start < p.start) k++;
-    const firstKnown = k;
-    while (k < known.length && known[k].start < p.end) k++;
-    while (s < nameStarts.length && nameStarts[s] < p.start) s++;
-    found[i] = readParagraphNames(input, p, known.slice(firstKnown, k), s);
-  }
-  return resolveNames(input, found);
-}
-
-/**
  * What the run reader found in one paragraph, before the document pass.
  *
  * Paragraph-local on purpose: it reads only the paragraph's text, the knowledge-base mentions that start in

@@ -7,7 +7,6 @@
  * Each stage declares here what it keeps per paragraph, how that moves with its paragraph, and what besides
  * the paragraph's text makes it stale.
  */
-import type { Gazetteer } from '../kb/gazetteer';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention, Paragraph, Span } from '../types';
 import { type Marks } from '../text/marks';
@@ -15,7 +14,7 @@ import { appendSentences, PunctuationCursor } from '../text/segments';
 import type { RawQuote } from './quoteMarks';
 import { linkMentions, matchParagraph, type ParagraphMatches } from './entities';
 import { type Diff, type IncrementalState, type ParagraphStage, sameMentions } from './incremental';
-import { readParagraphNames, resolveNames, type ParagraphNames } from './names';
+import { readParagraphNames, resolveNames, type NameInput, type ParagraphNames } from './names';
 
 /** A version being analysed with an incremental state: the state, and what this version may keep. */
 export interface IncrementalVersion {
@@ -109,17 +108,8 @@ export function knownMentions(text: string, paragraphs: readonly Span[], kb: Kno
   return linkMentions(text, matched, kb, date);
 }
 
-export interface NamesInput {
-  readonly text: string;
-  readonly paragraphs: readonly Span[];
-  readonly known: readonly EntityMention[];
-  readonly nameStarts: readonly number[];
-  readonly kb: KnowledgeBase;
-  readonly gazetteer: Gazetteer;
-}
-
 /** Every name, known and new: the run reader over each paragraph (or its kept result), then the document pass. */
-export function namedMentions(input: NamesInput, version?: IncrementalVersion): EntityMention[] {
+export function namedMentions(input: NameInput, version?: IncrementalVersion): EntityMention[] {
   const { paragraphs, known, nameStarts } = input;
   const firsts = firstStartIn(paragraphs, nameStarts);
   const knownIn = knownByParagraph(paragraphs, known);
