@@ -19,6 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CSC, GAZETTEER, GEONAMES, ROOT, STATES, cachePath, cscUrl } from './inputs.mjs';
+import { parseCsv } from './office-terms.mjs';
 
 const KB_DIR = path.join(ROOT, 'seeds', 'kb');
 const OUT_REGIONS = path.join(KB_DIR, 'generated-regions.json');
@@ -48,27 +49,8 @@ function readInput(file) {
   return fs.readFileSync(p, 'utf8');
 }
 
-/** A CSV line split on commas outside double quotes (the states table quotes names with commas). */
-function splitCsvLine(line) {
-  const cells = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; } else cell += c;
-  }
-  cells.push(cell);
-  return cells;
-}
-
 function readStates() {
-  const [head, ...lines] = readInput('csv/states.csv').split('\n').filter(Boolean);
-  const cols = splitCsvLine(head);
-  return lines.map((line) => Object.fromEntries(splitCsvLine(line).map((v, i) => [cols[i], v])))
-    .filter((row) => STATES[row.country_code]);
+  return parseCsv(readInput('csv/states.csv')).filter((row) => STATES[row.country_code]);
 }
 
 function readCities() {
