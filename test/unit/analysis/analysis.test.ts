@@ -222,6 +222,25 @@ suite('attribution', () => {
     assert.deepEqual(speakerOf('Nikol Pashinyan met the protesters. He at the same time called the police “restrained and patient with everyone.”').filter((s) => s === 'He at the same'), []);
     assert.deepEqual(speakerOf('The crowd grew. Recently approved rules were cited as saying “no rallies after dark.”'), [null]);
   });
+  test('words that make a clause or an adverbial are no speaker: a description or phrase holds no function word', () => {
+    const spoken = (text: string) => analyze(text).quotes.map((q) => [q.speaker?.name ?? null, q.speaker?.how ?? null]);
+    // After a quote: "compared to only 24 percent who said", "though voters are … likely to say".
+    assert.deepEqual(speakerOf('Most voters called the plan “a good start for the region,” compared to only 24 percent who said otherwise.').filter((s) => s !== null && /who|compared/.test(s)), []);
+    assert.deepEqual(speakerOf('Half of the voters think the plan is “about right,” though voters are generally more likely to say that Yerevan is too soft.').filter((s) => s !== null && /though/.test(s)), []);
+    // Before a quote: an opening adverbial is not part of the description after it, and a clause opener is skipped.
+    assert.deepEqual(speakerOf('At one point, a woman asked for a photo and Kassym-Jomart Tokayev said, “as long as we are not breaking any rules.”'), ['Kassym-Jomart Tokayev']);
+    assert.deepEqual(spoken('Many workers felt betrayed. As one employee told Interfax, “He wants to put fear in our hearts, and he has done that.”'), [['one employee', 'description']]);
+    // "described X as": the words after an object-taking verb are its object, not an inverted speaker.
+    assert.deepEqual(speakerOf('Armen Sarkissian, who puts his costs “in the seven figures,” described the ordeal as “horrendous for the whole family.”').filter((s) => s !== null && /ordeal/.test(s)), []);
+  });
+  test('the subject speaks through the pronoun nearest the quote that stands for the same person', () => {
+    const text = 'Nikol Pashinyan is the only leader to have visited every region, and he has long used that fact to criticise rivals for not campaigning “the Armenian way.”';
+    const speaker = analyze(text).quotes[0].speaker;
+    assert.deepEqual([speaker?.name, speaker?.start], ['Nikol Pashinyan', text.indexOf('he has')]);
+    // Not a pronoun in a reported clause ("says he would"): that one is not the subject of the quote's clause.
+    const reported = 'Nikol Pashinyan met the press in Yerevan. On his tax returns, he says he would release them on Friday, calling them “very boring tax returns.”';
+    assert.equal(analyze(reported).quotes[0].speaker?.start, reported.indexOf('he says'));
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -30,6 +30,8 @@ const REPORTING_RE = new RegExp(`\\b(?:${alternation([...cues.speechVerbs, ...cu
 const QUOTING_VERBS = new Set(cues.quotingVerbs);
 /** Verbs whose next noun is their object, not an inverted subject: "…, told supporters", "…, called Putin". */
 const OBJECT_VERBS = new Set(cues.objectMarkers);
+/** Speech verbs that take what they describe as object: "“…,” described the emotional impact as …" names no speaker after them. */
+const TAKES_OBJECT_VERBS = new Set(['described', 'labeled', 'labelled', 'labels', 'dubbed', 'termed', 'branded']);
 const QUOTING_AFTER_RE = new RegExp(`\\s(${cues.quotingVerbs.join('|')})\\s`, 'u');
 /** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed", "Sen. John Cornyn (R-Texas) told". */
 const GAP_RE = new RegExp(
@@ -63,7 +65,7 @@ const ORGANIZATION_NOUNS = new Set(cues.organizationDescriptionNouns);
 const DESCRIPTION_NOUNS = cues.descriptionNouns.join('|');
 /** "a senior Ukrainian official", "one MP", "the ministry", "protesters": a source the text describes without naming it. */
 const DESCRIPTION_RE = new RegExp(
-  `^\\s*(?:(the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\\s+)?((?:[\\p{L}\\p{N}’'-]+,?\\s+){0,5}?)(${DESCRIPTION_NOUNS})(?:\\s+(?:general|minister|secretary|speaker|chairman|director|officer|of\\s+state))?(?:\\s+(?:familiar\\s+with|close\\s+to|involved\\s+in|in|at|from|of|with|for)\\s+(?:the\\s+)?[\\p{L}’'-]+(?:\\s+[\\p{L}’'-]+)?)?(?=[\\s,]|$)`,
+  `^\\s*(?:(the|a|an|one|another|two|three|several|some|many|other|its|his|her|their)\\s+)?((?:[\\p{L}\\p{N}’'-]+,?\\s+){0,5}?)(${DESCRIPTION_NOUNS})(?:\\s+(?:general|minister|secretary|speaker|chairman|director|officer|of\\s+state))?(?:\\s+(?:familiar\\s+with|close\\s+to|involved\\s+in|in|at|on|from|of|with|for)\\s+(?:the\\s+)?[\\p{L}’'-]+(?:\\s+[\\p{L}’'-]+)?)?(?=[\\s,]|$)`,
   'iu',
 );
 const SCARE_MAX_WORDS = 4;
@@ -77,12 +79,18 @@ const AGENT_BEFORE_RE = new RegExp(`\\b(${cues.agentParticiples.map((p) => p.rep
 /** Words that start a clause, not a noun phrase: "“Quiet!” and continued". */
 const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not|is|was|are|were|be|been|has|have|had|will|would|likely)\b/i;
 const NOUN_PHRASE_MAX = 90;
+/** Words that make a clause of the words between a quote and its verb ("aides to Putin" is a phrase, "… 24 percent who" is not). */
+const CLAUSE_WORD_INSIDE_RE = /\b(?:who|whom|which|that|but|though|although|while|when|after|before|because|if|than|compared|as)\b/i;
+/** Words that never stand inside a speaker's noun phrase before its head: "At one point, a woman", "the emotional impact as". */
+const INNER_FUNCTION_WORD_RE = /(?:^|\s)(?:at|in|on|to|as|by|for|from|with|after|before|during|when|while|which|who|whom|that|but|though|although|because|if|than|compared|point)(?:\s|,|$)/i;
 /** After a name: "’s view", "’s own words", "’ opinion" — the sentence gives that person's view or words. */
 const POSSESSIVE_VIEW_RE = /^[’']s?\s+(?:own\s+)?(view|words|opinion|estimation|assessment|telling|account)\b/;
 /** Words that open a phrase naming a speaker without a name: "the commission", "it", "one district leader". */
 const DETERMINER_START_RE = /^(?:the|a|an|one|another|it|they|we|this|these|those|his|her|its|their|some|several|many|most)\b/i;
 /** Words that open a subordinate clause: a name right after one is that clause's subject, not the sentence's. */
 const SUBORDINATOR_LEAD_RE = /^\s*(?:as|when|whenever|while|if|because|although|though|since|after|before|until|once|whereas|even\s+(?:if|as|though))\s/i;
+/** A subordinator or object relative opening a clause before its subject: "as one employee told", "whom one insider described". */
+const CLAUSE_LEAD_RE = /^\s*(?:as|when|whenever|while|if|because|although|though|since|after|before|until|once|whereas|whom|which|that)\s/i;
 /** A lower-case verb before a name: "The board saw Fiorina", "a band called Sophistafunk" — the name is an object. */
 const LEAD_VERB_RE = new RegExp(
   `\\b(?:${[...new Set([...cues.irregularPastVerbs, ...cues.reportingVerbs, ...cues.speechVerbs.filter((v) => !v.includes(' ')), 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would'])].join('|')})\\b`,
@@ -212,7 +220,7 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, next
   const after = text.slice(from, limit);
   // Inverted order: “…,” said Putin / said Oleksandr Holub, a Communist Party leader / said a senior official.
   const lead = LEADING_VERB_RE.exec(after);
-  if (lead) {
+  if (lead && !TAKES_OBJECT_VERBS.has(lead[1].toLowerCase())) {
     const verbStart = from + lead.index + lead[0].indexOf(lead[1]);
     const verbEnd = verbStart + lead[1].length;
     const named = speakerInNounPhrase(ctx, verbEnd, limit);
@@ -257,10 +265,14 @@ function speakerAfter(q: RawQuote, sentence: Span, ctx: AttributionContext, next
   // "“…” regarding her links while Sanders suggests …": a subject past a new clause's opener is that clause's.
   if (subject && CLAUSE_OPENER_RE.test(text.slice(clauseStart(text, head, subject.start), subject.start))) return undefined;
   if (subject) return found(subject, verb[0], verbStart, ctx);
+  // "“…,” a website linked to a group called the “…”": "called" after a phrase names a thing, it reports no words.
+  if (verb[0] === 'called' || TAKES_OBJECT_VERBS.has(verb[0].toLowerCase())) return undefined;
   const described = describedSource(ctx, head, verbStart);
   if (described && described.end + 40 >= verbStart && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) return foundDescription(described, verb[0], verbStart, ctx);
   const phrase = bareSubject(text, head, verbStart);
-  return phrase ? { speaker: phrase, cue: verb[0].replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbStart + verb[0].length } } : undefined;
+  // "…,” though voters are generally more likely to say", "…,” compared to only 24 percent who said": a clause, no speaker.
+  const clause = !phrase || CLAUSE_WORD_INSIDE_RE.test(phrase.name) || LEAD_VERB_RE.test(phrase.name) || ENDS_IN_PREPOSITION_RE.test(phrase.name + ' ');
+  return phrase && !clause ? { speaker: phrase, cue: verb[0].replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbStart + verb[0].length } } : undefined;
 }
 
 /** The speaker named right after a verb: "said Ohio State University professor Paul Beck", "according to a senior official". */
@@ -288,8 +300,10 @@ function isNamingPhrase(phrase: string): boolean {
 
 /** "said the 46-year-old.", "said the New York businessman, who …": a short noun phrase with no verb, up to punctuation. */
 function invertedPhrase(text: string, from: number, limit: number): Speaker | undefined {
+  // "“…,” said one Republican involved in the planning."; never a phrase ending in a preposition ("… as"), save
+  // "of" before a quoted title ("wrote the authors of the “Growth and Opportunity Project”").
   const m = /^\s+((?:the|a|an|one)\s+[\p{L}\p{N}’'.-]+(?:\s+[\p{L}\p{N}’'.-]+){0,4}?)(?=\s*(?:[,.;!?]|$))/iu.exec(text.slice(from, limit));
-  if (!m || LEAD_VERB_RE.test(m[1]) || CLAUSE_OPENER_RE.test(m[1])) return undefined;
+  if (!m || LEAD_VERB_RE.test(m[1]) || CLAUSE_OPENER_RE.test(m[1]) || /\s(?:as|than)$/i.test(m[1]) || (ENDS_IN_PREPOSITION_RE.test(m[1] + ' ') && !/\sof(?:\s+the)?$/i.test(m[1]))) return undefined;
   const start = from + m[0].length - m[1].length;
   const name = m[1].replace(/\.+$/, ''); // the sentence's full stop is not part of the phrase
   const speaker: Speaker = { start, end: start + name.length, name, id: null, how: 'description' };
@@ -332,8 +346,11 @@ function subjectBefore(ctx: AttributionContext, from: number, verbStart: number)
     if (c.end > verbStart) continue;
     if (!GAP_RE.test(text.slice(c.end, verbStart) + ' ')) return undefined;
     // Everything from the clause start to the candidate must be its title ("Party of Regions lawmaker");
-    // an opening phrase before a comma is not ("As to the status of Gagauzia, Voronin said").
-    return isHeadOfPhrase(text.slice(clauseStart(text, from, c.start), c.start)) ? c : undefined;
+    // an opening phrase before a comma is not ("As to the status of Gagauzia, Voronin said"). A clause with a
+    // verb joined by "and" before it is ("a woman asked for a photo and Tokayev said"), but not a pronoun joined to
+    // the name ("arguing that he and Cruz shared").
+    const lead = text.slice(clauseStart(text, from, c.start), c.start);
+    return isHeadOfPhrase(lead) || (/\s(?!(?:he|she|they|we|i|you)\s)\p{Ll}+\s+(?:and|but)\s+$/u.test(lead) && LEAD_VERB_RE.test(lead)) ? c : undefined;
   }
   return undefined;
 }
@@ -421,7 +438,8 @@ function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, 
   // sentence, not to the nearest name (often the object of the clause before).
   if (/ing$/i.test(verb) && /,[”"’]?\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 4), verbStart))) {
     const main = openingSubject(ctx, sentence, verbStart);
-    return main && !inSubordinateClause(text, sentence, main, withoutQuotedWords(text.slice(main.end, verbStart - 2))) ? found(main, verb, verbStart, ctx) : undefined;
+    if (!main || inSubordinateClause(text, sentence, main, withoutQuotedWords(text.slice(main.end, verbStart - 2)))) return undefined;
+    return found(samePersonNearer(ctx, main, verbStart), verb, verbStart, ctx);
   }
   const subject = subjectBefore(ctx, sentence.start, verbStart) ?? sentenceSubject(ctx, sentence, verbStart);
   if (subject) return found(subject, verb, verbStart, ctx);
@@ -440,7 +458,8 @@ function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, 
   if (described && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) return foundDescription(described, verb, verbStart, ctx);
   // "That, the commission said, “…”", "In a statement, the network said that “…”", "Issa said, “…”" (a name the
   // recognizer missed): the words opening the verb's clause name the speaker, kept as written.
-  const from = skipLeadingPunctuation(text, clauseStart(text, sentence.start, verbStart), verbStart);
+  const clause = skipLeadingPunctuation(text, clauseStart(text, sentence.start, verbStart), verbStart);
+  const from = clause + (CLAUSE_LEAD_RE.exec(text.slice(clause, Math.min(verbStart, clause + 20)))?.[0].length ?? 0);
   const inClause = describedSource(ctx, from, verbStart);
   if (inClause && GAP_RE.test(text.slice(inClause.end, verbStart) + ' ')) return foundDescription(inClause, verb, verbStart, ctx);
   const bare = bareSubject(text, from, verbStart);
@@ -532,7 +551,10 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
   // whipping lawmakers against “…”": the quote stands in a clause with a subject of its own. An appositive or a
   // relative clause closed by a comma is no such clause ("Cruz is praising Jeb Bush, who ended his bid …, as “…”").
   const pastAppositive = between.replace(/^\s*,[^,;“”"]{1,120},/, '').replace(/[,”"]\s*(?:who|which|whose|whom)\b[^,;“”"]{1,120},/g, ',');
-  if (!inSubordinateClause(text, sentence, c, between) && !NEW_CLAUSE_RE.test(pastAppositive)) return found(c, '', c.start, ctx, 'subject');
+  if (!inSubordinateClause(text, sentence, c, between) && !NEW_CLAUSE_RE.test(pastAppositive)) {
+    const nearest = samePersonNearer(ctx, c, q.outer.start);
+    return found(nearest, '', nearest.start, ctx, 'subject');
+  }
   // "Clinton endorsed the deal, although she made it clear that she has “serious concerns”": that clause's
   // subject is a pronoun standing for the same person, and names the speaker in the quote's clause.
   const again = pronounForSubject(ctx, c, q.outer.start);
@@ -547,6 +569,30 @@ function inSubordinateClause(text: string, sentence: Span, subject: Span, betwee
 /** The text with the words inside quotation marks blanked out, marks and offsets kept. */
 function withoutQuotedWords(stretch: string): string {
   return stretch.replace(/([“"])[^“”"]*([”"])/g, (m, open: string, close: string) => open + ' '.repeat(m.length - 2) + close);
+}
+
+/**
+ * The words nearest `limit` that name the same person as `subject`: the last pronoun between them standing for
+ * that person ("Cruz is the only contender … and he has long used that fact to bludgeon … “…”" → "he", the
+ * subject of the quote's own clause), else the subject itself.
+ */
+function samePersonNearer(ctx: AttributionContext, subject: SpeakerCandidate, limit: number): SpeakerCandidate {
+  const person = subject.referent ?? subject;
+  const key = person.id ?? person.name;
+  for (let i = upperBound(ctx.candidates, limit) - 1; i >= 0 && ctx.candidates[i].start >= subject.end; i--) {
+    const p = ctx.candidates[i];
+    if (p.end > limit || p.via !== 'pronoun' || inComplementClause(ctx.text, p)) continue;
+    return p.referent && (p.referent.id ?? p.referent.name) === key ? p : subject;
+  }
+  return subject;
+}
+
+/** "says he would", "explaining that she had", "she and the company": a pronoun that is not its clause's own subject. */
+function inComplementClause(text: string, p: Span): boolean {
+  REPORTING_RE.lastIndex = 0;
+  const before = text.slice(Math.max(0, p.start - 30), p.start);
+  const word = /(\S+)\s+$/.exec(before)?.[1] ?? '';
+  return /^that$/i.test(word) || (REPORTING_RE.test(word) && REPORTING_RE.lastIndex === word.length) || /^\s+(?:and|or)\s/i.test(text.slice(p.end, p.end + 5));
 }
 
 /** The first pronoun between a subject and `limit`, if it stands for the same person: "Clinton …, although she made …". */
@@ -681,9 +727,14 @@ interface Description extends Span {
 
 /** A described source at `from` ("a senior Ukrainian official", "the ministry"), ending before `limit`. */
 function describedSource(ctx: AttributionContext, from: number, limit: number): Description | undefined {
+  // "As one employee told …", "when a man tells …": the description follows the word opening its clause.
+  const opener = CLAUSE_LEAD_RE.exec(ctx.text.slice(from, Math.min(limit, from + 20)));
+  if (opener) from += opener[0].length;
   const m = DESCRIPTION_RE.exec(ctx.text.slice(from, Math.min(limit, from + NOUN_PHRASE_MAX)));
   // "Ilham Aliyev is what his critics have called": words with a verb among them are a clause, not a description.
-  if (!m || LEAD_VERB_RE.test(m[2])) return undefined;
+  // "At one point, a woman", "in a letter": a description's modifiers are words of its noun phrase, never a
+  // preposition or clause opener that would make it an adverbial ("the crowd" there is no description either).
+  if (!m || LEAD_VERB_RE.test(m[2]) || INNER_FUNCTION_WORD_RE.test(m[2])) return undefined;
   const lead = m[0].length - m[0].trimStart().length;
   const article = (m[1] ?? '').toLowerCase();
   // Possessives and bare plurals describe a group ("his aides", "protesters"); "the X" may name someone said before.
