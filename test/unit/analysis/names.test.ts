@@ -73,6 +73,14 @@ suite('name recognizer', () => {
     assert.deepEqual(kinds('They fished in Hancock Pond near Lincolnshire.'), ['Hancock Pond|place', 'Lincolnshire|place']);
     assert.deepEqual(kinds('Americans and Boston residents cheered.').filter((k) => k.endsWith('|organization')), []);
   });
+  test('the wide lists type only what nothing else types: a given name before a surname, a town', () => {
+    // "Valeska" and "Ocala" are in no main list: the wide lists (Wikidata and open given names, GeoNames towns) hold them.
+    assert.deepEqual(kinds('The photographs were taken by a friend, Valeska Trungel, in the summer.'), ['Valeska Trungel|person']);
+    assert.deepEqual(kinds('Rain delayed the match, and Ocala voted against the plan.'), ['Ocala|place']);
+    // Not a person: a surname that is a common word or a place word ("Dock"), a town at a sentence start.
+    assert.deepEqual(kinds('Boats moored at Valeska Dock overnight.').filter((k) => k.endsWith('|person')), []);
+    assert.deepEqual(kinds('Ocala voted against the plan.'), []);
+  });
   test('a given name before a known surname widens the known mention', () => {
     const [m] = analyzeArticle('Aleksander Lukashenka spoke.', kb, resolveConfig()).entities;
     assert.deepEqual([m.text, m.id], ['Aleksander Lukashenka', 'alexander-lukashenko']);

@@ -19,11 +19,13 @@ import givenNames from '../data/given-names.json';
 import cues from '../data/cues.json';
 import surnameEndings from '../data/surname-endings.json';
 import commonWords from '../data/common-words.json';
+import wideNames from '../data/wide-names.json';
 import type { Gazetteer } from '../kb/gazetteer';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { EntityMention, MentionKind, Span } from '../types';
 import { isUpperCaseAt, isWhitespace, isWordCodeAt } from '../text/chars';
 import { upperBound } from '../text/search';
+import { SortedNameList } from '../text/sortedNames';
 import { applyNameModel } from './learnedNames';
 
 const FUNCTION_WORDS = new Set(words.functionWords);
@@ -60,6 +62,12 @@ const EITHER_NAMES = new Set<string>(givenNames.either);
 /** Given names that are also English words ("Mark", "Frank", "Dawn"): a given name only before an unlisted surname. */
 const GIVEN_NAMES_ALSO_WORDS = new Set<string>(givenNames.alsoWords);
 const PLACE_UNITS_BEFORE_OF = new Set(words.placeUnitsBeforeOf);
+/**
+ * Wide lists (`wide-names.json`: given names from Wikidata and open name lists, towns from GeoNames that the
+ * gazetteer leaves out). Noisier than the main lists, so they only type a name nothing else types.
+ */
+const WIDE_GIVEN_NAMES = new SortedNameList(wideNames.givenNames);
+const WIDE_TOWNS = new SortedNameList(wideNames.towns);
 const PERSON_VERBS_BEFORE_BY = new Set(words.personVerbsBeforeBy);
 
 /** Surname endings as written in the data file: a plain string, or `{ ending, weak }` for one that ordinary words share too. */
@@ -676,6 +684,7 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   const personShaped = capitals.length >= 2 && capitals.length <= 4 && run.every(isPartOfPersonName);
   if (personShaped && isGivenName(first)) return { kind: 'person', why: `“${first}” is a given name`, strong: true };
   if (personShaped && capitals.length <= 3 && opensWithGivenNameThatIsAWord(ctx.input, capitals)) return { kind: 'person', why: `“${first}” is a given name before a surname`, strong: true };
+  if (personShaped && capitals.length <= 3 && opensWithWideGivenName(ctx.input, capitals)) return { kind: 'person', why: `“${first}” is a given name (wide list) before a surname`, strong: true };
   const byVerb = before === 'by' ? wordBefore(text, run[0].start - 3, ctx.paragraph.start)?.toLowerCase() : undefined;
   if (byVerb && PERSON_VERBS_BEFORE_BY.has(byVerb) && personShaped && capitals.length <= 3 && capitals.every((w) => isPersonalNameWord(ctx.input, w.text))) {
     return { kind: 'person', why: `after “${byVerb} by”`, strong: true };
@@ -712,6 +721,8 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   }
   if (isAcronym && !COMMON_CAPITALISED.has(first)) return { kind: 'organization', why: 'an acronym', strong: false };
   if (sentenceInitial && capitals.length === 1) return undefined;
+  const nameText = text.slice(run[0].start, end);
+  if (capitals.length <= 3 && WIDE_TOWNS.has(nameText)) return { kind: 'place', why: `“${nameText}” is a town (GeoNames)`, strong: false };
   return { kind: 'other', why: 'a capitalised name', strong: false };
 }
 
@@ -763,6 +774,12 @@ function opensWithGivenNameThatIsAWord(input: NameInput, capitals: readonly Word
   const first = capitals[0].text;
   return capitals.length >= 2 && GIVEN_NAMES_ALSO_WORDS.has(first) && !COMPASS_WORDS.has(first) && !TITLE_WORDS.has(first) &&
     !ORG_WORDS.has(first) && !PLACE_WORDS.has(first) && !input.gazetteer.lookup(first) &&
+    capitals.slice(1).every((w) => isPersonalNameWord(input, w.text) && !/\.$/.test(w.text));
+}
+
+/** "Helmut Newton", "Junius Ho": a given name only the wide list holds, then one or two words that are only names. */
+function opensWithWideGivenName(input: NameInput, capitals: readonly Word[]): boolean {
+  return capitals.length >= 2 && WIDE_GIVEN_NAMES.has(capitals[0].text) && !input.gazetteer.lookup(capitals[0].text) &&
     capitals.slice(1).every((w) => isPersonalNameWord(input, w.text) && !/\.$/.test(w.text));
 }
 
