@@ -15,7 +15,7 @@
  * `CIS_LENS_NAME_MODEL=on` or a path to another weights file (cli/nameModelOverride.ts; the evaluation's
  * held-out models); the core itself reads no environment.
  */
-import modelData from '../data/name-model.json';
+import type shippedWeights from '../data/name-model.json';
 import type { Gazetteer } from '../kb/gazetteer';
 import type { EntityMention, MentionKind, Span } from '../types';
 import { isUpperCaseAt } from '../text/chars';
@@ -27,9 +27,15 @@ let shipped: NameModel | undefined;
 let active: NameModel | null = null;
 let activeFile: ModelFile | 'builtin' | null = null;
 
-/** The shipped weights, loaded once (whether or not analysis uses them). */
+/**
+ * The shipped weights, loaded on first use. They are required here rather than imported at the top, so
+ * the bundle builds their object (about 1.5 MB of heap) only when the model is turned on; the type-only
+ * import keeps the file in the TypeScript program.
+ */
 export function builtInNameModel(gazetteer: Gazetteer): NameModel {
-  return (shipped ??= new NameModel(modelData as unknown as ModelFile, gazetteer));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const weights = (): typeof shippedWeights => require('../data/name-model.json');
+  return (shipped ??= new NameModel(weights() as unknown as ModelFile, gazetteer));
 }
 
 /** The model analysis uses, or null when the model is off. */
