@@ -241,6 +241,14 @@ suite('attribution', () => {
     const reported = 'Nikol Pashinyan met the press in Yerevan. On his tax returns, he says he would release them on Friday, calling them “very boring tax returns.”';
     assert.equal(analyze(reported).quotes[0].speaker?.start, reported.indexOf('he says'));
   });
+  test('a later sentence with a reporting verb of its own before its quote does not inherit the earlier speaker', () => {
+    const text = '“We will not retreat,” Nikol Pashinyan said. The two opposition lawmakers, however, argue that there is “a precedent for this.”';
+    assert.notEqual(analyze(text).quotes[1].speaker?.name, 'Nikol Pashinyan');
+    // With no reporting verb of its own, the quote still continues the speaker before it.
+    assert.deepEqual(speakerOf('“We will not retreat,” Nikol Pashinyan said. The government will stand by “every word of the treaty.”'), ['Nikol Pashinyan', 'Nikol Pashinyan']);
+    // Nor when the sentence opens with the same person, or a pronoun that may stand for them.
+    assert.deepEqual(speakerOf('“We are prepared for any scenario,” said Nikol Pashinyan. He at the same time urged the crowd to be “patient with everyone.”'), ['Nikol Pashinyan', 'Nikol Pashinyan']);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -865,8 +865,28 @@ function inheritSpeakers(raw: readonly RawQuote[], quotes: Quote[], ctx: Attribu
     if (q.speaker || q.kind === 'scare' || q.kind === 'heading' || !prev.speaker) continue;
     const sameParagraph = raw[i].paragraphIndex === raw[p].paragraphIndex;
     const wholeParagraphAfter = raw[i].paragraphIndex === raw[p].paragraphIndex + 1 && raw[i].opensParagraph && isWholeParagraph(raw[i], ctx);
-    if (sameParagraph || wholeParagraphAfter) quotes[i] = { ...q, speaker: { ...prev.speaker, how: 'inherited' }, cue: prev.cue };
+    if ((sameParagraph && !reportedInOwnSentence(raw[i], raw[p], prev.speaker, ctx)) || wholeParagraphAfter) quotes[i] = { ...q, speaker: { ...prev.speaker, how: 'inherited' }, cue: prev.cue };
   }
+}
+
+/**
+ * Whether a quote in a later sentence than `prev` has a reporting verb of its own before it in its sentence:
+ * "“…,” Comey said. The two lawmakers, however, argue that “…”" — that sentence says who speaks, even when
+ * attribution could not resolve it, so the earlier speaker is not carried over.
+ */
+function reportedInOwnSentence(q: RawQuote, prev: RawQuote, speaker: Speaker, ctx: AttributionContext): boolean {
+  const sentence = ctx.sentenceOf(q.outer.start);
+  if (sentence.start < prev.outer.end || sentence.start >= q.outer.start) return false;
+  REPORTING_RE.lastIndex = 0;
+  if (!REPORTING_RE.test(ctx.text.slice(Math.max(sentence.start, q.outer.start - BEFORE_WINDOW), q.outer.start))) return false;
+  // "… said Pashinian. He at the same time urged the crowd to be “patient.”": opened by the same person, it goes on.
+  const head = skipLeadingPunctuation(ctx.text, sentence.start, q.outer.start);
+  const first = ctx.candidates[upperBound(ctx.candidates, head - 1)];
+  // A pronoun there whose referent is open continues the passage's speaker too.
+  if (!first || first.start !== head || first.end > q.outer.start) return true;
+  if (first.via === 'pronoun' && !first.referent) return false;
+  const person = first.referent ?? first;
+  return !(speaker.id ? person.id === speaker.id : person.name === speaker.name);
 }
 
 function isTitleOrScare(q: Quote): boolean {
