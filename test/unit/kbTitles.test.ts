@@ -38,6 +38,8 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Estonian prime minister spoke.', '1996-06-01', 'Tiit Vähi'],
     ['The Georgian foreign minister spoke.', '1994-06-01', 'Aleksandre Chikvaidze'],
     ['The Georgian prime minister spoke.', '1994-06-01', 'Otar Patsatsia'],
+    ['The Latvian foreign minister spoke.', '1996-06-01', 'Valdis Birkavs'],
+    ['The Lithuanian prime minister spoke.', '1994-06-01', 'Adolfas Šleževičius'],
     // the 2000s: terms from the inputs, and an input term added to a curated person
     ['Lithuania’s foreign minister spoke.', '2003-05-01', 'Antanas Valionis'],
     ['The Georgian foreign minister spoke.', '2009-06-01', 'Grigol Vashadze'],
