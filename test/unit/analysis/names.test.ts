@@ -81,6 +81,20 @@ suite('name recognizer', () => {
     assert.deepEqual(kinds('Boats moored at Valeska Dock overnight.').filter((k) => k.endsWith('|person')), []);
     assert.deepEqual(kinds('Ocala voted against the plan.'), []);
   });
+  test('an organisation by its appositive or by what it owns; a person appositive stays a person', () => {
+    assert.deepEqual(kinds('Zarvanto, a Seattle-based software company, cut jobs.'), ['Zarvanto|organization']);
+    assert.deepEqual(kinds('They signed with Kelvaro, the band, in May.'), ['Kelvaro|organization']);
+    assert.deepEqual(kinds('Shares rose after Trovenko’s chief executive resigned.'), ['Trovenko|organization']);
+    assert.deepEqual(kinds('He met Trovenko, the company’s founder, on Monday.').filter((k) => k.endsWith('|organization')), []);
+    assert.deepEqual(kinds('Trovenko, a lawyer, spoke.').filter((k) => k.endsWith('|organization')), []);
+  });
+  test('a given name before a one-word known place is a person, whose lone surname then names them', () => {
+    const found = kinds('The ship held Valeska Paris for years. In 2007, Paris left the ship and moved to Paris.');
+    assert.deepEqual(found.filter((k) => k.startsWith('Valeska') || k.endsWith('|person')), ['Valeska Paris|person', 'Paris|person']);
+    const places = analyzeArticle('The ship held Valeska Paris for years. In 2007, Paris left the ship and moved to Paris.', kb, resolveConfig()).entities.filter((e) => e.text === 'Paris' && e.kind === 'place');
+    assert.equal(places.length, 1); // "moved to Paris": after a place preposition, still the city
+    assert.deepEqual(kinds('Flights from Paris and Minsk resumed.').filter((k) => k.endsWith('|person')), []);
+  });
   test('a given name before a known surname widens the known mention', () => {
     const [m] = analyzeArticle('Aleksander Lukashenka spoke.', kb, resolveConfig()).entities;
     assert.deepEqual([m.text, m.id], ['Aleksander Lukashenka', 'alexander-lukashenko']);

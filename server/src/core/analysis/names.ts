@@ -49,6 +49,10 @@ const SKIPPED_BEFORE_VERB = /^(?:also|then|later|earlier|again|once|still|has|ha
 const CONNECTORS = new Set(words.nameConnectors);
 const ORG_NOUNS_BEFORE = new Set(words.orgNounsBefore);
 const ORG_NOUNS_AFTER = new Set(words.orgNounsAfter);
+/** ", a Seattle-based company", ", the band": an appositive whose head says the name is an organisation. */
+const ORG_APPOSITIVE_NOUNS = new Set(words.orgAppositiveNouns);
+/** "X's chief executive", "X's shareholders": what only an organisation has. */
+const ORG_POSSESSIONS = words.orgPossessions;
 const DATE_WORDS = new Set(words.datesAfterNames);
 const ABBREVIATIONS = new Set(words.abbreviationsWithDot);
 const PLACE_NOUNS_BEFORE_OF = new Set(words.placeNounsBeforeOf);
@@ -680,6 +684,10 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   if (after && PLACE_AFTER.has(after) && capitals.length <= 3) return { kind: 'place', why: `before “${after}”`, strong: true };
   if (before && ORG_NOUNS_BEFORE.has(before.toLowerCase()) && capitals.length <= 4) return { kind: 'organization', why: `after “${before}”`, strong: true };
   if (after && ORG_NOUNS_AFTER.has(after) && capitals.length <= 4) return { kind: 'organization', why: `before “${after}”`, strong: true };
+  const orgAppositive = orgAppositiveAfter(text, end, ctx.paragraph.end);
+  if (orgAppositive && capitals.length <= 5) return { kind: 'organization', why: `described as “${orgAppositive}”`, strong: true };
+  const possession = orgPossessionAfter(text, end, ctx.paragraph.end);
+  if (possession && capitals.length <= 5) return { kind: 'organization', why: `“’s ${possession}” after it`, strong: true };
   if (capitals.length === 1 && ORG_WORDS.has(first) && before?.toLowerCase() === 'the') return { kind: 'organization', why: `“the ${first}”`, strong: false };
   const personShaped = capitals.length >= 2 && capitals.length <= 4 && run.every(isPartOfPersonName);
   if (personShaped && isGivenName(first)) return { kind: 'person', why: `“${first}” is a given name`, strong: true };
@@ -844,6 +852,29 @@ function appositiveAfter(text: string, end: number, limit: number): string | und
   return APPOSITIVE_NOUNS.has(head) && head !== 'who' ? m[1] : undefined;
 }
 
+/**
+ * ", a Seattle-based software company," ", the band," ", one of Russia's largest lenders": the appositive after a
+ * name, when an article opens it and an organisation noun heads it. Returns the appositive, or undefined.
+ */
+function orgAppositiveAfter(text: string, end: number, limit: number): string | undefined {
+  if (text.charAt(end) !== ',') return undefined;
+  const clause = text.slice(end + 1, Math.min(limit, end + 90));
+  const m = /^\s*(?:(?:a|an|the)\s+|one\s+of\s+(?:the\s+)?)((?:[\p{L}\p{N}’'-]+\s+){0,4}?[\p{L}’'-]+)\s*(?:[,;.)]|\s+(?:of|for|at|in|on|to|and|that|which|whose|with|based|founded|owned|headquartered|known|run|led|created|formed|behind|from)\b|$)/u.exec(clause);
+  if (!m) return undefined;
+  const nouns = m[1].split(/\s+/);
+  const head = nouns[nouns.length - 1].toLowerCase().replace(/s$/, (s) => (ORG_APPOSITIVE_NOUNS.has(nouns[nouns.length - 1].toLowerCase()) ? s : ''));
+  // The head must be a noun of the list, and no word before it a person's ("the company's founder" is a person).
+  return ORG_APPOSITIVE_NOUNS.has(head) && !nouns.some((w) => /[’']s$/.test(w)) ? m[1] : undefined;
+}
+
+/** "Gazprom's chief executive", "Eni's shareholders": a possessive, then what only an organisation has. */
+function orgPossessionAfter(text: string, end: number, limit: number): string | undefined {
+  const apostrophe = text.charCodeAt(end);
+  if ((apostrophe !== 0x2019 && apostrophe !== 39) || text.charAt(end + 1) !== 's' || text.charAt(end + 2) !== ' ') return undefined;
+  const rest = text.slice(end + 3, Math.min(limit, end + 40)).toLowerCase();
+  return ORG_POSSESSIONS.find((p: string) => rest.startsWith(p) && !/[\p{L}]/u.test(rest.charAt(p.length)));
+}
+
 function candidate(text: string, run: readonly Word[], kind: MentionKind, why: string, strong: boolean, via: Candidate['via']): Candidate {
   const start = run[0].start;
   const end = run[run.length - 1].end;
@@ -1002,6 +1033,17 @@ function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: S
       absorbed.add(m);
       continue;
     }
+    if (m.kind === 'place') {
+      const person = personNamedAfterPlace(input, m);
+      if (person) {
+        for (let k = upperBound(candidates, person.start); k < candidates.length && candidates[k].start < m.start; k++) {
+          if (candidates[k].end <= m.start) replaced.add(candidates[k]);
+        }
+        widened.push(person);
+        absorbed.add(m);
+      }
+      continue;
+    }
     if (m.kind !== 'person') continue;
     let start = m.start;
     for (;;) {
@@ -1020,9 +1062,54 @@ function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: S
     widened.push({ start, end: m.end, text: text.slice(start, m.end), kind: 'person', why: `${m.name}, with the given name`, strong: true, via: m.via === 'alias' ? 'alias' : 'name', name: m.name, id: m.id ?? undefined });
     absorbed.add(m);
   }
+  widened.push(...placeNamesOfPersons(input, widened, absorbed));
   const merged = mergeCandidates(candidates.filter((c) => !replaced.has(c)), widened);
   candidates.length = 0;
   candidates.push(...merged);
+}
+
+/**
+ * "Valeska Paris", "Jack London": a given name right before a one-word place the knowledge base knows, with no
+ * other capitalised word around them, is a person whose surname is a place name.
+ */
+function personNamedAfterPlace(input: NameInput, m: EntityMention): Candidate | undefined {
+  const { text } = input;
+  if (m.text.includes(' ') || isUpperCaseAt(text, m.end + 1) || text.charCodeAt(m.end) === 45) return undefined;
+  const floor = Math.max(0, m.start - 60);
+  const given = wordBefore(text, m.start, floor);
+  if (!given || !/^\p{Lu}\p{Ll}+$/u.test(given) || !(isGivenName(given) || WIDE_GIVEN_NAMES.has(given))) return undefined;
+  const start = m.start - 1 - given.length;
+  if (text.slice(start, m.start - 1) !== given) return undefined;
+  const before = wordBefore(text, start, floor);
+  if (before && (/^\p{Lu}/u.test(before) || PLACE_PREPOSITIONS.has(before.toLowerCase()))) return undefined;
+  const name = text.slice(start, m.end);
+  return { start, end: m.end, text: name, kind: 'person', why: `“${given}” is a given name before “${m.text}”`, strong: true, via: 'context' };
+}
+
+/** Besides the place prepositions, words that before a place name keep it a place ("moved to Paris", "mayor of Paris"). */
+const WORDS_BEFORE_A_PLACE = new Set(['to', 'at', 'of', 'through', 'over', 'beyond', 'past']);
+
+/**
+ * Where a person's surname is a place name ("Valeska Paris"), the place's other lone mentions in the document
+ * are that person ("Paris claims", "Paris left the ship"), unless a place preposition stands before them
+ * ("in Paris"). Returns the person mentions; the place mentions they replace go into `absorbed`.
+ */
+function placeNamesOfPersons(input: NameInput, widened: readonly Candidate[], absorbed: Set<EntityMention>): Candidate[] {
+  const bySurname = new Map<string, Candidate>();
+  for (const c of widened) if (c.kind === 'person' && c.via === 'context' && c.why.includes('before “')) bySurname.set(c.text.slice(c.text.lastIndexOf(' ') + 1), c);
+  if (!bySurname.size) return [];
+  const { text } = input;
+  const out: Candidate[] = [];
+  for (const m of input.known) {
+    const person = m.kind === 'place' && !absorbed.has(m) ? bySurname.get(m.text) : undefined;
+    if (!person) continue;
+    const before = wordBefore(text, m.start, Math.max(0, m.start - 40));
+    if (before && (PLACE_PREPOSITIONS.has(before.toLowerCase()) || WORDS_BEFORE_A_PLACE.has(before.toLowerCase()) || /^\p{Lu}/u.test(before))) continue;
+    if (isUpperCaseAt(text, m.end + 1) || text.charCodeAt(m.end) === 45) continue;
+    out.push({ start: m.start, end: m.end, text: m.text, kind: 'person', why: `the surname of ${person.text}`, strong: true, via: 'document', name: person.text });
+    absorbed.add(m);
+  }
+  return out;
 }
 
 function mergeCandidates(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
