@@ -12,10 +12,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AnalysisInput } from './documentAnalysis';
-import type { FromWorker, KbFiles, PackedArticle, ToWorker } from './analysisMessages';
+import type { AnalysisResult, FromWorker, KbFiles, ToWorker } from './analysisMessages';
+
+type Answer = Exclude<FromWorker, { type: 'failed' }>;
 
 interface Waiting {
-  readonly resolve: (result: PackedArticle) => void;
+  readonly resolve: (answer: Answer) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -39,19 +41,37 @@ export class AnalysisThread {
     return this.worker !== undefined;
   }
 
-  /** Analyses posted and not yet answered. */
+  /** Messages posted and not yet answered (analyses and model requests). */
   get inFlight(): number {
     return this.waiting.size;
   }
 
   /** Analyses `input` on the worker, starting it if needed. Rejects if the analysis fails or the worker dies. */
-  analyse(input: AnalysisInput): Promise<PackedArticle> {
+  async analyse(input: AnalysisInput): Promise<AnalysisResult> {
+    const answer = await this.ask((id) => ({ type: 'analyse', id, input }));
+    if (answer.type !== 'result') throw new Error(`the analysis worker answered ${answer.type} to an analysis`);
+    this.completed++;
+    return { findings: answer.findings, entries: answer.entries };
+  }
+
+  /**
+   * The JSON of the model of `version` of the document (`packModel`), if that is the worker's last analysis of it.
+   * Rejects otherwise (a newer version was analysed, the worker was stopped or died): the caller analyses here.
+   */
+  async model(uri: string, version: number): Promise<string> {
+    const answer = await this.ask((id) => ({ type: 'model', id, uri, version }));
+    if (answer.type !== 'model') throw new Error(`the analysis worker answered ${answer.type} to a model request`);
+    return answer.model;
+  }
+
+  /** Posts the message built for a new id, starting the worker if needed; settles with the worker's answer. */
+  private ask(message: (id: number) => ToWorker): Promise<Answer> {
     if (this.broken !== undefined) return Promise.reject(new Error(this.broken));
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.post(worker, { type: 'analyse', id, input });
+      this.post(worker, message(id));
     });
   }
 
@@ -95,7 +115,6 @@ export class AnalysisThread {
     if (!waiter) return;
     this.waiting.delete(message.id);
     if (message.type === 'failed') return waiter.reject(new Error(message.error));
-    this.completed++;
     waiter.resolve(message);
   }
 

@@ -24,7 +24,7 @@ import { SaveQueue } from './saveQueue';
 import { readRegularFile } from './regularFile';
 import { AnalysisScheduler } from './analysisScheduler';
 import { AnalysisThread } from './analysisThread';
-import { unpackArticle, type KbFiles, type PackedArticle } from './analysisMessages';
+import { unpackArticle, type AnalysisResult, type KbFiles } from './analysisMessages';
 import { analyseDocument, forgetDocument, type AnalysisInput } from './documentAnalysis';
 import type { AnnotationEntry as AppliedEntry } from './core/annotations/apply';
 import type { ReviewedArticle } from './core/review';
@@ -76,8 +76,15 @@ interface CachedArticle {
   /** What publishing needs (the findings, the annotations' places): at hand without building the whole model. */
   readonly findings: readonly Finding[];
   readonly entries: readonly AppliedEntry[];
-  /** The whole analysis; for one from the worker thread, rebuilt on first use (see analysisMessages.ts). */
+  /**
+   * The whole analysis. One from the worker thread stays there until `load()` fetches it (requests await that, see
+   * `settledWithModel`); read before it has come, it is analysed on this thread instead.
+   */
   readonly article: ReviewedArticle;
+  /** True once `article` is at hand. */
+  readonly loaded: boolean;
+  /** Fetches the whole analysis from the worker thread if it is not at hand; never rejects. */
+  load(): Promise<void>;
   /** What features derive from the analysis (Outline, semantic tokens), computed once per version on first request. */
   readonly views: Map<string, unknown>;
 }
@@ -168,7 +175,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const article = analyseDocument(inputFor(doc), loaded.kb);
     analyses++;
     analysisMs += performance.now() - started;
-    const entry = cacheEntry(doc.version, article.model.diagnostics, article.entries, () => article);
+    const entry = cacheEntry(doc.version, article.model.diagnostics, article.entries, article);
     cache.set(doc.uri, entry);
     return entry;
   }
@@ -205,9 +212,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const basis = { kb: loaded, settings, annotations: annotations.get(doc.uri) };
     const current = () => documents.get(doc.uri) === doc && doc.version === input.version && basis.kb === loaded && basis.settings === settings && basis.annotations === annotations.get(doc.uri);
     const started = performance.now();
-    let packed: PackedArticle;
+    let result: AnalysisResult;
     try {
-      packed = await thread.analyse(input);
+      result = await thread.analyse(input);
     } catch (error) {
       if (!current()) return false;
       connection.console.error(`CIS Lens: analysing ${doc.uri} on the worker thread failed; analysing it on the server's thread instead: ${(error as Error).message}`);
@@ -216,7 +223,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!current()) return false;
     analyses++;
     analysisMs += performance.now() - started;
-    cache.set(doc.uri, cacheEntry(input.version, packed.findings, packed.entries, () => unpackArticle(packed, input.text)));
+    cache.set(doc.uri, cacheEntry(input.version, result.findings, result.entries, undefined, {
+      fetch: async () => unpackArticle(result, await thread.model(input.uri, input.version), input.text),
+      // The worker no longer has it (it analysed a newer version, was stopped or died): the same analysis here.
+      here: () => analyseDocument(input, basis.kb.kb),
+    }));
     return true;
   }
 
@@ -360,9 +371,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (let doc = documents.get(uri); doc && onWorker(doc) && scheduler.isScheduled(uri); doc = documents.get(uri)) await scheduler.settled(uri);
   }
 
+  /**
+   * `settled`, and then the whole analysis at hand: a long document's model is fetched from the worker thread
+   * now. An edit that came meanwhile is waited for in turn, so a request never analyses on this thread for want
+   * of the worker's model.
+   */
+  async function settledWithModel(uri: string): Promise<void> {
+    for (;;) {
+      await settled(uri);
+      const doc = documents.get(uri);
+      const entry = cache.get(uri);
+      if (!doc || !entry || entry.version !== doc.version || entry.loaded) return;
+      await entry.load();
+      if (cache.get(uri) === entry && !entry.loaded) return; // nothing more to wait for: the read reports it
+    }
+  }
+
+  /** `afterAnalysis` for a request that reads the whole analysis. */
+  async function afterModel<T>(uri: string, fn: () => T): Promise<T> {
+    await settledWithModel(uri);
+    return fn();
+  }
+
   /** Answers a request from the newest analysis, waiting for one that is scheduled rather than starting another. */
   async function withArticle<T>(uri: string, fallback: T, fn: (doc: TextDocument, article: ReviewedArticle) => T): Promise<T> {
-    await settled(uri);
+    await settledWithModel(uri);
     const doc = documents.get(uri);
     const article = doc && guard('analysis', () => articleFor(doc), undefined);
     return doc && article ? guard('request', () => fn(doc, article), fallback) : fallback;
@@ -531,16 +564,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onHover((p) => withArticle(p.textDocument.uri, null, (doc, a) => getHover(a, doc.offsetAt(p.position), loaded.kb)));
-  connection.onDocumentSymbol((p) => afterAnalysis(p.textDocument.uri, () => withView(p.textDocument.uri, 'documentSymbols', [], getDocumentSymbols)));
+  connection.onDocumentSymbol((p) => afterModel(p.textDocument.uri, () => withView(p.textDocument.uri, 'documentSymbols', [], getDocumentSymbols)));
   connection.onDefinition((p) => withArticle(p.textDocument.uri, null, (doc, a) => getDefinition(a, doc.offsetAt(p.position), loaded.kb)));
   connection.onReferences((p) => withArticle(p.textDocument.uri, [], (doc, a) => getReferences(doc, a, doc.offsetAt(p.position), p.context.includeDeclaration, loaded.kb)));
   connection.onWorkspaceSymbol((p) => guard('workspace symbols', () => getWorkspaceSymbols(loaded.kb, p.query), []));
   connection.onCodeAction((p) => withArticle(p.textDocument.uri, [], (doc, a) => getCodeActions(doc, a, p.range, p.context.diagnostics)));
-  connection.languages.semanticTokens.on((p) => afterAnalysis(p.textDocument.uri, () => {
+  connection.languages.semanticTokens.on((p) => afterModel(p.textDocument.uri, () => {
     const sent = tokensFor(p.textDocument.uri);
     return sent ? { resultId: sent.resultId, data: [...sent.data] } : { data: [] };
   }));
-  connection.languages.semanticTokens.onDelta((p) => afterAnalysis(p.textDocument.uri, () => {
+  connection.languages.semanticTokens.onDelta((p) => afterModel(p.textDocument.uri, () => {
     const previous = sentTokens.get(p.textDocument.uri);
     const sent = tokensFor(p.textDocument.uri);
     if (!sent) return { data: [] };
@@ -621,21 +654,39 @@ function lineEndAt(text: string, offset: number): number {
   return end < 0 ? text.length : end;
 }
 
-/** A cache entry; `load` gives the whole analysis, called once, on first use, and then let go. */
-function cacheEntry(version: number, findings: readonly Finding[], entries: readonly AppliedEntry[], load: () => ReviewedArticle): CachedArticle {
-  let article: ReviewedArticle | undefined;
-  let pending: (() => ReviewedArticle) | undefined = load;
+/** Where the whole analysis of a version analysed on the worker thread comes from. */
+interface RemoteArticle {
+  /** From the worker (rejects if it no longer has that version). */
+  fetch(): Promise<ReviewedArticle>;
+  /** The same analysis on this thread. */
+  here(): ReviewedArticle;
+}
+
+/** A cache entry: the whole analysis given (`article`), or to be fetched from the worker thread (`remote`). */
+function cacheEntry(version: number, findings: readonly Finding[], entries: readonly AppliedEntry[], article: ReviewedArticle | undefined, remote?: RemoteArticle): CachedArticle {
+  let loading: Promise<void> | undefined;
   return {
     version,
     findings,
     entries,
     views: new Map(),
+    get loaded(): boolean {
+      return article !== undefined;
+    },
     get article(): ReviewedArticle {
-      if (!article) {
-        article = pending!();
-        pending = undefined;
-      }
-      return article;
+      return (article ??= remote!.here());
+    },
+    load(): Promise<void> {
+      if (article || !remote) return Promise.resolve();
+      const analyseHere = () => {
+        try {
+          article ??= remote.here();
+        } catch {
+          // Left unset: the first read tries again, under the request's guard.
+        }
+      };
+      loading ??= remote.fetch().then((fetched) => void (article ??= fetched), analyseHere);
+      return loading;
     },
   };
 }

@@ -70,14 +70,31 @@ suite('Analysis worker thread', function () {
     const annotation = createAnnotation(text, { start: at, end: at + 5 }, { status: 'verified' }, '2024-05-01T00:00:00.000Z', 'urn:uuid:t1');
     const input = inputOf(text, [annotation]);
     const worker = thread(workerScript);
-    const packed = await worker.analyse(input);
+    const result = await worker.analyse(input);
     const here = reviewArticle(text, loadKnowledgeBase(files.builtIn).kb, input.config, input.annotations);
-    const there = unpackArticle(packed, text);
+    const there = unpackArticle(result, await worker.model(input.uri, input.version), text);
     assert.ok(here.model.entities.length > 0 && here.entries.length === 1);
     // The same data; JSON leaves out keys whose value is undefined (`ref: undefined`), which read the same.
     assert.deepStrictEqual(there, { ...here, model: { ...withoutUndefined(here.model), diagnostics: here.model.diagnostics }, anchored: withoutUndefined(here.anchored) });
     assert.deepEqual(Object.keys(there.model), Object.keys(here.model));
     assert.equal(worker.completed, 1);
+  });
+
+  test("the worker keeps only each document's last analysis for a model request, and forgets a closed document", async () => {
+    const worker = thread(workerScript);
+    const first = inputOf('President Vladimir Putin said “we will see” on Monday.');
+    const second = { ...first, version: 2, text: `${first.text} Then he left.` };
+    await worker.analyse(first);
+    const model = JSON.parse(await worker.model(first.uri, 1)) as { model: { entities: unknown[] } };
+    assert.ok(model.model.entities.length > 0);
+    await worker.analyse(second);
+    await assert.rejects(worker.model(first.uri, 1), /no longer has version 1/);
+    assert.ok((await worker.model(first.uri, 2)).length > 0);
+    await assert.rejects(worker.model('file:///t/other.txt', 2), /no longer has version 2/);
+    worker.forget(first.uri);
+    await assert.rejects(worker.model(first.uri, 2), /no longer has version 2/);
+    assert.equal(worker.completed, 2);
+    assert.equal(worker.inFlight, 0);
   });
 
   test('a failed analysis rejects its promise and the worker goes on', async () => {
@@ -119,8 +136,8 @@ suite('Analysis worker thread', function () {
     await worker.stop();
     await waiting;
     assert.equal(worker.running, false);
-    const packed = await worker.analyse(inputOf('President Vladimir Putin said “we will see” on Monday.'));
-    assert.ok(packed.findings !== undefined && worker.running && worker.usable);
+    const result = await worker.analyse(inputOf('President Vladimir Putin said “we will see” on Monday.'));
+    assert.ok(result.findings !== undefined && worker.running && worker.usable);
   });
 
   test('a server whose worker dies analyses the long document on its own thread and publishes the same diagnostics', async () => {
