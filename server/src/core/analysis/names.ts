@@ -26,6 +26,7 @@ import type { EntityMention, MentionKind, Span } from '../types';
 import { isUpperCaseAt, isWhitespace, isWordCodeAt } from '../text/chars';
 import { upperBound } from '../text/search';
 import { SortedNameList } from '../text/sortedNames';
+import { hashOf, hashStep, WordTable } from '../text/wordTable';
 import { applyNameModel } from './learnedNames';
 
 const FUNCTION_WORDS = new Set(words.functionWords);
@@ -984,17 +985,16 @@ function withOtherOccurrences(input: NameInput, resolved: Candidate[], strongKin
     spread.set(c.text, { source: c, name: c.name ?? c.text });
   }
   if (!spread.size) return resolved;
-  const byFirstWord = new Map<string, string[]>();
-  for (const name of spread.keys()) {
-    const first = name.split(/[\s-]/)[0];
-    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), name].sort((a, b) => b.length - a.length));
-  }
+  const byFirstWord = namesByFirstWord(spread.keys());
   const { text } = input;
   const extra: Candidate[] = [];
+  // Every capitalised word of the document is looked up where it stands (hashed while stepped over): slicing
+  // each one for a Map lookup was about half of this pass, and this pass ~6% of a 1 MB incremental analysis.
   for (const start of input.nameStarts) {
     let end = start;
-    while (end < text.length && isWordCodeAt(text, end, text.charCodeAt(end))) end++;
-    const names = byFirstWord.get(text.slice(start, end));
+    let hash = 0;
+    for (let code = text.charCodeAt(end); end < text.length && isWordCodeAt(text, end, code); code = text.charCodeAt(++end)) hash = hashStep(hash, code);
+    const names = byFirstWord.get(text, start, end, hash);
     if (!names) continue;
     const name = names.find((n) => text.startsWith(n, start) && !isWordCodeAt(text, start + n.length, text.charCodeAt(start + n.length)));
     if (!name || (start > 0 && isWordCodeAt(text, start - 1, text.charCodeAt(start - 1)))) continue;
@@ -1120,6 +1120,20 @@ function wordEnd(text: string, from: number): number {
   WORD_RE.lastIndex = from;
   const m = WORD_RE.exec(text);
   return m && m.index === from ? from + m[0].length : from;
+}
+
+/** Names by their first word (up to a space or hyphen), longest first. */
+function namesByFirstWord(names: Iterable<string>): WordTable<string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const name of names) {
+    const first = name.split(/[\s-]/)[0];
+    const list = grouped.get(first);
+    if (list) list.push(name);
+    else grouped.set(first, [name]);
+  }
+  const table = new WordTable<string[]>();
+  for (const [first, list] of grouped) table.add(first, hashOf(first), list.sort((a, b) => b.length - a.length));
+  return table;
 }
 
 /** Whether any span in `spans` (sorted by start, not overlapping one another) overlaps [start, end). */
