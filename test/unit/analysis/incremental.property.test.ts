@@ -4,7 +4,8 @@
  * articles (the seeds and the dev set): insertions, deletions and replacements anywhere, of words, names,
  * quote marks, line breaks, fences and whole stretches copied from elsewhere in the article. This guards every
  * stage declared paragraph-local (`analysis/paragraphStages.ts`): one that reads outside its paragraph, or
- * whose declared context misses something it reads, fails here.
+ * whose declared context misses something it reads, fails here; and speaker attribution kept quote by quote
+ * (`analysis/attributionCache.ts`), on long documents where most quotes are far from an edit.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -81,6 +82,48 @@ suite('Incremental analysis', () => {
       { numRuns: 2000 },
     );
     console.log(`      ${edits.toLocaleString('en-US')} edits in 2,000 sequences on ${articles.length} articles: incremental = fresh; ${((100 * kept) / paragraphs).toFixed(1)}% of paragraphs kept`);
+  });
+
+  test('equals a fresh analysis on long documents (three articles joined), where quotes far from an edit keep their speakers (600 sequences)', function () {
+    // Attribution keeps a quote's speaker when nothing within a few thousand characters of it changed
+    // (`attributionCache.ts`): single articles are too short for that to happen often, so this joins three.
+    this.timeout(300_000);
+    let quotes = 0;
+    let reattributed = 0;
+    fc.assert(
+      fc.property(fc.array(fc.nat(articles.length - 1), { minLength: 3, maxLength: 3 }), fc.array(editArb, { minLength: 1, maxLength: 3 }), (which, sequence) => {
+        const state = new IncrementalState();
+        let text = which.map((i) => articles[i]).join('\n\n');
+        let at = Math.floor(text.length / 2);
+        analyzeArticle(text, kb, config, state);
+        for (const edit of sequence) {
+          ({ text, at } = apply(text, edit, at));
+          const incremental = analyzeArticle(text, kb, config, state);
+          assert.deepStrictEqual(incremental, analyzeArticle(text, kb, config));
+          quotes += incremental.quotes.length;
+          reattributed += state.reattributed;
+        }
+      }),
+      { numRuns: 600 },
+    );
+    console.log(`      quotes attributed again after an edit: ${((100 * reattributed) / quotes).toFixed(1)}% (the rest kept)`);
+  });
+
+  test('a quote far from an edit keeps its speaker; one whose speaker is named differently by an edit elsewhere is attributed again', () => {
+    const filler = Array.from({ length: 10 }, () => 'The talks went on for hours and nothing else was said. '.repeat(8)).join('\n');
+    const text = `Pashinyan said: “We will sign the treaty soon.”\n${filler}\nLater, “nothing was agreed,” Vardanyan said.\n`;
+    const state = new IncrementalState();
+    analyzeArticle(text, kb, config, state);
+    const far = text.replace('Later,', 'Later that day,');
+    const kept = analyzeArticle(far, kb, config, state);
+    assert.deepStrictEqual(kept, analyzeArticle(far, kb, config));
+    assert.equal(state.reattributed, 1, 'only the quote near the edit');
+    // Naming "Kristine Vardanyan" in full at the top changes the name of the speaker 4,000 characters below.
+    const named = far.replace('Pashinyan said:', 'MP Kristine Vardanyan spoke first. Pashinyan said:');
+    const renamed = analyzeArticle(named, kb, config, state);
+    assert.deepStrictEqual(renamed, analyzeArticle(named, kb, config));
+    assert.equal(state.reattributed, 2);
+    assert.equal(renamed.quotes[1].speaker?.name, 'Kristine Vardanyan');
   });
 
   test('marks and trigger words: re-scanning only the lines an edit touched gives what a whole scan gives (2,000 sequences)', function () {

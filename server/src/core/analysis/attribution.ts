@@ -127,7 +127,17 @@ export interface AttributionContext {
 }
 
 export function attributeQuotes(raw: readonly RawQuote[], ctx: AttributionContext): Quote[] {
-  const quotes: Quote[] = raw.map((q, i) => attributeOne(q, ctx, raw[i + 1]?.outer.start ?? ctx.text.length));
+  return linkQuotes(raw, raw.map((_, i) => attributeQuote(raw, i, ctx)), ctx);
+}
+
+/** Quote `i` attributed on its own (from its sentence, the words around it and the paragraph before). */
+export function attributeQuote(raw: readonly RawQuote[], i: number, ctx: AttributionContext): Quote {
+  return attributeOne(raw[i], ctx, raw[i + 1]?.outer.start ?? ctx.text.length);
+}
+
+/** The quotes attributed one by one (`attributeQuote`), with the speakers they share with each other; `own` is left as it is. */
+export function linkQuotes(raw: readonly RawQuote[], own: readonly Quote[], ctx: AttributionContext): Quote[] {
+  const quotes = own.slice();
   inheritSpeakers(raw, quotes, ctx);
   shareSentenceSpeaker(raw, quotes, ctx);
   return quotes;

@@ -81,7 +81,7 @@ export class ParagraphCache<R, C = undefined> {
 }
 
 /** How a version differs from the last: the lengths of their common beginning and common end. */
-interface TextChange {
+export interface TextChange {
   readonly head: number;
   readonly tail: number;
   /** The new length minus the old. */
@@ -107,10 +107,13 @@ export class IncrementalState {
   private lastTriggers: { readonly version: number; readonly scan: TriggerScan } | undefined;
   private lastParagraphs: { readonly version: number; readonly paragraphs: readonly Span[] } | undefined;
   private readonly caches = new Map<string, ParagraphCache<unknown, unknown>>();
+  private readonly memos = new Map<string, { readonly version: number; readonly value: unknown }>();
   /** Paragraphs that could be kept in the last version (for tests and the benchmark). */
   kept = 0;
   /** Characters re-scanned for marks in the last version (for tests and the benchmark). */
   rescanned = 0;
+  /** Quotes attributed again (not kept) in the last version (`attributionCache.ts`; for tests and the benchmark). */
+  reattributed = 0;
 
   /** Starts the analysis of a new version of the document. */
   begin(text: string, kb: KnowledgeBase): void {
@@ -118,6 +121,7 @@ export class IncrementalState {
     this.change = same ? textChange(this.text!, text) : undefined;
     if (!same) {
       this.caches.clear();
+      this.memos.clear();
       this.lastMarks = undefined;
       this.lastTriggers = undefined;
       this.lastParagraphs = undefined;
@@ -182,6 +186,22 @@ export class IncrementalState {
     this.kept = 0;
     for (const k of kept) if (k) this.kept++;
     return { version: this.version, kept };
+  }
+
+  /** How this version's text differs from the last analysed one's; undefined when nothing can be kept. */
+  get textChange(): TextChange | undefined {
+    return this.change;
+  }
+
+  /** What the stage named `name` kept (`keep`) in the last version, if it did: a stage that threw keeps nothing. */
+  previous<T>(name: string): T | undefined {
+    const memo = this.memos.get(name);
+    return memo && memo.version === this.version - 1 ? (memo.value as T) : undefined;
+  }
+
+  /** Keeps `value` for the stage named `name`, for the next version (`previous`). */
+  keep(name: string, value: unknown): void {
+    this.memos.set(name, { version: this.version, value });
   }
 
   /** Paragraphs the stage named `name` re-ran in the last version (for tests and the benchmark). */
