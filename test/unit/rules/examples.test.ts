@@ -45,6 +45,26 @@ suite('Rules', () => {
     assert.equal(variants(`${first} ${second}`), 1);
   });
 
+  test('quote-variant: the same findings whether or not the quotes were split in the check before (the last check\'s splits are reused)', () => {
+    // Another text with quotes of its own replaces what the last check kept, so the check after it splits afresh.
+    const unrelated = '“Alpha beta gamma delta epsilon zeta eta,” he said. “Theta iota kappa lambda omicron sigma,” she said.';
+    const seeds = path.join(repoRoot, 'seeds', 'articles');
+    const articles = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(seeds, f), 'utf8'));
+    const findings = (text: string) => analyzeArticle(text, kb, config).diagnostics.filter((d) => d.code === 'quote-variant');
+    let reused = 0;
+    for (const article of articles) {
+      // The quotes move (a line before them) and one more copy of each article's text makes variants likelier.
+      const edited = `Updated.\n${article}\n\n${article.replace(/ the /g, ' a ')}`;
+      findings(unrelated);
+      const fresh = findings(edited);
+      findings(article);
+      assert.deepStrictEqual(findings(edited), fresh);
+      reused += fresh.length;
+    }
+    console.log(`      ${reused} quote-variant findings on ${articles.length} edited seed articles, the same with splits reused`);
+    assert.ok(reused > 0, 'the edited articles give variants to compare');
+  });
+
   test('second-hand: the span of an interview relay starts at "In an interview", not at the word that found it', () => {
     const text = 'The talks went well. In an interview with the newspaper Kommersant, the minister said so.';
     const found = analyzeArticle(text, kb, config).diagnostics.filter((d) => d.code === 'secondhand-source');

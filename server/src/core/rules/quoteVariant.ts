@@ -34,7 +34,9 @@ export const quoteVariant: Rule = {
     // Sentences of one quotation are never compared with each other: a single quotation has no variants.
     if (countComparable(ctx.quotes) < 2) return findings;
     const sentences: QuoteSentence[] = [];
-    for (const q of ctx.quotes) if (isComparable(q)) splitQuote(ctx.text, q, sentences);
+    const splits = new Map<string, readonly SplitSentence[]>();
+    for (const q of ctx.quotes) if (isComparable(q)) addQuoteSentences(ctx.text, q, sentences, splits);
+    lastSplits = splits;
     if (sentences.length < 2) return findings;
     sharedTerms.reset();
     for (let i = 0; i < sentences.length; i++) {
@@ -131,6 +133,36 @@ const SHORT_WORD = 2;
 /** A sentence needs at least this many content words to be compared: shorter ones repeat by chance. */
 const MIN_WORDS = 5;
 
+/** A quote's sentence as `splitQuote` finds it, with offsets from the quote's start. */
+interface SplitSentence {
+  readonly from: number;
+  readonly to: number;
+  readonly terms: readonly number[];
+}
+
+/**
+ * The last check's quotes split, by their words (a quote's sentences and terms depend on its own words only).
+ * An edit to a long article leaves nearly every quotation as it was, so the next check splits only those that
+ * changed: splitting every quote was about a tenth of an incremental analysis at 1 MB. Only the last check's are
+ * kept, so only one older version of a text stays reachable through them; they go when the term ids do.
+ */
+let lastSplits = new Map<string, readonly SplitSentence[]>();
+const NO_SENTENCES: readonly SplitSentence[] = [];
+
+/** Appends the quote's comparable sentences, split now or taken from the last check; records the split in `splits`. */
+function addQuoteSentences(text: string, quote: Quote, into: QuoteSentence[], splits: Map<string, readonly SplitSentence[]>): void {
+  const known = splits.get(quote.text) ?? lastSplits.get(quote.text);
+  if (known) {
+    for (const s of known) into.push({ start: quote.start + s.from, end: quote.start + s.to, terms: s.terms, quote, reported: false });
+    splits.set(quote.text, known);
+    return;
+  }
+  const first = into.length;
+  splitQuote(text, quote, into);
+  const found = into.length === first ? NO_SENTENCES : into.slice(first).map((s): SplitSentence => ({ from: s.start - quote.start, to: s.end - quote.start, terms: s.terms }));
+  splits.set(quote.text, found);
+}
+
 /**
  * Appends the quote's sentences (a run of text and the . ! ? after it, white space trimmed) that have enough
  * content words to compare. One pass over the quote in the article text: sentence ends, words and terms together.
@@ -200,6 +232,7 @@ const stemIds = new Map<string, number>();
 function forgetTerms(): void {
   termIds.clear();
   stemIds.clear();
+  lastSplits = new Map();
 }
 
 /** The term id of text[start, end), whose `hashStep` hash is `hash`. */
