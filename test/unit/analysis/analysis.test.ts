@@ -249,6 +249,13 @@ suite('attribution', () => {
     // Nor when the sentence opens with the same person, or a pronoun that may stand for them.
     assert.deepEqual(speakerOf('“We are prepared for any scenario,” said Nikol Pashinyan. He at the same time urged the crowd to be “patient with everyone.”'), ['Nikol Pashinyan', 'Nikol Pashinyan']);
   });
+  test('a participle after a comma belongs to a description opening the sentence when no name does', () => {
+    const spoken = (text: string) => analyze(text).quotes.map((q) => [q.speaker?.name ?? null, q.speaker?.how ?? null]);
+    assert.deepEqual(spoken('The spokesman refused to answer questions about the visit, adding: “If one is proposed we will consider it.”'), [['The spokesman', 'description']]);
+    assert.deepEqual(spoken('The billionaire businessman began by talking about the drug crisis, saying that heroin is now “cheaper than beer.”'), [['The billionaire businessman', 'description']]);
+    // Not across a clause with a subject of its own.
+    assert.deepEqual(speakerOf('The delegation walked out because the minister arrived late, saying the terms were “unacceptable to everyone.”'), [null]);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -448,7 +448,8 @@ function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, 
   // sentence, not to the nearest name (often the object of the clause before).
   if (/ing$/i.test(verb) && /,[”"’]?\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 4), verbStart))) {
     const main = openingSubject(ctx, sentence, verbStart);
-    if (!main || inSubordinateClause(text, sentence, main, withoutQuotedWords(text.slice(main.end, verbStart - 2)))) return undefined;
+    if (!main) return openingDescription(ctx, sentence, verb, verbStart);
+    if (inSubordinateClause(text, sentence, main, withoutQuotedWords(text.slice(main.end, verbStart - 2)))) return undefined;
     return found(samePersonNearer(ctx, main, verbStart), verb, verbStart, ctx);
   }
   const subject = subjectBefore(ctx, sentence.start, verbStart) ?? sentenceSubject(ctx, sentence, verbStart);
@@ -662,6 +663,33 @@ function openingSubject(ctx: AttributionContext, sentence: Span, limit: number):
   // A verb must follow the subject (perhaps after an appositive): "Kobakhidze also focused", "Trump went";
   // not a possessive or a noun ("Trump’s firm", "Trump university").
   return SUBJECT_THEN_VERB_RE.test(text.slice(c.end, limit)) ? c : undefined;
+}
+
+/**
+ * "The Florida senator sought to calm his supporters, …, saying …", "The billionaire businessman began by talking
+ * about …, saying": a description opening the sentence, followed by its verb, is the subject a participle after
+ * a comma belongs to, when no name is. Kept as written; never across a clause with a subject of its own.
+ */
+function openingDescription(ctx: AttributionContext, sentence: Span, verb: string, verbStart: number): Found | undefined {
+  const { text } = ctx;
+  const head = skipLeadingPunctuation(text, sentence.start, verbStart);
+  const rest = (end: number) => withoutQuotedWords(text.slice(end, verbStart));
+  const verbFollows = (end: number) => SUBJECT_THEN_VERB_RE.test(rest(end)) && !NEW_CLAUSE_RE.test(rest(end).replace(/,\s*$/, ''));
+  const described = describedSource(ctx, head, verbStart);
+  if (described && verbFollows(described.end)) return foundDescription(described, verb, verbStart, ctx);
+  const phrase = /^(?:the|a|an|one|his|her|its|their)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,3}/iu.exec(text.slice(head, Math.min(verbStart, head + 60)));
+  if (!phrase) return undefined;
+  const words = phrase[0].split(/\s+/);
+  for (let k = 2; k <= words.length; k++) {
+    const name = words.slice(0, k).join(' ');
+    const end = head + text.slice(head).indexOf(name) + name.length;
+    if (!isNamingPhrase(name) || INNER_FUNCTION_WORD_RE.test(name)) return undefined;
+    if (verbFollows(end)) {
+      const speaker: Speaker = { start: head, end, name, id: null, how: 'description' };
+      return { speaker, cue: verb.replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbStart + verb.length } };
+    }
+  }
+  return undefined;
 }
 
 /** "often labeled as a “…” by Democrats": a passive's agent right after the quote spoke it. */
