@@ -122,7 +122,7 @@ suite('Knowledge base coverage', () => {
     const floors: Record<string, number[]> = {
       armenia: [5, 14, 9, 9, 12, 2],
       azerbaijan: [2, 8, 5, 3, 3, 2],
-      belarus: [2, 11, 4, 6, 8, 3],
+      belarus: [2, 11, 6, 6, 8, 3],
       estonia: [5, 11, 16, 12, 8, 4],
       georgia: [6, 16, 15, 17, 9, 6],
       kazakhstan: [2, 12, 11, 11, 6, 7],
