@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeArticle } from '../../server/src/core/analysis/analyze';
 import { resolveConfig } from '../../server/src/core/config';
+import { roleMatchesTitle } from '../../server/src/core/analysis/titles';
 import { builtInKb } from '../helpers/kb';
 
 const { kb } = builtInKb();
@@ -101,6 +102,15 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     // an open term known up to its latest dated source (asOf), and nobody after it
     ['The Estonian defence minister spoke.', '2024-06-01', 'Hanno Pevkur'],
     ['The Estonian defence minister spoke.', '2025-06-01', undefined],
+    // parliament speakers and central-bank heads, in the words each state's title uses
+    ['The Ukrainian parliament speaker spoke.', '1996-06-01', 'Oleksandr Moroz'],
+    ['Lithuania’s parliamentary speaker spoke.', '2010-06-01', 'Irena Degutienė'],
+    ['The Georgian parliament speaker spoke.', '2010-06-01', 'David Bakradze'],
+    ['The Russian central bank governor spoke.', '2015-06-01', 'Elvira Nabiullina'],
+    ['The Russian Central Bank chief spoke.', '1996-06-01', 'Sergei Dubinin'],
+    ['Ukraine’s National Bank governor spoke.', '2008-06-01', 'Volodymyr Stelmakh'],
+    // two chambers, two speakers at once: the title does not say which one is meant
+    ['The Russian parliament speaker spoke.', '2015-06-01', undefined],
   ];
   for (const [text, date, expected] of cases) {
     test(`${text} on ${date} → ${expected ?? 'nobody'}`, () => {
@@ -111,6 +121,15 @@ suite('Title resolution by date with the office holders of the knowledge base', 
   test('“the foreign minister” after a named holder, on a date within his term', () => {
     const model = analyzeArticle('Antanas Valionis arrived in Vilnius. The foreign minister said talks went well.', kb, resolveConfig({ fallbackDate: '2004-03-01' }));
     assert.deepEqual(model.entities.filter((e) => e.via === 'title').map((e) => e.name), ['Antanas Valionis']);
+  });
+
+  test('“the speaker of parliament” after a named speaker; a deputy speaker is not the speaker', () => {
+    const text = 'Oleksandr Moroz opened the session. The speaker of parliament said the vote would wait.';
+    const model = analyzeArticle(text, kb, resolveConfig({ fallbackDate: '1996-06-01' }));
+    assert.deepEqual(model.entities.filter((e) => e.via === 'title').map((e) => e.name), ['Oleksandr Moroz']);
+    assert.equal(roleMatchesTitle({ title: 'Deputy Chairman of the Verkhovna Rada', of: 'ukraine', type: 'other' }, 'parliament speaker'), false);
+    assert.equal(roleMatchesTitle({ title: 'Chairman of the Verkhovna Rada', of: 'ukraine', type: 'other' }, 'parliament speaker'), true);
+    assert.equal(roleMatchesTitle({ title: 'Chairman of the National Security Committee', of: 'kazakhstan', type: 'head-of-agency' }, 'central bank chief'), false);
   });
 
   test('a role open in a snapshot answers nothing after its asOf day, and everything within it', () => {

@@ -10,9 +10,10 @@ import type { EntityMention } from '../types';
 import { matchBefore, upperBound } from '../text/search';
 import { TriggeredPattern, type TriggerScan } from '../text/triggers';
 
+/** Office words a title reference ends in; a capitalised name right after means "the president Vladimir Putin", a name, not a title. */
 const TITLE_WORD = new TriggeredPattern(
-  /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|head of state|head of government)\b(?![’']?\s+\p{Lu}\p{Ll})/u,
-  ['president', 'leader', 'prime', 'premier', 'chancellor', 'foreign', 'defence', 'defense', 'head'],
+  /\b(?:president|leader|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|head of state|head of government|parliament(?:ary)? speaker|speaker of (?:the )?parliament|(?:[Cc]entral|[Nn]ational) [Bb]ank (?:governor|chief|head|chairman|chairwoman))\b(?![’']?\s+\p{Lu}\p{Ll})/u,
+  ['president', 'leader', 'prime', 'premier', 'chancellor', 'foreign', 'defence', 'defense', 'head', 'parliament', 'parliamentary', 'speaker', 'central', 'national'],
 );
 const QUALIFIER_WINDOW = 40;
 /** What may stand before a title word: "the", "the Russian", or a possessive "Armenia’s". */
@@ -37,8 +38,26 @@ export function roleMatchesTitle(role: Role, title: string): boolean {
     case 'defense minister':
       return /defen[cs]e minister|minister of defen[cs]e/i.test(role.title);
     default:
+      if (SPEAKER_TITLE.test(title)) return isSpeakerRole(role);
+      if (BANK_HEAD_TITLE.test(title)) return isBankHeadRole(role);
       return false;
   }
+}
+
+const SPEAKER_TITLE = /^(?:parliament(?:ary)? speaker|speaker of (?:the )?parliament)$/i;
+const BANK_HEAD_TITLE = /^(?:central|national) bank /i;
+/**
+ * The knowledge base writes a chamber's head in each state's own words ("Speaker of the Seimas", "Chairman
+ * of the Verkhovna Rada", "President of the Parliament"). Deputies are not the speaker.
+ */
+const SPEAKER_ROLE = /^(?:acting )?(?:speaker|chair(?:man|woman|person)?|president) of the (?!.*\b(?:government|cabinet|ministers|security|bank|committee)\b)/i;
+
+function isSpeakerRole(role: Role): boolean {
+  return role.type === 'other' && SPEAKER_ROLE.test(role.title);
+}
+
+function isBankHeadRole(role: Role): boolean {
+  return role.type === 'head-of-agency' && /\bbank\b/i.test(role.title) && !/deputy/i.test(role.title);
 }
 
 /**
@@ -88,7 +107,10 @@ function holderOf(kb: KnowledgeBase, countryId: string, title: string, date: str
   const key = `${countryId}\u0000${title.toLowerCase()}\u0000${date}`;
   let holder = cache.get(key);
   if (holder === undefined) {
-    holder = kb.holders(date, (r) => r.of === countryId && roleMatchesTitle(r, title))[0] ?? null;
+    const holders = kb.holders(date, (r) => r.of === countryId && roleMatchesTitle(r, title));
+    // Two holders at once (a two-chamber parliament's speakers, an acting head beside a suspended one): nothing
+    // in the title says which one is meant, and a wrong person costs more than none.
+    holder = holders.length === 1 ? holders[0] : null;
     cache.set(key, holder);
   }
   return holder ?? undefined;
