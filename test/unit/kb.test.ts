@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import { surelyStartedBy } from '../../server/src/core/kb/knowledgeBase';
 import { buildKnowledgeBase } from '../../server/src/kbLoader';
 import { builtInKb, repoRoot } from '../helpers/kb';
 
@@ -13,6 +14,16 @@ const entity = (id: string, extra: object = {}) => ({ id, kind: 'person', name: 
 const file = (uri: string, entities: object[]) => ({ uri, text: JSON.stringify({ entities }, null, 2) });
 
 suite('Knowledge base', () => {
+  test('a start known to the year or month is sure only after that year or month', () => {
+    assert.equal(surelyStartedBy({ start: '1994' }, '1994-12-31'), false);
+    assert.equal(surelyStartedBy({ start: '1994' }, '1995-01-01'), true);
+    assert.equal(surelyStartedBy({ start: '1994-06' }, '1994-06-30'), false);
+    assert.equal(surelyStartedBy({ start: '1994-06' }, '1994-07-01'), true);
+    assert.equal(surelyStartedBy({ start: '1994-12' }, '1995-01-01'), true);
+    assert.equal(surelyStartedBy({ start: '1994-06-15' }, '1994-06-15'), true);
+    assert.equal(surelyStartedBy({}, '1900-01-01'), true);
+  });
+
   test('every built-in file validates against the JSON Schema', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'cis-kb.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, formats: { uri: /^https?:\/\/\S+$/ } }).compile(schema);

@@ -109,6 +109,10 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Russian central bank governor spoke.', '2015-06-01', 'Elvira Nabiullina'],
     ['The Russian Central Bank chief spoke.', '1996-06-01', 'Sergei Dubinin'],
     ['Ukraine’s National Bank governor spoke.', '2008-06-01', 'Volodymyr Stelmakh'],
+    // terms known to the year only: in the handover year neither holder is sure; the year after, the successor is
+    ['The Kazakh foreign minister spoke.', '1994-06-01', undefined],
+    ['The Kazakh foreign minister spoke.', '1995-06-01', 'Kassym-Jomart Tokayev'],
+    ['The Kazakh foreign minister spoke.', '1993-06-01', 'Tuleutai Suleimenov'],
     // two chambers, two speakers at once: the title does not say which one is meant
     ['The Russian parliament speaker spoke.', '2015-06-01', undefined],
   ];

@@ -4,7 +4,7 @@
  * date is unknown, a title is resolved only to a person the article named before it who held that office at
  * some time: today's holder would be a guess.
  */
-import type { KnowledgeBase } from '../kb/knowledgeBase';
+import { surelyStartedBy, type KnowledgeBase } from '../kb/knowledgeBase';
 import type { KbEntity, Role } from '../kb/types';
 import type { EntityMention } from '../types';
 import { matchBefore, upperBound } from '../text/search';
@@ -107,7 +107,7 @@ function holderOf(kb: KnowledgeBase, countryId: string, title: string, date: str
   const key = `${countryId}\u0000${title.toLowerCase()}\u0000${date}`;
   let holder = cache.get(key);
   if (holder === undefined) {
-    const holders = kb.holders(date, (r) => r.of === countryId && roleMatchesTitle(r, title));
+    const holders = kb.holders(date, (r) => r.of === countryId && roleMatchesTitle(r, title) && surelyStartedBy(r, date));
     // Two holders at once (a two-chamber parliament's speakers, an acting head beside a suspended one): nothing
     // in the title says which one is meant, and a wrong person costs more than none.
     holder = holders.length === 1 ? holders[0] : null;
@@ -120,7 +120,7 @@ function titleHolderIds(kb: KnowledgeBase, title: string, date: string): Readonl
   const cache = cacheFor(titleHolderCache, kb);
   const key = `${title.toLowerCase()}\u0000${date}`;
   let ids = cache.get(key);
-  if (!ids) cache.set(key, (ids = new Set(kb.holders(date, (r) => roleMatchesTitle(r, title)).map((e) => e.id))));
+  if (!ids) cache.set(key, (ids = new Set(kb.holders(date, (r) => roleMatchesTitle(r, title) && surelyStartedBy(r, date)).map((e) => e.id))));
   return ids;
 }
 

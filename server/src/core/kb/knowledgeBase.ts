@@ -27,6 +27,19 @@ export function isWithin(period: Period & { readonly asOf?: string }, date: stri
   return true;
 }
 
+/**
+ * Whether a period had surely begun by `date`. A start known only to the year or month ("1994", "1994-06")
+ * might fall after any day of that year or month, so those days are not sure: a title resolved there could
+ * name the successor while the predecessor still held the office.
+ */
+export function surelyStartedBy(period: Period, date: string): boolean {
+  const start = period.start;
+  if (!start || start.length === 10) return true;
+  const [year, month] = start.split('-').map(Number);
+  const firstSureDay = month === undefined ? `${year + 1}-01-01` : month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  return compareDates(date, firstSureDay) >= 0;
+}
+
 /** Compares ISO dates of possibly different precision; "2018" counts as its first day. */
 function compareDates(a: string, b: string): number {
   const left = a.length === 10 ? a : (a + '-01-01').slice(0, 10);
