@@ -97,6 +97,8 @@ if (!SEMVER.test(manifest.version ?? '')) problem(`package.json: version is not 
 if (!manifest.engines?.vscode) problem('package.json: engines.vscode is missing');
 for (const field of ['displayName', 'description', 'license']) if (!manifest[field]) problem(`package.json: ${field} is missing`);
 if (![...entries.keys()].some((n) => /^extension\/LICEN[CS]E(\.(md|txt))?$/i.test(n))) problem('no LICENSE file in the package (Open VSX warns without one)');
+// The bundled name and place data carry MIT and CC BY notices that must travel with it.
+if (!entries.has('extension/THIRD-PARTY-NOTICES.md')) problem('no THIRD-PARTY-NOTICES.md in the package (the bundled data\'s licences require it)');
 for (const c of manifest.categories ?? []) if (!MARKETPLACE_CATEGORIES.has(c)) problem(`package.json: unknown category "${c}"`);
 if ((manifest.activationEvents ?? []).includes('*')) problem('package.json: activationEvents has "*" (activate on every start-up)');
 
