@@ -36,6 +36,7 @@ import {
   DocumentSymbolRequest,
   HoverRequest,
   SemanticTokensDeltaRequest,
+  type Position,
   SemanticTokensRequest,
 } from 'vscode-languageserver-protocol/node';
 import { analyzeArticle, resolveConfig } from '../../server/src/core';
@@ -252,9 +253,34 @@ function benchKb(): Row[] {
 
 /** The text after the `i`-th benchmark edit: one word inserted or removed at a line end, at a different place each time. */
 function editedText(text: string, i: number): string {
-  const found = text.indexOf('\n', Math.floor((((i * 7919) % 997) / 997) * text.length));
-  const at = found < 0 ? text.length : found;
-  return i % 2 === 0 ? `${text.slice(0, at)} Tass${text.slice(at)}` : text.replace(' Tass\n', '\n');
+  return benchEdit(text, i).text;
+}
+
+/**
+ * The `i`-th benchmark edit as an editor sends it with incremental sync: the range it replaced (in the old
+ * text) and what it put there, plus the whole new text.
+ */
+function benchEdit(text: string, i: number): { text: string; range: { start: Position; end: Position }; inserted: string } {
+  if (i % 2 === 0) {
+    const found = text.indexOf('\n', Math.floor((((i * 7919) % 997) / 997) * text.length));
+    const at = found < 0 ? text.length : found;
+    const where = positionAt(text, at);
+    return { text: `${text.slice(0, at)} Tass${text.slice(at)}`, range: { start: where, end: where }, inserted: ' Tass' };
+  }
+  const at = text.indexOf(' Tass\n');
+  if (at < 0) return { text, range: { start: positionAt(text, 0), end: positionAt(text, 0) }, inserted: '' };
+  return { text: text.slice(0, at) + text.slice(at + 5), range: { start: positionAt(text, at), end: positionAt(text, at + 5) }, inserted: '' };
+}
+
+/** LSP position of a UTF-16 offset (line breaks are "\n" in the bench's texts). */
+function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
 }
 
 /** Spawning the server to the first diagnostics of a seed article: what a user waits for on opening VS Code. Best of three. */
@@ -278,7 +304,12 @@ async function benchColdStart(): Promise<Row> {
  * time. The first `warmup` edits let the JIT settle (a long-running server is warm after its first
  * minutes) and are reported apart, as the worst cold edit, so nothing is hidden.
  */
-async function benchLatency(server: BenchServer, bytes: number, warmup: number, edits: number): Promise<Row> {
+/**
+ * Keystroke → diagnostics. `sync` is how the change travels: 'incremental' is what VS Code sends a server
+ * that asks for incremental sync (the range and the typed text); 'full' sends the whole text each time, which
+ * adds serialising 1 MB on both sides and is kept to compare with earlier figures.
+ */
+async function benchLatency(server: BenchServer, bytes: number, warmup: number, edits: number, sync: 'full' | 'incremental' = 'full'): Promise<Row> {
   const uri = `file:///bench/latency-${bytes}.txt`;
   let text = articleOf(bytes);
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
@@ -287,9 +318,11 @@ async function benchLatency(server: BenchServer, bytes: number, warmup: number, 
   let worstCold = 0;
   for (let i = 0; i < warmup + edits; i++) {
     const version = i + 2;
-    text = editedText(text, i);
+    const edit = benchEdit(text, i);
+    text = edit.text;
+    const contentChanges = sync === 'full' ? [{ text }] : [{ range: edit.range, text: edit.inserted }];
     const started = performance.now();
-    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
     await server.published(uri, version);
     const elapsed = performance.now() - started;
     if (process.env.BENCH_TRACE) log(`edit ${i}: ${fmt(elapsed)} ms`);
@@ -299,7 +332,7 @@ async function benchLatency(server: BenchServer, bytes: number, warmup: number, 
   times.sort((a, b) => a - b);
   const label = bytes >= 1e6 ? `${fmt(bytes / 1e6, 0)} MB` : `${fmt(bytes / 1e3, 0)} KB`;
   return {
-    measure: `didChange → publishDiagnostics, ${label} article (${edits} full-text edits after ${warmup} warm-up edits)`,
+    measure: `didChange → publishDiagnostics, ${label} article (${edits} ${sync === 'full' ? 'full-text' : 'incremental (as VS Code sends them)'} edits after ${warmup} warm-up edits)`,
     value: `p50 ${fmt(percentile(times, 50))} ms, p95 ${fmt(percentile(times, 95))} ms, max ${fmt(times[times.length - 1] ?? NaN)} ms (worst warm-up edit ${fmt(worstCold)} ms)`,
   };
 }
@@ -377,9 +410,12 @@ async function benchLongDocument(server: BenchServer, bytes: number, edits: numb
   const rssBefore = rssMb(server.child.pid!);
   for (let i = 0; i < edits; i++) {
     const version = i + 2;
-    text = editedText(text, i);
+    const edit = benchEdit(text, i);
+    text = edit.text;
+    // Each edit travels as VS Code sends it to a server with incremental sync.
+    const contentChanges = [{ range: edit.range, text: edit.inserted }];
     const started = performance.now();
-    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
     await server.published(uri, version);
     diagnostics.push(performance.now() - started);
     await timed(outline, () => server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
@@ -393,7 +429,7 @@ async function benchLongDocument(server: BenchServer, bytes: number, edits: numb
     const sorted = [...times].sort((a, b) => a - b);
     return `p50 ${fmt(percentile(sorted, 50))} ms, p95 ${fmt(percentile(sorted, 95))} ms, max ${fmt(sorted[sorted.length - 1] ?? NaN)} ms`;
   };
-  const label = `${fmt(bytes / 1e6, 0)} MB article, ${edits} edits`;
+  const label = `${fmt(bytes / 1e6, 0)} MB article, ${edits} incremental edits`;
   return [
     { measure: `documentSymbol (Outline) after each edit, ${label}`, value: `${spread(outline)}; reply ${fmt(outlineBytes / 1e3, 0)} KB, ${outlineRows} rows` },
     { measure: `semanticTokens: first full request, then full/delta after each edit, ${label}`, value: `full ${fmt(tokensFull[0] ?? NaN)} ms; delta ${spread(tokensDelta)}` },
@@ -503,7 +539,9 @@ async function benchLsp(only?: 'editor' | 'latency'): Promise<Row[]> {
   for (const [bytes, warmup, edits] of [[100_000, 30, 100], [1_000_000, 5, 20]] as const) {
     log(`lsp: latency on ${bytes} bytes, ${warmup} + ${edits} edits${before ? `, interleaved with ${before}` : ''}`);
     if (before) rows.push(...(await withServer(before, log, (old) => withServer(serverJs, log, (server) => benchLatencyPair(old, server, bytes, warmup, edits), serverOptions()), serverOptions())));
-    else rows.push(await withServer(serverJs, log, (server) => benchLatency(server, bytes, warmup, edits), serverOptions()));
+    else {
+      for (const sync of ['incremental', 'full'] as const) rows.push(await withServer(serverJs, log, (server) => benchLatency(server, bytes, warmup, edits, sync), serverOptions()));
+    }
   }
   if (only === 'latency') return rows;
   if (process.platform === 'linux') {
