@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { analyzeArticle } from '../../../server/src/core/analysis/analyze';
 import { IncrementalState } from '../../../server/src/core/analysis/incremental';
 import { resolveConfig } from '../../../server/src/core/config';
+import type { ArticleModel } from '../../../server/src/core/types';
 import { scanMarks } from '../../../server/src/core/text/marks';
 import { scanTriggers } from '../../../server/src/core/text/triggers';
 import { loadDevSet } from '../../dev/devset';
@@ -58,6 +59,23 @@ function apply(text: string, edit: Edit, lastAt: number): { text: string; at: nu
   return { text: text.slice(0, at) + inserted + text.slice(Math.min(text.length, at + edit.remove)), at };
 }
 
+/**
+ * Applies the edits one by one to `start`, analysing each version with one incremental state, and asserts every
+ * model equals a fresh analysis of the same text; `each` sees each incremental model and the state after it.
+ */
+function assertEditsMatchFresh(start: string, sequence: readonly Edit[], each: (incremental: ArticleModel, state: IncrementalState) => void): void {
+  const state = new IncrementalState();
+  let text = start;
+  let at = Math.floor(text.length / 2);
+  analyzeArticle(text, kb, config, state);
+  for (const edit of sequence) {
+    ({ text, at } = apply(text, edit, at));
+    const incremental = analyzeArticle(text, kb, config, state);
+    assert.deepStrictEqual(incremental, analyzeArticle(text, kb, config));
+    each(incremental, state);
+  }
+}
+
 suite('Incremental analysis', () => {
   test('equals a fresh analysis after any sequence of edits to real articles (2,000 sequences)', function () {
     this.timeout(300_000); // about 10 s of CPU; several times that on a loaded machine
@@ -66,18 +84,11 @@ suite('Incremental analysis', () => {
     let paragraphs = 0;
     fc.assert(
       fc.property(fc.nat(articles.length - 1), fc.array(editArb, { minLength: 1, maxLength: 4 }), (which, sequence) => {
-        const state = new IncrementalState();
-        let text = articles[which];
-        let at = Math.floor(text.length / 2);
-        analyzeArticle(text, kb, config, state);
-        for (const edit of sequence) {
-          ({ text, at } = apply(text, edit, at));
-          const incremental = analyzeArticle(text, kb, config, state);
-          assert.deepStrictEqual(incremental, analyzeArticle(text, kb, config));
+        assertEditsMatchFresh(articles[which], sequence, (incremental, state) => {
           edits++;
           kept += state.kept;
           paragraphs += incremental.paragraphs.length;
-        }
+        });
       }),
       { numRuns: 2000 },
     );
@@ -92,17 +103,10 @@ suite('Incremental analysis', () => {
     let reattributed = 0;
     fc.assert(
       fc.property(fc.array(fc.nat(articles.length - 1), { minLength: 3, maxLength: 3 }), fc.array(editArb, { minLength: 1, maxLength: 3 }), (which, sequence) => {
-        const state = new IncrementalState();
-        let text = which.map((i) => articles[i]).join('\n\n');
-        let at = Math.floor(text.length / 2);
-        analyzeArticle(text, kb, config, state);
-        for (const edit of sequence) {
-          ({ text, at } = apply(text, edit, at));
-          const incremental = analyzeArticle(text, kb, config, state);
-          assert.deepStrictEqual(incremental, analyzeArticle(text, kb, config));
+        assertEditsMatchFresh(which.map((i) => articles[i]).join('\n\n'), sequence, (incremental, state) => {
           quotes += incremental.quotes.length;
           reattributed += state.reattributed;
-        }
+        });
       }),
       { numRuns: 600 },
     );
