@@ -20,7 +20,7 @@
 import type { EntityMention, Quote, Span } from '../types';
 import { upperBound } from '../text/search';
 import { attributeQuote, linkQuotes, type AttributionContext, type SpeakerCandidate } from './attribution';
-import type { IncrementalState, TextChange } from './incremental';
+import { sameMention, sameStrings, unchangedShift, type IncrementalState, type TextChange } from './incremental';
 import type { RawQuote } from './quoteMarks';
 
 /** How far back of a quote's sentence, previous paragraph or BEFORE_WINDOW its attribution may read (pronouns 2,500; descriptions 3,000 + 80). */
@@ -30,7 +30,6 @@ const READ_AHEAD = 600;
 
 /** What the last version's attribution leaves for the next. */
 interface Kept {
-  readonly textLength: number;
   readonly raw: readonly RawQuote[];
   readonly candidates: readonly SpeakerCandidate[];
   readonly sentences: readonly Span[];
@@ -49,7 +48,7 @@ export function attributedQuotes(raw: readonly RawQuote[], ctx: AttributionConte
   let attributed = 0;
   const own = raw.map((_, i) => reuse?.(i) ?? (attributed++, attributeQuote(raw, i, ctx)));
   if (state) {
-    state.keep(NAME, { textLength: ctx.text.length, raw, candidates: ctx.candidates, sentences, paragraphs: ctx.paragraphs, own } satisfies Kept);
+    state.keep(NAME, { raw, candidates: ctx.candidates, sentences, paragraphs: ctx.paragraphs, own } satisfies Kept);
     state.reattributed = attributed;
   }
   return linkQuotes(raw, own, ctx);
@@ -57,13 +56,16 @@ export function attributedQuotes(raw: readonly RawQuote[], ctx: AttributionConte
 
 /** Where the old text's offsets land in the new one: the unchanged beginning stays, the unchanged end moves. */
 class OffsetMap {
+  /** The old text's length. */
+  readonly oldLength: number;
   /** The old text's unchanged end starts here. */
   readonly oldTailStart: number;
   /** The new text's unchanged end starts here. */
   readonly newTailStart: number;
 
-  constructor(readonly change: TextChange, oldLength: number) {
-    this.oldTailStart = oldLength - change.tail;
+  constructor(readonly change: TextChange) {
+    this.oldLength = change.length - change.delta;
+    this.oldTailStart = this.oldLength - change.tail;
     this.newTailStart = change.length - change.tail;
   }
 
@@ -76,9 +78,7 @@ class OffsetMap {
 
   /** The move of new [start, end] from the old text, if it lies strictly inside the unchanged beginning or end. */
   deltaOfNew(start: number, end: number): number | undefined {
-    if (end < this.change.head) return 0;
-    if (start > this.newTailStart) return this.change.delta;
-    return undefined;
+    return unchangedShift(this.change, start, end);
   }
 
   /** Old [start, end] in new offsets, widened to cover the change where it reaches into it. */
@@ -93,7 +93,7 @@ class OffsetMap {
  * One pass over each list finds what differs; each quote then asks about its window by binary search.
  */
 function keptQuotes(last: Kept, change: TextChange, raw: readonly RawQuote[], ctx: AttributionContext, sentences: readonly Span[]): (i: number) => Quote | undefined {
-  const map = new OffsetMap(change, last.textLength);
+  const map = new OffsetMap(change);
   const dirty = new DirtyStretches();
   // The edited text itself, and a character either side.
   dirty.add(Math.max(0, change.head - 1), map.newTailStart + 1);
@@ -118,7 +118,7 @@ function keptQuotes(last: Kept, change: TextChange, raw: readonly RawQuote[], ct
     if (delta === undefined) return undefined;
     // Where the next quote starts caps the search after this one (AFTER_WINDOW): it matters only inside the window.
     const nextNow = raw[i + 1]?.outer.start ?? text.length;
-    const nextThen = (last.raw[j + 1]?.outer.start ?? last.textLength) + delta;
+    const nextThen = (last.raw[j + 1]?.outer.start ?? map.oldLength) + delta;
     if (nextThen !== nextNow && Math.min(nextNow, nextThen) <= window.end) return undefined;
     return moveQuote(last.own[j], delta, text);
   };
@@ -185,21 +185,13 @@ function sameRawQuote(a: RawQuote, b: RawQuote, delta: number): boolean {
  * the people and text before it, which are compared in its own right: so only where it stands is compared here.
  */
 function sameCandidate(a: SpeakerCandidate, b: SpeakerCandidate, delta: number): boolean {
-  if (!sameSpan(a, b, delta) || a.text !== b.text || a.via !== b.via) return false;
-  if (a.via === 'pronoun') return true;
-  return a.kind === b.kind && a.id === b.id && a.name === b.name && a.why === b.why && a.ref === b.ref && sameStrings(a.candidates, b.candidates) && sameStrings(a.alternatives, b.alternatives) && sameReferent(a.referent, b.referent, delta);
+  if (a.via === 'pronoun' || b.via === 'pronoun') return a.via === b.via && sameSpan(a, b, delta) && a.text === b.text;
+  return sameMention(a, b, delta) && sameStrings(a.alternatives, b.alternatives) && sameReferent(a.referent, b.referent, delta);
 }
 
 function sameReferent(a: EntityMention | undefined, b: EntityMention | undefined, delta: number): boolean {
   if (!a || !b) return a === b;
-  return sameSpan(a, b, delta) && a.text === b.text && a.kind === b.kind && a.id === b.id && a.name === b.name && a.via === b.via;
-}
-
-function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return sameMention(a, b, delta);
 }
 
 /** A quote's own attribution moved by `delta` with its text (new objects: the last version's model may still be in use). */
@@ -220,26 +212,23 @@ function moveQuote(q: Quote, delta: number, text: string): Quote {
 
 /** Stretches of the new text where something differs from the last version; asked whether any touches a window. */
 class DirtyStretches {
-  private starts: number[] = [];
-  private ends: number[] = [];
-  /** After `seal`: the stretches sorted by start, and the furthest end among the first i + 1. */
-  private order: Span[] = [];
+  private stretches: Span[] = [];
+  /** After `seal`: the furthest end among the first i + 1 stretches (sorted by start). */
   private reach: number[] = [];
 
   add(start: number, end: number): void {
-    this.starts.push(start);
-    this.ends.push(end);
+    this.stretches.push({ start, end });
   }
 
   seal(): void {
-    this.order = this.starts.map((start, i) => ({ start, end: this.ends[i] })).sort((a, b) => a.start - b.start);
+    this.stretches.sort((a, b) => a.start - b.start);
     let reach = -1;
-    this.reach = this.order.map((s) => (reach = Math.max(reach, s.end)));
+    this.reach = this.stretches.map((s) => (reach = Math.max(reach, s.end)));
   }
 
   /** Whether any dirty stretch meets [start, end]. */
   touches(start: number, end: number): boolean {
-    const i = upperBound(this.order, end + 1) - 1; // the last stretch starting at or before `end`
+    const i = upperBound(this.stretches, end + 1) - 1; // the last stretch starting at or before `end`
     return i >= 0 && this.reach[i] >= start;
   }
 }

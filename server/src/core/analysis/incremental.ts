@@ -244,6 +244,16 @@ function firstAtOrAfter(sorted: readonly number[], value: number): number {
   return lo;
 }
 
+/**
+ * How far the span [start, end] of the new text moved from the last version, if it lies strictly inside their
+ * common beginning (0) or common end (the change in length); undefined when it touches the changed stretch.
+ */
+export function unchangedShift(change: TextChange, start: number, end: number): number | undefined {
+  if (end < change.head) return 0;
+  if (start > change.length - change.tail) return change.delta;
+  return undefined;
+}
+
 function textChange(oldText: string, text: string): TextChange {
   const head = commonPrefix(oldText, text);
   return { head, tail: commonSuffix(oldText, text, head), delta: text.length - oldText.length, length: text.length };
@@ -251,17 +261,13 @@ function textChange(oldText: string, text: string): TextChange {
 
 /** For each new paragraph, the old paragraph with the same text and the same character on each side, if any. */
 function diffParagraphs(change: TextChange, oldParagraphs: readonly Span[], paragraphs: readonly Span[]): (Kept | null)[] {
-  const { head, delta } = change;
-  const tailStart = change.length - change.tail; // the common end starts here in the new text
   const diff: (Kept | null)[] = new Array(paragraphs.length);
   let j = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     diff[i] = null;
-    const inHead = p.end < head;
-    const inTail = p.start > tailStart;
-    if (!inHead && !inTail) continue;
-    const shift = inHead ? 0 : delta;
+    const shift = unchangedShift(change, p.start, p.end);
+    if (shift === undefined) continue;
     const oldStart = p.start - shift;
     while (j < oldParagraphs.length && oldParagraphs[j].start < oldStart) j++;
     const q = oldParagraphs[j];
@@ -302,13 +308,20 @@ export function sameMentions(cached: readonly EntityMention[], now: readonly Ent
     const a = cached[i];
     const b = now[i];
     if (a === b && delta === 0) continue; // a mention kept in place and not re-linked is the same object
-    if (a.start + delta !== b.start || a.end + delta !== b.end || a.text !== b.text || a.kind !== b.kind || a.id !== b.id || a.name !== b.name || a.via !== b.via) return false;
-    if (a.why !== b.why || a.ref !== b.ref || !sameList(a.candidates, b.candidates)) return false;
+    if (!sameMention(a, b, delta)) return false;
   }
   return true;
 }
 
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+/** Whether two mentions are the same but for a move by `delta`, every field of a mention compared. */
+export function sameMention(a: EntityMention, b: EntityMention, delta: number): boolean {
+  return (
+    a.start + delta === b.start && a.end + delta === b.end && a.text === b.text && a.kind === b.kind && a.id === b.id && a.name === b.name && a.via === b.via &&
+    a.why === b.why && a.ref === b.ref && sameStrings(a.candidates, b.candidates)
+  );
+}
+
+export function sameStrings(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
