@@ -113,6 +113,15 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Kazakh foreign minister spoke.', '1994-06-01', undefined],
     ['The Kazakh foreign minister spoke.', '1995-06-01', 'Kassym-Jomart Tokayev'],
     ['The Kazakh foreign minister spoke.', '1993-06-01', 'Tuleutai Suleimenov'],
+    // speakers and defence ministers added for the thin years (seeds/kb/people-speakers-defence-foreign.json)
+    ['Moldova’s parliament speaker spoke.', '1995-06-01', 'Petru Lucinschi'],
+    ['Moldova’s parliament speaker spoke.', '1992-06-01', 'Alexandru Moșanu'],
+    ['Moldova’s parliament speaker spoke.', '2003-06-01', 'Eugenia Ostapciuc'],
+    ['Moldova’s parliament speaker spoke.', '2017-06-01', 'Andrian Candu'],
+    ['The Azerbaijani parliament speaker spoke.', '2012-06-01', 'Ogtay Asadov'],
+    ['The Kyrgyz defence minister spoke.', '2011-06-01', 'Abibilla Kudaiberdiev'],
+    // Kazakhstan's two chambers, both chairs known: the title names neither
+    ['The Kazakh parliament speaker spoke.', '2017-06-01', undefined],
     // two chambers, two speakers at once: the title does not say which one is meant
     ['The Russian parliament speaker spoke.', '2015-06-01', undefined],
   ];
