@@ -119,6 +119,11 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Estonian central bank governor spoke.', '1993-06-01', 'Siim Kallas'],
     ['The Kazakh central bank chief spoke.', '1995-06-01', 'Daulet Sembayev'],
     ['The Armenian central bank chief spoke.', '2012-06-01', 'Arthur Javadyan'],
+    ['The Armenian central bank chief spoke.', '1996-06-01', 'Bagrat Asatryan'],
+    // open terms confirmed after the inputs' snapshot (asOf)
+    ['The Lithuanian central bank governor spoke.', '2025-06-01', 'Gediminas Šimkus'],
+    ['The Kazakh central bank chief spoke.', '2025-03-01', 'Timur Suleimenov'],
+    ['Azerbaijan’s central bank governor spoke.', '2025-03-01', 'Taleh Kazimov'],
     // a term known only to the year: not sure inside that year (the predecessor held the office until April 2008)
     ['The Armenian central bank chief spoke.', '2008-06-01', undefined],
     // terms known to the year only: in the handover year neither holder is sure; the year after, the successor is
