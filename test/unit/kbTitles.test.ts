@@ -137,6 +137,12 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['Moldova’s parliament speaker spoke.', '2017-06-01', 'Andrian Candu'],
     ['The Azerbaijani parliament speaker spoke.', '2012-06-01', 'Ogtay Asadov'],
     ['The Kyrgyz defence minister spoke.', '2011-06-01', 'Abibilla Kudaiberdiev'],
+    ['The Uzbek defence minister spoke.', '2003-06-01', 'Qodir Gʻulomov'],
+    ['The Uzbek defence minister spoke.', '2012-06-01', 'Qobul Berdiyev'],
+    // a term known to start in 2008 only: not sure before 2009
+    ['The Uzbek defence minister spoke.', '2008-06-01', undefined],
+    ['The Uzbek parliament speaker spoke.', '1998-06-01', 'Erkin Khalilov'],
+    ['The Tajik parliament speaker spoke.', '2015-06-01', undefined],
     // Kazakhstan's two chambers, both chairs known: the title names neither
     ['The Kazakh parliament speaker spoke.', '2017-06-01', undefined],
     // two chambers, two speakers at once: the title does not say which one is meant
