@@ -122,6 +122,7 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Armenian central bank chief spoke.', '1996-06-01', 'Bagrat Asatryan'],
     ['Ukraine’s National Bank governor spoke.', '1992-09-01', 'Vadym Hetman'],
     ['The Russian central bank chief spoke.', '1992-03-01', 'Georgy Matyukhin'],
+    ['The Belarusian central bank chief spoke.', '1996-06-01', 'Tamara Vinnikova'],
     // open terms confirmed after the inputs' snapshot (asOf)
     ['The Lithuanian central bank governor spoke.', '2025-06-01', 'Gediminas Šimkus'],
     ['The Kazakh central bank chief spoke.', '2025-03-01', 'Timur Suleimenov'],
