@@ -146,6 +146,11 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Uzbek defence minister spoke.', '2008-06-01', undefined],
     ['The Uzbek parliament speaker spoke.', '1998-06-01', 'Erkin Khalilov'],
     ['The Tajik parliament speaker spoke.', '2015-06-01', undefined],
+    ['The Belarusian foreign minister spoke.', '2008-06-01', 'Sergei Martynov'],
+    ['The Estonian defence minister spoke.', '1997-06-01', 'Andrus Öövel'],
+    ['The Latvian parliament speaker spoke.', '1997-06-01', 'Alfrēds Čepānis'],
+    ['The Latvian parliament speaker spoke.', '2007-03-01', 'Indulis Emsis'],
+    ['The Azerbaijani parliament speaker spoke.', '1993-01-01', 'Isa Gambar'],
     // Kazakhstan's two chambers, both chairs known: the title names neither
     ['The Kazakh parliament speaker spoke.', '2017-06-01', undefined],
     // two chambers, two speakers at once: the title does not say which one is meant
