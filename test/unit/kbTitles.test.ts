@@ -151,6 +151,12 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Latvian parliament speaker spoke.', '1997-06-01', 'Alfrēds Čepānis'],
     ['The Latvian parliament speaker spoke.', '2007-03-01', 'Indulis Emsis'],
     ['The Azerbaijani parliament speaker spoke.', '1993-01-01', 'Isa Gambar'],
+    ['The Turkmen defence minister spoke.', '2000-06-01', 'Batyr Sarjayev'],
+    // later dated confirmations of open terms (asOf)
+    ['The Georgian defence minister spoke.', '2025-06-01', 'Irakli Chikovani'],
+    ['The Georgian foreign minister spoke.', '2026-01-15', 'Maka Botchorishvili'],
+    ['The Kyrgyz parliament speaker spoke.', '2023-06-01', 'Nurlanbek Shakiev'],
+    ['The Latvian parliament speaker spoke.', '2024-03-01', 'Daiga Mieriņa'],
     // Kazakhstan's two chambers, both chairs known: the title names neither
     ['The Kazakh parliament speaker spoke.', '2017-06-01', undefined],
     // two chambers, two speakers at once: the title does not say which one is meant
