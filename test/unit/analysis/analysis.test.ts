@@ -256,6 +256,24 @@ suite('attribution', () => {
     // Not across a clause with a subject of its own.
     assert.deepEqual(speakerOf('The delegation walked out because the minister arrived late, saying the terms were “unacceptable to everyone.”'), [null]);
   });
+  test('the subject may follow an opening phrase with commas or a name of its own, never a subordinate clause', () => {
+    assert.deepEqual(speakerOf('Speaking at a rally in Gyumri, Shirak Province, Pashinyan went after Kocharyan, calling him “a relic of the past.”'), ['Nikol Pashinyan']);
+    assert.deepEqual(speakerOf('In an interview with Interfax, Lukashenko defended the treaty as “a shield for both peoples.”'), ['Alexander Lukashenko']);
+    // The name inside "after …" is that clause's subject; the main clause's follows the comma.
+    assert.deepEqual(speakerOf('In June 2019, after Aliyev met the envoy, Pashinyan wrote to him, calling the talks “a real step forward.”'), ['Nikol Pashinyan']);
+    // A passive speech verb's subject is spoken to, not the speaker.
+    assert.deepEqual(speakerOf('In an interview with Interfax, Lukashenko was asked, “Will you run again?”'), [null]);
+  });
+  test('a name typed as a place only by weak context ("in Harutyunyan") can still be a sentence\'s subject and speak', () => {
+    assert.deepEqual(speakerOf('The vote in Harutyunyan was close. Harutyunyan later fought for “a clear mandate.”'), ['Harutyunyan']);
+    // A place the gazetteer knows is no speaker.
+    assert.deepEqual(speakerOf('“We will win,” the mayor told a crowd in Gyumri.'), ['the mayor']);
+  });
+  test('a written text speaks through "read": “…,” the statement read / read the email', () => {
+    const spoken = (text: string) => analyze(text).quotes.map((q) => q.speaker?.name ?? null);
+    assert.deepEqual(spoken('“The talks will resume in Minsk,” the statement read.'), ['the statement']);
+    assert.deepEqual(spoken('“We will not retreat,” read the email.'), ['the email']);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

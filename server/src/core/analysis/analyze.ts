@@ -57,7 +57,7 @@ export function analyzeArticle(text: string, kb: KnowledgeBase, config: Analysis
 
 /** People, organisations and names of unknown kind can speak; a country or a city only through its government, which the text names. */
 function isPossibleSpeaker(e: SpeakerCandidate): boolean {
-  return e.kind === 'person' || e.kind === 'organization' || (e.kind === 'other' && e.via !== 'demonym');
+  return e.kind === 'person' || e.kind === 'organization' || (e.kind === 'other' && e.via !== 'demonym') || (e.kind === 'place' && (e.via === 'context' || e.via === 'document'));
 }
 
 function runRules(ctx: RuleContext, config: AnalysisConfig): Finding[] {

@@ -91,6 +91,15 @@ const DETERMINER_START_RE = /^(?:the|a|an|one|another|it|they|we|this|these|thos
 const SUBORDINATOR_LEAD_RE = /^\s*(?:as|when|whenever|while|if|because|although|though|since|after|before|until|once|whereas|even\s+(?:if|as|though))\s/i;
 /** A subordinator or object relative opening a clause before its subject: "as one employee told", "whom one insider described". */
 const CLAUSE_LEAD_RE = /^\s*(?:as|when|whenever|while|if|because|although|though|since|after|before|until|once|whereas|whom|which|that)\s/i;
+/**
+ * An adverbial opening a sentence before its subject, up to three commas: a preposition, subordinator, participle
+ * or time word first ("In an interview with Fox,", "Speaking at a town hall in Salem, New Hampshire,", "After
+ * Clinton suffered a concussion,", "Earlier this week,").
+ */
+const INTRODUCTORY_PHRASE_RE = /^(?:in|on|at|after|before|during|since|with|without|for|from|following|despite|amid|as|when|while|once|if|although|though|because|earlier|later|last|this|shortly|\p{L}{3,}ing)\s[^,;:.!?]{0,100},(?:[^,;:.!?]{1,60},){0,2}/iu;
+const INTRODUCTORY_MAX = 220;
+/** "was asked", "were told": a passive speech verb, whose subject is spoken to. */
+const PASSIVE_SPOKEN_TO_RE = /\b(?:was|were|been|being|is|are)\s+(?:\p{L}+ly\s+)?(?:asked|told|questioned|pressed)\b/u;
 /** A lower-case verb before a name: "The board saw Fiorina", "a band called Sophistafunk" — the name is an object. */
 const LEAD_VERB_RE = new RegExp(
   `\\b(?:${[...new Set([...cues.irregularPastVerbs, ...cues.reportingVerbs, ...cues.speechVerbs.filter((v) => !v.includes(' ')), 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would'])].join('|')})\\b`,
@@ -558,6 +567,8 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
   // "… when many commentators called him “…”", "“…,” the Times reported": a reporting verb with a subject of
   // its own, before the quote or after it, says someone else spoke.
   if (reportedByOther(between) || reportedByOther(rest)) return undefined;
+  // "Trump was asked, “…”": the subject of a passive speech verb is spoken to.
+  if (PASSIVE_SPOKEN_TO_RE.test(between)) return undefined;
   // "Trump University is what former employees have called a “…”", "As Blumenthal spoke, the NRA was …
   // whipping lawmakers against “…”": the quote stands in a clause with a subject of its own. An appositive or a
   // relative clause closed by a comma is no such clause ("Cruz is praising Jeb Bush, who ended his bid …, as “…”").
@@ -574,7 +585,9 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
 
 /** "As Blumenthal spoke, the NRA was …": a subject after a subordinator, with the main clause begun after a comma. */
 function inSubordinateClause(text: string, sentence: Span, subject: Span, between: string): boolean {
-  return SUBORDINATOR_LEAD_RE.test(text.slice(skipLeadingPunctuation(text, sentence.start, subject.start), subject.start)) && /,\s*[\p{L}\p{N}]/u.test(between);
+  // "After Clinton suffered a concussion, Axelrod emailed …": a subject past the subordinate clause's comma is the main clause's.
+  const lead = text.slice(skipLeadingPunctuation(text, sentence.start, subject.start), subject.start);
+  return SUBORDINATOR_LEAD_RE.test(lead) && !lead.includes(',') && /,\s*[\p{L}\p{N}]/u.test(between);
 }
 
 /** The text with the words inside quotation marks blanked out, marks and offsets kept. */
@@ -643,20 +656,40 @@ function ownSubjectBefore(before: string): boolean {
 
 /**
  * The name or pronoun that opens a sentence (after at most one introductory phrase) and is followed by its
- * verb, before `limit`: "On Monday, Putin went …", "Trump went after Bush, calling …".
+ * verb, before `limit`: "On Monday, Putin went …", "Trump went after Bush, calling …". When the opening phrase
+ * holds a name of its own ("In an interview with Fox, Trump said", "Speaking in Salem, New Hampshire, Trump
+ * went after Bush", "After Clinton suffered a concussion, Axelrod emailed"), the subject is the name after it.
  */
 function openingSubject(ctx: AttributionContext, sentence: Span, limit: number): SpeakerCandidate | undefined {
   const { text } = ctx;
   const head = skipLeadingPunctuation(text, sentence.start, limit);
   if (head >= limit - 1) return undefined;
-  const first = ctx.candidates[upperBound(ctx.candidates, head)];
-  if (!first) return undefined;
+  const opening = subjectOpeningAt(ctx, head, head, limit);
+  // A name right after a subordinator is its clause's subject; the main clause's may follow the comma.
+  if (opening && !SUBORDINATOR_LEAD_RE.test(text.slice(head, opening.start))) return opening;
+  const intro = INTRODUCTORY_PHRASE_RE.exec(text.slice(head, Math.min(limit, head + INTRODUCTORY_MAX)));
+  if (!intro || /[“”"«»]/.test(intro[0])) return opening;
+  // Past each comma of the opening phrase in turn ("in Salem, New Hampshire, Trump"): the first name heading its
+  // clause, never one opening a subordinate clause ("In June 2009, after Clinton suffered a concussion, Axelrod").
+  for (let at = head + intro[0].indexOf(',') + 1; at > head && at <= head + intro[0].length; at = text.indexOf(',', at) + 1) {
+    const from = skipLeadingPunctuation(text, at, limit);
+    const c = subjectOpeningAt(ctx, head, from, limit);
+    if (c && !SUBORDINATOR_LEAD_RE.test(text.slice(from, c.start))) return c;
+  }
+  return opening;
+}
+
+/** The name or pronoun opening the clause at `from` (the sentence opening at `head`), followed by its verb. */
+function subjectOpeningAt(ctx: AttributionContext, head: number, from: number, limit: number): SpeakerCandidate | undefined {
+  const { text } = ctx;
+  const first = ctx.candidates[upperBound(ctx.candidates, from - 1)];
+  if (!first || first.start < from) return undefined;
   // "The IRP deputy chairman Mahmadali Hoit": the person the phrase ends in, not the party before the title.
   const c = speakerInNounPhrase(ctx, first.start, limit) ?? first;
-  if (c.end > limit || c.start - head > NOUN_PHRASE_MAX) return undefined;
-  const lead = text.slice(clauseStart(text, head, c.start), c.start);
+  if (c.end > limit || c.start - from > NOUN_PHRASE_MAX) return undefined;
+  const lead = text.slice(clauseStart(text, from, c.start), c.start);
   // "On Monday, Putin …", "In an interview, he …": one introductory phrase may come first.
-  if (!isHeadOfPhrase(lead) || (lead !== text.slice(head, c.start) && !/^[^,]{1,60},\s*$/.test(text.slice(head, c.start)))) return undefined;
+  if (!isHeadOfPhrase(lead) || (lead !== text.slice(from, c.start) && !/^[^,]{1,60},\s*$/.test(text.slice(from, c.start)))) return undefined;
   if (/^according\s+to\b/i.test(text.slice(head, c.start))) return undefined;
   // "The board saw Fiorina as …", "a band called Sophistafunk": a verb before the name makes it an object.
   if (LEAD_VERB_RE.test(lead)) return undefined;
