@@ -274,6 +274,13 @@ suite('attribution', () => {
     assert.deepEqual(spoken('“The talks will resume in Minsk,” the statement read.'), ['the statement']);
     assert.deepEqual(spoken('“We will not retreat,” read the email.'), ['the email']);
   });
+  test('a tag closing the sentence after a comma speaks a quote anywhere in it, but not a clause nor past another reporter', () => {
+    assert.deepEqual(speakerOf('The detention was “arbitrary and unlawful” and the journalist should be freed at once, the rights group says.'), ['the rights group']);
+    assert.deepEqual(speakerOf('“There is a sense of stability now,” and donations began to pick up again last week, Gilbert said.'), ['Gilbert']);
+    // ", which he said had …" is a relative clause, not a tag; a clause reporting its own words stops the tag.
+    assert.deepEqual(speakerOf('Pashinyan cited “a ruinous policy of central planning in every region,” which he said had harmed the economy.'), [null]);
+    assert.deepEqual(speakerOf('“We will never sign such a deal,” and Aliyev said the talks would go on, the agency said.'), [null]);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -98,6 +98,9 @@ const CLAUSE_LEAD_RE = /^\s*(?:as|when|whenever|while|if|because|although|though
  */
 const INTRODUCTORY_PHRASE_RE = /^(?:in|on|at|after|before|during|since|with|without|for|from|following|despite|amid|as|when|while|once|if|although|though|because|earlier|later|last|this|shortly|\p{L}{3,}ing)\s[^,;:.!?]{0,100},(?:[^,;:.!?]{1,60},){0,2}/iu;
 const INTRODUCTORY_MAX = 220;
+/** ", the rights group says.", ", Gilbert said Friday.": a comma, a short subject, a speech verb and at most four more words, ending the sentence. */
+const SENTENCE_END_TAG_RE = new RegExp(`,\\s+([^,;:“”"«»()]{1,60}?)\\s+(${alternation(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'write', 'noted', 'notes', 'argued', 'argues', 'alleges', 'alleged', 'claimed', 'claims', 'contends', 'contended', 'insisted', 'insists', 'stated', 'states', 'told', 'tells', 'explained', 'explains'])})((?:\\s+[^\\s,;:“”"«»]+){0,4})\\s*[.!]?\\s*$`, 'u');
+const SENTENCE_TAG_WINDOW = 120;
 /** "was asked", "were told": a passive speech verb, whose subject is spoken to. */
 const PASSIVE_SPOKEN_TO_RE = /\b(?:was|were|been|being|is|are)\s+(?:\p{L}+ly\s+)?(?:asked|told|questioned|pressed)\b/u;
 /** A lower-case verb before a name: "The board saw Fiorina", "a band called Sophistafunk" — the name is an object. */
@@ -403,7 +406,8 @@ function speakerInNounPhrase(ctx: AttributionContext, from: number, limit: numbe
 function speakerBeforeOrRest(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
   const before = speakerBefore(q, sentence, ctx);
   if (before !== undefined) return before ?? undefined;
-  return nameBeforeColon(q, sentence, ctx) ??
+  return sentenceEndTag(q, sentence, ctx) ??
+    nameBeforeColon(q, sentence, ctx) ??
     speakerInNextSentence(q, sentence, ctx) ??
     dashLineAfter(q, ctx) ??
     speakerIntroducedBefore(q, ctx) ??
@@ -501,6 +505,30 @@ function sentenceSubject(ctx: AttributionContext, sentence: Span, verbStart: num
   if (!c || c.end > verbStart || !isHeadOfPhrase(text.slice(head, c.start))) return undefined;
   const gap = text.slice(c.end, verbStart);
   return /^\s*,[^;:“”"«»]{1,200},\s*(?:\p{L}+ly\s+)?$/u.test(gap) || /^\s+(?:also\s+|then\s+|later\s+)?$/u.test(gap) ? c : undefined;
+}
+
+/**
+ * "Assange has been “arbitrarily detained” by Britain …, and should be freed, the rights group says.", "“…” and
+ * donations began to pick up again last week, Gilbert said.": a tag closing the sentence after a comma reports the
+ * whole sentence, so a quote anywhere in it is the tag's speaker's, when no reporting verb stands before the quote and
+ * no other clause between the quote and the tag reports words of its own ("…, the Times reported").
+ */
+function sentenceEndTag(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const { text } = ctx;
+  const from = Math.max(q.outer.end, sentence.end - SENTENCE_TAG_WINDOW);
+  const tag = SENTENCE_END_TAG_RE.exec(text.slice(from, sentence.end));
+  // ", which he said had harmed the economy.": a clause, not a tag.
+  if (!tag || CLAUSE_WORD_INSIDE_RE.test(tag[1]) || /\b(?:that|who|which|he|she|they|we|it|I)\b/.test(tag[3]) || LEAD_VERB_RE.test(tag[3])) return undefined;
+  const clause = from + tag.index + tag[0].indexOf(tag[1]);
+  const verbStart = clause + tag[1].length + tag[0].slice(tag[0].indexOf(tag[1]) + tag[1].length).indexOf(tag[2]);
+  REPORTING_RE.lastIndex = 0;
+  if (REPORTING_RE.test(withoutQuotedWords(text.slice(Math.max(sentence.start, q.outer.start - BEFORE_WINDOW), q.outer.start)))) return undefined;
+  if (reportedByOther(withoutQuotedWords(text.slice(q.outer.end, clause)))) return undefined;
+  const subject = subjectBefore(ctx, clause, verbStart);
+  if (subject) return found(subject, tag[2], verbStart, ctx);
+  const described = describedSource(ctx, clause, verbStart);
+  if (described && GAP_RE.test(text.slice(described.end, verbStart) + ' ')) return foundDescription(described, tag[2], verbStart, ctx);
+  return undefined;
 }
 
 /** "Donald Trump: “…”", "Republican pollster Daron Shaw: “…”": a name heading its phrase right before a colon and the quote. */
