@@ -281,6 +281,13 @@ suite('attribution', () => {
     assert.deepEqual(speakerOf('Pashinyan cited “a ruinous policy of central planning in every region,” which he said had harmed the economy.'), [null]);
     assert.deepEqual(speakerOf('“We will never sign such a deal,” and Aliyev said the talks would go on, the agency said.'), [null]);
   });
+  test('a relative "who" before the verb speaks for the name it follows, with "who" as the speaker\'s words', () => {
+    const model = analyze('The decision angered Nikol Pashinyan, who called the ruling “a blow to the rule of law.”');
+    assert.deepEqual(model.quotes.map((q) => [q.speaker?.name ?? null, q.speaker?.how ?? null, q.speaker && model.text.slice(q.speaker.start, q.speaker.end)]), [['Nikol Pashinyan', 'pronoun', 'who']]);
+    assert.deepEqual(speakerOf('Voters cheered Ilham Aliyev, who has repeatedly vowed to “restore every village.”'), ['Ilham Aliyev']);
+    // "who" after "an aide to X" may stand for the aide: no guess.
+    assert.deepEqual(speakerOf('The rumour came from an aide to Aliyev, who called the talks “a waste of everyone’s time.”'), [null]);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -101,6 +101,12 @@ const INTRODUCTORY_MAX = 220;
 /** ", the rights group says.", ", Gilbert said Friday.": a comma, a short subject, a speech verb and at most four more words, ending the sentence. */
 const SENTENCE_END_TAG_RE = new RegExp(`,\\s+([^,;:“”"«»()]{1,60}?)\\s+(${alternation(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'write', 'noted', 'notes', 'argued', 'argues', 'alleges', 'alleged', 'claimed', 'claims', 'contends', 'contended', 'insisted', 'insists', 'stated', 'states', 'told', 'tells', 'explained', 'explains'])})((?:\\s+[^\\s,;:“”"«»]+){0,4})\\s*[.!]?\\s*$`, 'u');
 const SENTENCE_TAG_WINDOW = 120;
+/** "who", perhaps with auxiliaries and adverbs, right before a verb: "who has publicly vowed". */
+const RELATIVE_WHO_BEFORE_RE = /(?:^|[^\p{L}])who\s+(?:(?:also|then|later|earlier|previously|once|has|had|have|was|is|were|are|will|would|\p{L}+ly)\s+){0,3}$/u;
+/** A source noun and a preposition before a name: "an aide to", "the wife of", "a spokesman for the". */
+const SOURCE_NOUN_OF_RE = new RegExp(`\\b(?:${DESCRIPTION_NOUNS}|wife|husband|son|daughter|father|mother|brother|sister|friend|ally|allies)\\s+(?:to|for|of|with|at|from)\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.’'-]*\\s+){0,3}$`, 'iu');
+/** Between a name and its "who": nothing, a comma, or a party tag ("Sen. Marco Rubio (R-Fla.), who"). */
+const ANTECEDENT_GAP_RE = /^\s*(?:\([^()]{1,25}\))?\s*,?\s*$/;
 /** "was asked", "were told": a passive speech verb, whose subject is spoken to. */
 const PASSIVE_SPOKEN_TO_RE = /\b(?:was|were|been|being|is|are)\s+(?:\p{L}+ly\s+)?(?:asked|told|questioned|pressed)\b/u;
 /** A lower-case verb before a name: "The board saw Fiorina", "a band called Sophistafunk" — the name is an object. */
@@ -416,6 +422,24 @@ function speakerBeforeOrRest(q: RawQuote, sentence: Span, ctx: AttributionContex
     subjectOfSentence(q, sentence, ctx);
 }
 
+/**
+ * "Mike Pence, who called their son “an American hero.”", "Rikkie Wells who tweeted, “…”": a relative "who" right
+ * before the verb speaks for the name it follows. The speaker's words in the sentence are "who"; the name is the one
+ * it stands for.
+ */
+function relativeSubject(ctx: AttributionContext, from: number, verbStart: number, verb: string): Found | undefined {
+  const m = RELATIVE_WHO_BEFORE_RE.exec(ctx.text.slice(from, verbStart));
+  if (!m) return undefined;
+  const whoStart = from + m.index + m[0].indexOf('who');
+  const c = ctx.candidates[upperBound(ctx.candidates, whoStart) - 1];
+  if (!c || c.via === 'pronoun' || c.end > whoStart || !ANTECEDENT_GAP_RE.test(ctx.text.slice(c.end, whoStart))) return undefined;
+  // "an aide to Aliyev, who said": "who" may stand for the aide ("the mouth of Donald Trump, who" cannot).
+  if (SOURCE_NOUN_OF_RE.test(ctx.text.slice(Math.max(0, c.start - 60), c.start))) return undefined;
+  const person = c.referent ?? c;
+  const speaker: Speaker = { start: whoStart, end: whoStart + 3, name: person.name, id: person.id, how: 'pronoun' };
+  return { speaker, cue: verb.replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbStart + verb.length } };
+}
+
 /** The speaker a verb before the quote names; null when the nearest such verb has a subject that names no one. */
 function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | null | undefined {
   const { text } = ctx;
@@ -429,7 +453,7 @@ function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Fo
   // The verb nearest the quote speaks for it ("Maiman said Kiva shouted: “…”" is Kiva's shout).
   for (let k = verbs.length - 1; k >= 0; k--) {
     const verbStart = windowStart + verbs[k].index;
-    const attributed = attributedByVerb(q, sentence, ctx, verbStart, verbs[k][0]);
+    const attributed = attributedByVerb(q, sentence, ctx, verbStart, verbs[k][0]) ?? relativeSubject(ctx, Math.max(windowStart, verbStart - 60), verbStart, verbs[k][0]);
     if (attributed) return attributed;
     // "Swanson praised Graham, who has vowed not to buy “…”": a verb whose own subject the text gives but
     // names no one is not passed over for an earlier verb's subject.
