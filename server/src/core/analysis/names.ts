@@ -28,6 +28,8 @@ import { upperBound } from '../text/search';
 import { SortedNameList } from '../text/sortedNames';
 import { hashOf, hashStep, WordTable } from '../text/wordTable';
 import { applyNameModel } from './learnedNames';
+import { decideKinds, kindFeatures } from './kindModel';
+import { activeKindModel } from './learnedKinds';
 
 const FUNCTION_WORDS = new Set(words.functionWords);
 const COMMON_CAPITALISED = new Set(words.commonCapitalised);
@@ -151,7 +153,7 @@ export interface Candidate {
   why: string;
   strong: boolean;
   ref?: string;
-  via: 'gazetteer' | 'context' | 'document' | 'name' | 'alias';
+  via: 'gazetteer' | 'context' | 'document' | 'name' | 'alias' | 'model';
   name?: string;
   /** Set when the candidate extends a knowledge-base mention ("Aleksander" + "Lukashenka"). */
   id?: string;
@@ -922,7 +924,64 @@ function applyDocumentEvidence(input: NameInput, found: Candidate[]): Candidate[
     }
     resolved.push(c.kind === 'person' && c.name === undefined ? { ...c, name: fullNameOf(c, strongKind, fullNames) } : c);
   }
-  return withOtherOccurrences(input, resolved, strongKind);
+  return typeUntypedNames(input, withOtherOccurrences(input, resolved, strongKind));
+}
+
+/**
+ * Names the rules found but could not type (kind `other`, no evidence) get a kind from the kind classifier
+ * (kindModel.ts) when it is sure enough; their other occurrences then follow (withOtherOccurrences).
+ */
+function typeUntypedNames(input: NameInput, resolved: Candidate[]): Candidate[] {
+  const model = activeKindModel();
+  if (!model) return resolved;
+  const untyped = resolved.filter((c) => c.kind === 'other' && !c.strong && c.via === 'context' && !isOnlyPlainWords(c.text));
+  if (!untyped.length) return resolved;
+  const decisions = decideKinds(input.text, untyped, model, (w) => nameWordFacts(input.gazetteer, w));
+  const decided = new Map<Candidate, { kind: MentionKind; probability: number }>();
+  untyped.forEach((c, i) => {
+    const d = decisions[i];
+    if (d) decided.set(c, d);
+  });
+  if (!decided.size) return resolved;
+  return resolved.map((c) => {
+    const d = decided.get(c);
+    return d ? { ...c, kind: d.kind, via: 'model', why: `learned: ${d.kind} (${Math.round(d.probability * 100)}% sure)` } : c;
+  });
+}
+
+/**
+ * Common words, titles and function words alone ("Union", "Usually President", "State Department"-less
+ * "State"): the kind classifier leaves them untyped, since such words are as often no name at all (its
+ * false alarms on the dev set).
+ */
+export function isOnlyPlainWords(name: string): boolean {
+  return name.split(' ').every((w) => COMMON_WORDS.has(w.toLowerCase()) || TITLE_WORDS.has(w) || FUNCTION_WORDS.has(w) || COMMON_CAPITALISED.has(w));
+}
+
+/** What the name lists say of one word, for the kind classifier ("given", "common", "gaz=city" …). */
+export function nameWordFacts(gazetteer: Gazetteer, word: string): string[] {
+  const out: string[] = [];
+  if (isGivenName(word)) out.push('given');
+  else if (WIDE_GIVEN_NAMES.has(word)) out.push('wgiven');
+  if (GIVEN_NAMES_ALSO_WORDS.has(word)) out.push('givenword');
+  if (hasSurnameEnding(word)) out.push('surname');
+  if (COMMON_WORDS.has(word.toLowerCase())) out.push('common');
+  if (ORG_WORDS.has(word)) out.push('orgw');
+  if (PLACE_WORDS.has(word)) out.push('placew');
+  if (TITLE_WORDS.has(word) || TITLE_WORDS_NOT_ALONE.has(word)) out.push('titlew');
+  if (EVENT_WORDS.has(word)) out.push('eventw');
+  if (FUNCTION_WORDS.has(word)) out.push('funcw');
+  if (COMMON_CAPITALISED.has(word)) out.push('commoncap');
+  if (WIDE_TOWNS.has(word)) out.push('town');
+  const g = gazetteer.lookup(word);
+  if (g) out.push(`gaz=${g.type ?? g.kind}`);
+  if (gazetteer.lookupDemonym(word)) out.push('dem');
+  return out;
+}
+
+/** The kind classifier's features of the name at [start, end), as analysis computes them (the trainer's entry). */
+export function kindFeaturesOf(gazetteer: Gazetteer, text: string, start: number, end: number): string[] {
+  return kindFeatures(text, start, end, (w) => nameWordFacts(gazetteer, w));
 }
 
 /**
