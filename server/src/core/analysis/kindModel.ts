@@ -86,12 +86,13 @@ export function kindFeatures(text: string, start: number, end: number, facts: Wo
   // names the rules typed, without it, so that 'u' carries how often an untyped name is no name at all).
   const f = ['b', 'u', `n=${Math.min(words.length, 4)}`, `f=${first}`, `l=${last}`, `ll=${lower}`, `s3=${lower.slice(-3)}`, `s4=${lower.slice(-4)}`];
   f.push(`sh=${words.slice(0, 4).map(shapeOf).join(' ')}`);
-  for (const w of words) {
-    f.push(`w=${w}`);
-    for (const fact of facts(w)) f.push(`fa=${fact}`);
+  const known = words.map(facts);
+  for (let i = 0; i < words.length; i++) {
+    f.push(`w=${words[i]}`);
+    for (const fact of known[i]) f.push(`fa=${fact}`);
   }
-  for (const fact of facts(first)) f.push(`ffa=${fact}`);
-  if (words.length > 1) for (const fact of facts(last)) f.push(`lfa=${fact}`);
+  for (const fact of known[0]) f.push(`ffa=${fact}`);
+  if (words.length > 1) for (const fact of known[words.length - 1]) f.push(`lfa=${fact}`);
   const before = tokensIn(text, lineStartBefore(text, start, Math.max(0, start - REACH)), start).slice(-CONTEXT_WORDS);
   const after = tokensIn(text, end, lineEndAfter(text, end, Math.min(text.length, end + REACH))).slice(0, CONTEXT_WORDS);
   const p = (k: number): string => (before.length >= k ? before[before.length - k].toLowerCase() : '<s>');
