@@ -288,6 +288,13 @@ suite('attribution', () => {
     // "who" after "an aide to X" may stand for the aide: no guess.
     assert.deepEqual(speakerOf('The rumour came from an aide to Aliyev, who called the talks “a waste of everyone’s time.”'), [null]);
   });
+  test('a quote standing as a whole sentence speaks for the subject of the sentence before when that subject reports', () => {
+    assert.deepEqual(speakerOf('Pashinyan praised the mediators for their patience.\n\n“We need people who bring both sides together.”'), ['Nikol Pashinyan']);
+    assert.deepEqual(speakerOf('Aliyev said the talks would go on. “We are ready for a lasting peace.”'), ['Ilham Aliyev']);
+    // The reporting verb belongs to someone else ("reporters who said"), or the sentence before reports nothing.
+    assert.deepEqual(speakerOf('Pashinyan met the reporters who said the talks had failed.\n\n“We are ready for a lasting peace.”'), [null]);
+    assert.deepEqual(speakerOf('Pashinyan met the mediators in Brussels.\n\n“We are ready for a lasting peace.”'), [null]);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -417,6 +417,7 @@ function speakerBeforeOrRest(q: RawQuote, sentence: Span, ctx: AttributionContex
     speakerInNextSentence(q, sentence, ctx) ??
     dashLineAfter(q, ctx) ??
     speakerIntroducedBefore(q, ctx) ??
+    speakerOfSentenceBefore(q, sentence, ctx) ??
     agentBefore(q, sentence, ctx) ??
     possessiveSource(q, sentence, ctx) ??
     subjectOfSentence(q, sentence, ctx);
@@ -833,6 +834,30 @@ function speakerIntroducedBefore(q: RawQuote, ctx: AttributionContext): Found | 
   const head = skipLeadingPunctuation(ctx.text, sentence.start, colon);
   const c = ctx.candidates[upperBound(ctx.candidates, head - 1)];
   return c && c.start === head && c.kind === 'person' ? found(c, ':', colon, ctx) : undefined;
+}
+
+/**
+ * "Valastro praised Christie’s leadership …. ¶ “We need someone who’s going to cut through …”", "Clinton touted
+ * her credentials. “We need to find ways …”": a quote standing as a whole sentence, with nothing attributing it,
+ * right after a sentence whose subject reports or says something, is that subject's. The sentence before holds no
+ * quote of its own, and its first reporting verb is the subject's ("Trump mocked reporters who said …" is not).
+ */
+function speakerOfSentenceBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const { text } = ctx;
+  if (!/^[\s\-–—]*$/.test(text.slice(sentence.start, q.outer.start)) || !/^[\s.,!?…]*$/.test(text.slice(q.outer.end, sentence.end))) return undefined;
+  let at = sentence.start - 1;
+  while (at > 0 && isWhitespace(text.charCodeAt(at))) at--;
+  if (at <= 0) return undefined;
+  const before = ctx.sentenceOf(at);
+  if (before.start >= sentence.start || sentence.start - before.end > 4 || /[“”"«»]/.test(text.slice(before.start, before.end))) return undefined;
+  const subject = openingSubject(ctx, before, before.end);
+  const person = subject?.referent ?? subject;
+  if (!subject || !person || (person.kind !== 'person' && person.kind !== 'organization') || subject.alternatives) return undefined;
+  const rest = text.slice(subject.end, before.end);
+  REPORTING_RE.lastIndex = 0;
+  const verb = REPORTING_RE.exec(rest);
+  if (!verb || ownSubjectBefore(rest.slice(Math.max(0, verb.index - 60), verb.index))) return undefined;
+  return found(subject, verb[0], subject.end + verb.index, ctx);
 }
 
 /** Past white space and the punctuation that may follow a closing quote mark (, . ; : ! ? and dashes). */
