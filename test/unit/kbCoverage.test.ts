@@ -175,6 +175,12 @@ suite('Knowledge base coverage', () => {
     };
     console.log(`      weeks with a known holder, 1992–1999 / 2000–mid-2022 / mid-2022–2026-11 (state, government, foreign, defence, speaker, bank): ${Object.values(STATES)
       .map((id) => `${id} ${OFFICES.map((o) => `${share(id, o, '1992-01-01', '2000-01-01')}/${share(id, o, '2000-01-01', '2022-07-01')}/${share(id, o, '2022-07-01', '2026-12-01')}`).join(' ')}`).join('; ')}`);
+    // The central-bank column, the weakest, is held to what the curated heads reach (mean share over the 15 states
+    // per era): losing a head, or a term shortened by a mistyped date, fails here.
+    const ERAS: [string, string][] = [['1992-01-01', '2000-01-01'], ['2000-01-01', '2022-07-01'], ['2022-07-01', '2026-12-01']];
+    const bankMeans = ERAS.map(([from, to]) => Object.values(STATES).reduce((sum, id) => sum + share(id, 'central bank', from, to), 0) / 15);
+    console.log(`      central bank, mean share of weeks over the 15 states per era: ${bankMeans.map((m) => m.toFixed(1)).join(' / ')}`);
+    [62, 81, 58].forEach((floor, i) => assert.ok(bankMeans[i] >= floor, `central bank, era ${ERAS[i].join('–')}: mean share ${bankMeans[i].toFixed(1)} < ${floor}`));
   });
 
   test('the corrections of issue 14 hold', () => {
