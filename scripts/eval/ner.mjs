@@ -8,6 +8,8 @@
  *
  * --genre G scores only GUM's documents of genre G (GUM names them GUM_<genre>_<title>: news, interview,
  * voyage, whow, …); every document is still converted, and corpora without genres are scored whole.
+ * --kind-folds K scores each document with the kind classifier trained without its fold (train-kinds.mjs
+ * --folds K --fold F); CIS_LENS_KIND_MODEL=off|<weights> in the environment otherwise picks the classifier.
  * --errors prints the errors by kind and cause (every one goes to .eval/ner/errors-<corpus>.tsv) and the gold
  * names no output of ours can match by design (titles inside person spans, digit-led names …), with the best
  * F1 reachable without them.
@@ -56,6 +58,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--model') opt.model = path.resolve(args[++i]);
   else if (a === '--cross') opt.cross = true;
   else if (a === '--folds') opt.folds = Number(args[++i]);
+  else if (a === '--kind-folds') opt.kindFolds = Number(args[++i]);
   else if (a === '--genre') opt.genre = args[++i];
   else if (a === '--errors') opt.errors = true;
   else if (a === '-h' || a === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]); process.exit(0); }
@@ -292,6 +295,20 @@ function modelFor(corpus) {
 }
 
 function runCisLens(docs, corpus) {
+  if (opt.kindFolds) {
+    // Each document typed by the kind classifier trained without its fold (scripts/ner/train-kinds.mjs --folds).
+    const preds = new Array(docs.length);
+    const counts = { demonym: 0 };
+    for (let f = 0; f < opt.kindFolds; f++) {
+      const file = path.join(REPO, '.eval', 'ner', 'models', `kinds-fold-${f}-of-${opt.kindFolds}.json`);
+      if (!fs.existsSync(file)) { console.error(`ner.mjs: ${file} missing: run node scripts/ner/train-kinds.mjs --folds ${opt.kindFolds} --fold ${f}`); process.exit(2); }
+      const idx = docs.map((d, i) => i).filter((i) => foldOf(corpus, docs[i].name, opt.kindFolds) === f);
+      const r = runCisLensWith(idx.map((i) => docs[i]), modelFor(corpus), file);
+      idx.forEach((i, k) => { preds[i] = r.preds[k]; });
+      counts.demonym += r.counts.demonym;
+    }
+    return { preds, counts };
+  }
   if (opt.folds) {
     // Each document scored by the model trained without its fold.
     const preds = new Array(docs.length);
@@ -309,11 +326,11 @@ function runCisLens(docs, corpus) {
   return runCisLensWith(docs, modelFor(corpus));
 }
 
-function runCisLensWith(docs, model) {
+function runCisLensWith(docs, model, kindModel) {
   const byFile = new Map();
   const BATCH = 200;
   const counts = { demonym: 0 };
-  const env = model ? { ...process.env, CIS_LENS_NAME_MODEL: model } : process.env;
+  const env = { ...process.env, ...(model ? { CIS_LENS_NAME_MODEL: model } : {}), ...(kindModel ? { CIS_LENS_KIND_MODEL: kindModel } : {}) };
   for (let i = 0; i < docs.length; i += BATCH) {
     const r = spawnSync(process.execPath, [opt.cli, 'check', '--format', 'json', '--no-color', ...docs.slice(i, i + BATCH).map((d) => d.file)], { encoding: 'utf8', maxBuffer: 1 << 30, env });
     if (r.status !== 0 && r.status !== 1) { console.error(`ner.mjs: cis-lens exited ${r.status}: ${r.stderr}`); process.exit(1); }
