@@ -295,6 +295,16 @@ suite('attribution', () => {
     assert.deepEqual(speakerOf('Pashinyan met the reporters who said the talks had failed.\n\n“We are ready for a lasting peace.”'), [null]);
     assert.deepEqual(speakerOf('Pashinyan met the mediators in Brussels.\n\n“We are ready for a lasting peace.”'), [null]);
   });
+  test('a description of people opening the sentence is its subject for a quote in it, as a name is', () => {
+    const spoken = (text: string) => analyze(text).quotes.map((q) => [q.speaker?.name ?? null, q.speaker?.how ?? null]);
+    assert.deepEqual(spoken('A spokesman declined to comment but said the talks continue “in good faith and with hope for all.”'), [['A spokesman', 'subject']]);
+    // The phrase stops before its verb ("for the ministry declined").
+    assert.deepEqual(spoken('A spokesman for the ministry declined to comment, adding: “We will see.”'), [['A spokesman for the ministry', 'description']]);
+    // Not a thing that cannot speak, not a description linked by a copula, not when a name follows the quote.
+    assert.deepEqual(speakerOf('The rally there went ahead to the accompaniment of “Levon! Levon!” chants.'), [null]);
+    assert.deepEqual(speakerOf('The minister is a former banker and an avowed “friend of the markets.”'), [null]);
+    assert.deepEqual(speakerOf('The new plans “will not solve this challenge, but are steps in the right direction,” Anna Petrosyan, the deputy minister, said on the call.'), ['Anna Petrosyan']);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

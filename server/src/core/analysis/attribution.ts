@@ -609,7 +609,7 @@ function speakerInNextSentence(q: RawQuote, sentence: Span, ctx: AttributionCont
 function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
   const { text } = ctx;
   const c = openingSubject(ctx, sentence, q.outer.start);
-  if (!c) return undefined;
+  if (!c) return descriptionSubjectOfSentence(q, sentence, ctx);
   // Other quotations in the stretch are words, not clauses: "… supports “…,” opposes “…” and recalled".
   const between = withoutQuotedWords(text.slice(c.end, q.outer.start));
   const rest = withoutQuotedWords(text.slice(q.outer.end, sentence.end));
@@ -634,6 +634,32 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
   // subject is a pronoun standing for the same person, and names the speaker in the quote's clause.
   const again = pronounForSubject(ctx, c, q.outer.start);
   return again ? found(again, '', again.start, ctx, 'subject') : undefined;
+}
+
+/**
+ * "The retired neurosurgeon has provided no details …, saying only that he was “…”", "The commission recognized
+ * that a court should settle the matter — “…”": a description opening the sentence and followed by its verb is
+ * the subject, as for a name, under the same tests; kept as written. Never for a few scare-shaped words with no
+ * reporting verb before them ("The results also showed the weakness of “establishment”").
+ */
+function descriptionSubjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext): Found | undefined {
+  const { text } = ctx;
+  // Only a description of people, a body or a document ("the commission", "a staffer", "the ad"): "The rally there went
+  // ahead to the accompaniment of “Levon! Levon!” chants" names no speaker.
+  const head = skipLeadingPunctuation(text, sentence.start, q.outer.start);
+  const described = describedSource(ctx, head, q.outer.start);
+  if (!described || described.start !== head) return undefined;
+  const d = openingDescription(ctx, sentence, '', q.outer.start);
+  if (!d || d.speaker.uncertain || d.speaker.start !== head) return undefined;
+  const between = withoutQuotedWords(text.slice(d.speaker.end, q.outer.start));
+  const rest = withoutQuotedWords(text.slice(q.outer.end, sentence.end));
+  REPORTING_RE.lastIndex = 0;
+  if (isScareShaped(text.slice(q.start, q.end)) && !REPORTING_RE.test(between)) return undefined;
+  if (reportedByOther(between) || reportedByOther(rest) || PASSIVE_SPOKEN_TO_RE.test(between) || NEW_CLAUSE_RE.test(between)) return undefined;
+  // "The place is the townhome …": a description linked by a copula is described, it speaks nothing; ", according
+  // to the poll," names the source; "“…,” Anne Richards, assistant secretary …, said": a name right after the quote.
+  if (/^\s*(?:,[^,]{1,90},\s*)?(?:is|was|are|were)\s+(?!\p{L}+(?:ing|ed)\b)/u.test(between) || /\baccording\s+to\b/i.test(between) || /^[\s,]*(?:\p{Lu}|said\b|says\b)/u.test(rest)) return undefined;
+  return { speaker: { ...d.speaker, how: 'subject' }, cue: '', cueSpan: { start: d.speaker.start, end: d.speaker.start } };
 }
 
 /** "As Blumenthal spoke, the NRA was …": a subject after a subordinator, with the main clause begun after a comma. */
@@ -763,6 +789,9 @@ function openingDescription(ctx: AttributionContext, sentence: Span, verb: strin
   const verbFollows = (end: number) => SUBJECT_THEN_VERB_RE.test(rest(end)) && !NEW_CLAUSE_RE.test(rest(end).replace(/,\s*$/, ''));
   const described = describedSource(ctx, head, verbStart);
   if (described && verbFollows(described.end)) return foundDescription(described, verb, verbStart, ctx);
+  // "A spokesman for the ministry declined …": the phrase read one word too far, into the verb.
+  const shorter = described && describedSource(ctx, head, text.lastIndexOf(' ', described.end - 1));
+  if (shorter && verbFollows(shorter.end)) return foundDescription(shorter, verb, verbStart, ctx);
   const phrase = /^(?:the|a|an|one|his|her|its|their)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,3}/iu.exec(text.slice(head, Math.min(verbStart, head + 60)));
   if (!phrase) return undefined;
   const words = phrase[0].split(/\s+/);
