@@ -101,7 +101,8 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['Ukraine’s defence minister spoke.', '2025-09-01', 'Denys Shmyhal'],
     // an open term known up to its latest dated source (asOf), and nobody after it
     ['The Estonian defence minister spoke.', '2024-06-01', 'Hanno Pevkur'],
-    ['The Estonian defence minister spoke.', '2025-06-01', undefined],
+    ['The Estonian defence minister spoke.', '2025-06-01', 'Hanno Pevkur'],
+    ['The Estonian defence minister spoke.', '2026-06-01', undefined],
     // parliament speakers and central-bank heads, in the words each state's title uses
     ['The Ukrainian parliament speaker spoke.', '1996-06-01', 'Oleksandr Moroz'],
     ['Lithuania’s parliamentary speaker spoke.', '2010-06-01', 'Irena Degutienė'],
@@ -163,6 +164,8 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Georgian foreign minister spoke.', '2026-01-15', 'Maka Botchorishvili'],
     ['The Kyrgyz parliament speaker spoke.', '2023-06-01', 'Nurlanbek Shakiev'],
     ['The Latvian parliament speaker spoke.', '2024-03-01', 'Daiga Mieriņa'],
+    ['The Kyrgyz defence minister spoke.', '2023-06-01', 'Baktybek Bekbolotov'],
+    ['The Turkmen parliament speaker spoke.', '2024-06-01', 'Dunyagozel Gulmanova'],
     // Kazakhstan's two chambers, both chairs known: the title names neither
     ['The Kazakh parliament speaker spoke.', '2017-06-01', undefined],
     // two chambers, two speakers at once: the title does not say which one is meant
