@@ -878,7 +878,7 @@ function speakerOfSentenceBefore(q: RawQuote, sentence: Span, ctx: AttributionCo
   while (at > 0 && isWhitespace(text.charCodeAt(at))) at--;
   if (at <= 0) return undefined;
   const before = ctx.sentenceOf(at);
-  if (before.start >= sentence.start || sentence.start - before.end > 4 || /[“”"«»]/.test(text.slice(before.start, before.end))) return undefined;
+  if (before.start >= sentence.start || !/^\s*$/.test(text.slice(before.end, sentence.start)) || /[“”"«»]/.test(text.slice(before.start, before.end))) return undefined;
   const subject = openingSubject(ctx, before, before.end);
   const person = subject?.referent ?? subject;
   if (!subject || !person || (person.kind !== 'person' && person.kind !== 'organization') || subject.alternatives) return undefined;
