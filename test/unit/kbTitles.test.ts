@@ -166,6 +166,8 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Latvian parliament speaker spoke.', '2024-03-01', 'Daiga Mieriņa'],
     ['The Kyrgyz defence minister spoke.', '2023-06-01', 'Baktybek Bekbolotov'],
     ['The Turkmen parliament speaker spoke.', '2024-06-01', 'Dunyagozel Gulmanova'],
+    ['The Tajik defence minister spoke.', '2025-09-01', 'Emomali Sobirzoda'],
+    ['The Latvian parliament speaker spoke.', '2025-12-01', 'Daiga Mieriņa'],
     // Kazakhstan's two chambers, both chairs known: the title names neither
     ['The Kazakh parliament speaker spoke.', '2017-06-01', undefined],
     // two chambers, two speakers at once: the title does not say which one is meant
