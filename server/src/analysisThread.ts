@@ -13,6 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalysisInput } from './documentAnalysis';
 import type { AnalysisResult, FromWorker, KbFiles, ToWorker } from './analysisMessages';
+import type { QueryAnswer, QueryName, QueryParams } from './articleQueries';
 
 type Answer = Exclude<FromWorker, { type: 'failed' }>;
 
@@ -41,7 +42,7 @@ export class AnalysisThread {
     return this.worker !== undefined;
   }
 
-  /** Messages posted and not yet answered (analyses and model requests). */
+  /** Messages posted and not yet answered (analyses and queries). */
   get inFlight(): number {
     return this.waiting.size;
   }
@@ -55,13 +56,15 @@ export class AnalysisThread {
   }
 
   /**
-   * The JSON of the model of `version` of the document (`packModel`), if that is the worker's last analysis of it.
-   * Rejects otherwise (a newer version was analysed, the worker was stopped or died): the caller analyses here.
+   * The answer to a query (articleQueries.ts) on `version` of the document, if that is the worker's last analysis
+   * of it; undefined if it is not (a newer version was analysed, or the document was forgotten). Rejects if the
+   * query failed there, or the worker was stopped or died.
    */
-  async model(uri: string, version: number): Promise<string> {
-    const answer = await this.ask((id) => ({ type: 'model', id, uri, version }));
-    if (answer.type !== 'model') throw new Error(`the analysis worker answered ${answer.type} to a model request`);
-    return answer.model;
+  async query<N extends QueryName>(uri: string, version: number, name: N, params: QueryParams<N>): Promise<{ answer: QueryAnswer<N> } | undefined> {
+    const answer = await this.ask((id) => ({ type: 'query', id, uri, version, name, params }));
+    if (answer.type === 'missing') return undefined;
+    if (answer.type !== 'answer') throw new Error(`the analysis worker answered ${answer.type} to a query`);
+    return { answer: answer.answer as QueryAnswer<N> };
   }
 
   /** Posts the message built for a new id, starting the worker if needed; settles with the worker's answer. */

@@ -1,22 +1,33 @@
 /**
  * The analysis worker thread (bundled as dist/analysisWorker.js): loads the knowledge base once, then
  * analyses the document versions the server posts, one at a time, and posts each result back; it keeps each
- * document's last analysis, whose model the server asks for when a request first needs it
+ * document's last analysis and answers the server's queries on it (hover, Outline, …: articleQueries.ts)
  * (see analysisThread.ts for the server's side, analysisMessages.ts for the messages).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { runQuery, type QueryName } from './articleQueries';
 import type { KnowledgeBase } from './core/kb/knowledgeBase';
 import { analyseDocument, forgetDocument, type AnalysisInput } from './documentAnalysis';
 import { loadKnowledgeBase } from './kbLoader';
 import type { ReviewedArticle } from './core/review';
-import { packModel, resultOf, type FromWorker, type KbFiles, type ToWorker } from './analysisMessages';
+import { resultOf, type FromWorker, type KbFiles, type ToWorker } from './analysisMessages';
 
 let kb: KnowledgeBase | undefined;
 let kbError = '';
-/** Per document, its last analysis on this thread: the server asks for its model when a request needs it. */
-const lastAnalysis = new Map<string, { readonly version: number; readonly article: ReviewedArticle }>();
+/** Per document, its last analysis on this thread, which the server's queries read. */
+const lastAnalysis = new Map<string, LastAnalysis>();
+
+interface LastAnalysis {
+  readonly version: number;
+  readonly article: ReviewedArticle;
+  /** The analysed text as a document (for ranges), made on the first query: its line index is built once per version. */
+  doc?: TextDocument;
+}
 
 function load(files: KbFiles): void {
+  // What was analysed with the old knowledge base is not queried with the new one (the server analyses again).
+  lastAnalysis.clear();
   try {
     // Problems in the files are the server's to report (it loads the same files); the worker only needs the entities.
     kb = loadKnowledgeBase(files.builtIn, files.user).kb;
@@ -45,8 +56,8 @@ function handle(message: ToWorker): void {
       return;
     case 'analyse':
       return analyse(message.id, message.input);
-    case 'model':
-      return sendModel(message.id, message.uri, message.version);
+    case 'query':
+      return answer(message.id, message.uri, message.version, message.name, message.params);
   }
 }
 
@@ -62,11 +73,13 @@ function analyse(id: number, input: AnalysisInput): void {
   }
 }
 
-function sendModel(id: number, uri: string, version: number): void {
+function answer(id: number, uri: string, version: number, name: QueryName, params: unknown): void {
   const last = lastAnalysis.get(uri);
-  if (!last || last.version !== version) return post({ type: 'failed', id, error: `the analysis worker no longer has version ${version} of ${uri}` });
+  if (!last || last.version !== version || !kb) return post({ type: 'missing', id });
   try {
-    post({ type: 'model', id, model: packModel(last.article) });
+    // The analysed text: the document's, or its first lines over the size limit (offsets and lines are the same there).
+    last.doc ??= TextDocument.create(uri, 'plaintext', version, last.article.model.text);
+    post({ type: 'answer', id, answer: runQuery(name, { doc: last.doc, article: last.article, kb }, params as never) });
   } catch (error) {
     post({ type: 'failed', id, error: describe(error) });
   }

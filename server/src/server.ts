@@ -24,20 +24,17 @@ import { SaveQueue } from './saveQueue';
 import { readRegularFile } from './regularFile';
 import { AnalysisScheduler } from './analysisScheduler';
 import { AnalysisThread } from './analysisThread';
-import { unpackArticle, type AnalysisResult, type KbFiles } from './analysisMessages';
+import type { AnalysisResult, KbFiles } from './analysisMessages';
+import { runQuery, VIEWS, type QueryAnswer, type QueryName, type QueryParams } from './articleQueries';
 import { analyseDocument, forgetDocument, type AnalysisInput } from './documentAnalysis';
 import type { AnnotationEntry as AppliedEntry } from './core/annotations/apply';
 import type { ReviewedArticle } from './core/review';
 import type { Finding } from './core/types';
 import { analysedLength } from './core/text/limit';
 import { SOURCE, toDiagnostic } from './convert';
-import { ADD_TO_KB, APPLY_ANNOTATION, getCodeActions, type AnnotationRequest } from './features/codeActions';
+import { ADD_TO_KB, APPLY_ANNOTATION, type AnnotationRequest } from './features/codeActions';
 import { ANCHORED_ANNOTATIONS, getAnchoredAnnotations } from './features/anchoredAnnotations';
-import { getDefinition } from './features/definition';
-import { getDocumentSymbols } from './features/documentSymbols';
-import { getHover } from './features/hover';
-import { getReferences } from './features/references';
-import { getSemanticTokenData, legend, tokenEdits } from './features/semanticTokens';
+import { legend, tokenEdits } from './features/semanticTokens';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { builtInKbDir, listKbFiles, loadKnowledgeBase, type KbProblem, type LoadedKb } from './kbLoader';
 import { addEntityStubEdit, type StubRequest } from './kbStub';
@@ -77,16 +74,14 @@ interface CachedArticle {
   readonly findings: readonly Finding[];
   readonly entries: readonly AppliedEntry[];
   /**
-   * The whole analysis. One from the worker thread stays there until `load()` fetches it (requests await that, see
-   * `settledWithModel`); read before it has come, it is analysed on this thread instead.
+   * The whole analysis. One from the worker thread stays there, and requests are answered there (`query`); read
+   * here, it is analysed on this thread (when the worker no longer has it).
    */
   readonly article: ReviewedArticle;
-  /** True once `article` is at hand. */
-  readonly loaded: boolean;
-  /** Fetches the whole analysis from the worker thread if it is not at hand; never rejects. */
-  load(): Promise<void>;
-  /** What features derive from the analysis (Outline, semantic tokens), computed once per version on first request. */
-  readonly views: Map<string, unknown>;
+  /** True while the whole analysis is on the worker thread only. */
+  readonly onWorker: boolean;
+  /** Views of the whole version (Outline, semantic tokens: `VIEWS`), computed once, on first request, wherever the analysis is. */
+  readonly views: Map<QueryName, unknown>;
 }
 
 /** The semantic tokens last sent for a document, so a `full/delta` request can be answered with edits. */
@@ -163,10 +158,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return settings.languages.includes(doc.languageId) && !doc.uri.endsWith('.json');
   }
 
-  function articleFor(doc: TextDocument): ReviewedArticle | undefined {
-    return cachedFor(doc)?.article;
-  }
-
   function cachedFor(doc: TextDocument): CachedArticle | undefined {
     if (!isArticle(doc)) return undefined;
     const cached = cache.get(doc.uri);
@@ -175,7 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const article = analyseDocument(inputFor(doc), loaded.kb);
     analyses++;
     analysisMs += performance.now() - started;
-    const entry = cacheEntry(doc.version, article.model.diagnostics, article.entries, article);
+    const entry = cacheEntry(doc.version, article.model.diagnostics, article.entries, () => article);
     cache.set(doc.uri, entry);
     return entry;
   }
@@ -223,11 +214,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!current()) return false;
     analyses++;
     analysisMs += performance.now() - started;
-    cache.set(doc.uri, cacheEntry(input.version, result.findings, result.entries, undefined, {
-      fetch: async () => unpackArticle(result, await thread.model(input.uri, input.version), input.text),
-      // The worker no longer has it (it analysed a newer version, was stopped or died): the same analysis here.
-      here: () => analyseDocument(input, basis.kb.kb),
-    }));
+    // Read here only when the worker no longer has it (it analysed a newer version, was stopped or died): the same analysis here.
+    cache.set(doc.uri, cacheEntry(input.version, result.findings, result.entries, () => analyseDocument(input, basis.kb.kb), true));
     return true;
   }
 
@@ -236,22 +224,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return documents.all().some((d) => isArticle(d) && analysedLength(d.getText(), settings.maxFileSize) > workerThreshold);
   }
 
-  /** A view derived from the analysis (`name` says which), computed once per document version. */
-  function withView<T>(uri: string, name: string, fallback: T, compute: (doc: TextDocument, article: ReviewedArticle) => T): T {
-    const doc = documents.get(uri);
-    const entry = doc && guard('analysis', () => cachedFor(doc), undefined);
-    if (!doc || !entry) return fallback;
-    if (entry.views.has(name)) return entry.views.get(name) as T;
-    const view = guard('request', () => compute(doc, entry.article), undefined);
-    if (view === undefined) return fallback;
-    entry.views.set(name, view);
-    return view;
+  /**
+   * Answers a request that reads the document's whole analysis (articleQueries.ts), once a scheduled or running
+   * analysis of it has run: on this thread, or on the worker thread that holds a long document's analysis (only
+   * the answer crosses). If the worker no longer has that version, a newer one that came meanwhile is waited for
+   * and asked about in turn; otherwise (the worker was stopped or died) the version is analysed here. Views
+   * (`VIEWS`) are kept with the version.
+   */
+  async function query<N extends QueryName, F>(uri: string, name: N, params: (doc: TextDocument) => QueryParams<N>, fallback: F): Promise<QueryAnswer<N> | F> {
+    for (;;) {
+      await settled(uri);
+      const doc = documents.get(uri);
+      const entry = doc && guard('analysis', () => cachedFor(doc), undefined);
+      if (!doc || !entry) return fallback;
+      if (entry.views.has(name)) return entry.views.get(name) as QueryAnswer<N>;
+      const asked = params(doc);
+      let answered = entry.onWorker ? await askWorker(uri, entry.version, name, asked) : undefined;
+      if (!answered && entry.onWorker && documents.get(uri)?.version !== entry.version) continue;
+      answered ??= guard('request', () => ({ answer: runQuery(name, { doc, article: entry.article, kb: loaded.kb }, asked) }), undefined);
+      if (!answered) return fallback;
+      if (VIEWS.has(name)) entry.views.set(name, answered.answer);
+      return answered.answer;
+    }
   }
 
-  /** The document's semantic tokens under a new result id, remembered for the next delta request. */
-  function tokensFor(uri: string): SentTokens | undefined {
-    const data = withView<readonly number[] | undefined>(uri, 'semanticTokens', undefined, getSemanticTokenData);
-    if (!data) return undefined;
+  /** A query on the worker thread's analysis of `version`; undefined if it no longer has it or could not answer. */
+  async function askWorker<N extends QueryName>(uri: string, version: number, name: N, params: QueryParams<N>): Promise<{ answer: QueryAnswer<N> } | undefined> {
+    try {
+      return await thread.query(uri, version, name, params);
+    } catch (error) {
+      if (thread.usable && thread.running) connection.console.warn(`CIS Lens: the analysis worker could not answer ${name} on ${uri}; answering on the server's thread instead: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** The document's semantic tokens, remembered under a new result id for the next delta request. */
+  function remember(uri: string, data: readonly number[]): SentTokens {
     const sent = { resultId: String(++tokenResults), data };
     sentTokens.set(uri, sent);
     return sent;
@@ -369,36 +377,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   async function settled(uri: string): Promise<void> {
     await scheduler.settled(uri);
     for (let doc = documents.get(uri); doc && onWorker(doc) && scheduler.isScheduled(uri); doc = documents.get(uri)) await scheduler.settled(uri);
-  }
-
-  /**
-   * `settled`, and then the whole analysis at hand: a long document's model is fetched from the worker thread
-   * now. An edit that came meanwhile is waited for in turn, so a request never analyses on this thread for want
-   * of the worker's model.
-   */
-  async function settledWithModel(uri: string): Promise<void> {
-    for (;;) {
-      await settled(uri);
-      const doc = documents.get(uri);
-      const entry = cache.get(uri);
-      if (!doc || !entry || entry.version !== doc.version || entry.loaded) return;
-      await entry.load();
-      if (cache.get(uri) === entry && !entry.loaded) return; // nothing more to wait for: the read reports it
-    }
-  }
-
-  /** `afterAnalysis` for a request that reads the whole analysis. */
-  async function afterModel<T>(uri: string, fn: () => T): Promise<T> {
-    await settledWithModel(uri);
-    return fn();
-  }
-
-  /** Answers a request from the newest analysis, waiting for one that is scheduled rather than starting another. */
-  async function withArticle<T>(uri: string, fallback: T, fn: (doc: TextDocument, article: ReviewedArticle) => T): Promise<T> {
-    await settledWithModel(uri);
-    const doc = documents.get(uri);
-    const article = doc && guard('analysis', () => articleFor(doc), undefined);
-    return doc && article ? guard('request', () => fn(doc, article), fallback) : fallback;
   }
 
   async function refreshSettings(): Promise<void> {
@@ -563,23 +541,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     writeBackOnSave(e.document);
   });
 
-  connection.onHover((p) => withArticle(p.textDocument.uri, null, (doc, a) => getHover(a, doc.offsetAt(p.position), loaded.kb)));
-  connection.onDocumentSymbol((p) => afterModel(p.textDocument.uri, () => withView(p.textDocument.uri, 'documentSymbols', [], getDocumentSymbols)));
-  connection.onDefinition((p) => withArticle(p.textDocument.uri, null, (doc, a) => getDefinition(a, doc.offsetAt(p.position), loaded.kb)));
-  connection.onReferences((p) => withArticle(p.textDocument.uri, [], (doc, a) => getReferences(doc, a, doc.offsetAt(p.position), p.context.includeDeclaration, loaded.kb)));
+  connection.onHover((p) => query(p.textDocument.uri, 'hover', (doc) => ({ offset: doc.offsetAt(p.position) }), null));
+  connection.onDocumentSymbol((p) => query(p.textDocument.uri, 'documentSymbols', () => undefined, []));
+  connection.onDefinition((p) => query(p.textDocument.uri, 'definition', (doc) => ({ offset: doc.offsetAt(p.position) }), null));
+  connection.onReferences((p) => query(p.textDocument.uri, 'references', (doc) => ({ offset: doc.offsetAt(p.position), includeDeclaration: p.context.includeDeclaration }), []));
   connection.onWorkspaceSymbol((p) => guard('workspace symbols', () => getWorkspaceSymbols(loaded.kb, p.query), []));
-  connection.onCodeAction((p) => withArticle(p.textDocument.uri, [], (doc, a) => getCodeActions(doc, a, p.range, p.context.diagnostics)));
-  connection.languages.semanticTokens.on((p) => afterModel(p.textDocument.uri, () => {
-    const sent = tokensFor(p.textDocument.uri);
-    return sent ? { resultId: sent.resultId, data: [...sent.data] } : { data: [] };
-  }));
-  connection.languages.semanticTokens.onDelta((p) => afterModel(p.textDocument.uri, () => {
+  connection.onCodeAction((p) => query(p.textDocument.uri, 'codeActions', () => ({ range: p.range, diagnostics: p.context.diagnostics }), []));
+  connection.languages.semanticTokens.on(async (p) => {
+    const data = await query(p.textDocument.uri, 'semanticTokens', () => undefined, undefined);
+    if (!data) return { data: [] };
+    const sent = remember(p.textDocument.uri, data);
+    return { resultId: sent.resultId, data: [...sent.data] };
+  });
+  connection.languages.semanticTokens.onDelta(async (p) => {
+    const data = await query(p.textDocument.uri, 'semanticTokens', () => undefined, undefined);
+    if (!data) return { data: [] };
     const previous = sentTokens.get(p.textDocument.uri);
-    const sent = tokensFor(p.textDocument.uri);
-    if (!sent) return { data: [] };
+    const sent = remember(p.textDocument.uri, data);
     if (previous?.resultId !== p.previousResultId) return { resultId: sent.resultId, data: [...sent.data] };
     return { resultId: sent.resultId, edits: tokenEdits(previous.data, sent.data) };
-  }));
+  });
   connection.onRequest(ANCHORED_ANNOTATIONS, (p: { uri: string }) => afterAnalysis(p.uri, () => {
     const doc = documents.get(p.uri);
     return doc ? getAnchoredAnnotations(doc, guard('analysis', () => cachedFor(doc), undefined)) : null;
@@ -654,39 +635,22 @@ function lineEndAt(text: string, offset: number): number {
   return end < 0 ? text.length : end;
 }
 
-/** Where the whole analysis of a version analysed on the worker thread comes from. */
-interface RemoteArticle {
-  /** From the worker (rejects if it no longer has that version). */
-  fetch(): Promise<ReviewedArticle>;
-  /** The same analysis on this thread. */
-  here(): ReviewedArticle;
-}
-
-/** A cache entry: the whole analysis given (`article`), or to be fetched from the worker thread (`remote`). */
-function cacheEntry(version: number, findings: readonly Finding[], entries: readonly AppliedEntry[], article: ReviewedArticle | undefined, remote?: RemoteArticle): CachedArticle {
-  let loading: Promise<void> | undefined;
+/**
+ * A cache entry. `analysis` gives the whole analysis: at once for one made here, or, for one that stays on the
+ * worker thread (`onWorker`), by analysing the same input here, which only a read of `article` does.
+ */
+function cacheEntry(version: number, findings: readonly Finding[], entries: readonly AppliedEntry[], analysis: () => ReviewedArticle, onWorker = false): CachedArticle {
+  let article = onWorker ? undefined : analysis();
   return {
     version,
     findings,
     entries,
     views: new Map(),
-    get loaded(): boolean {
-      return article !== undefined;
+    get onWorker(): boolean {
+      return article === undefined;
     },
     get article(): ReviewedArticle {
-      return (article ??= remote!.here());
-    },
-    load(): Promise<void> {
-      if (article || !remote) return Promise.resolve();
-      const analyseHere = () => {
-        try {
-          article ??= remote.here();
-        } catch {
-          // Left unset: the first read tries again, under the request's guard.
-        }
-      };
-      loading ??= remote.fetch().then((fetched) => void (article ??= fetched), analyseHere);
-      return loading;
+      return (article ??= analysis());
     },
   };
 }

@@ -17,9 +17,10 @@
  *   (h) issue 16 (reliability.ts): CSV export of N and 4N annotations, and a 500-edit burst's last edit → diagnostics.
  *   (g) the CLI as a whole process (start cost, MB/s with and without worker threads; see cli.ts).
  * Options: --corpus-mb <n> (default 10), --storm-marks <n> (default 100000),
- *          --only core|names|storm|kb|lsp|editor|latency|worker|grammar|anchoring|cli|reliability, --cli-before <older dist/cli.js>,
- *          --server-before <older dist/server.js> (the latency rows run that build's server too, edits interleaved)
- * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory; latency: the
+ *          --only core|names|storm|kb|lsp|editor|requests|latency|worker|grammar|anchoring|cli|reliability, --cli-before <older dist/cli.js>,
+ *          --server-before <older dist/server.js> (the latency and editor rows run that build's server too, edits interleaved)
+ * (editor: the latency rows and the 1 MB article with editor requests, without cold start and memory; requests: that
+ * article alone; latency: the
  * two latency rows alone; worker: (b'') alone),
  * --worker-threshold <characters> (the latency and editor rows' servers analyse documents above it on the worker
  * thread; 1e15 for none, as before issue 16).
@@ -382,62 +383,66 @@ async function benchLatencyPair(old: BenchServer, server: BenchServer, bytes: nu
 /**
  * A 1 MB article as an editor uses it: after each of `edits` small edits, the requests VS Code sends (the
  * Outline, semantic tokens as a delta, a hover), timed from send to reply, with the Outline's reply size and
- * the server's memory before and after.
+ * the server's memory before and after. With two servers (an older build first, `--server-before`), each edit
+ * and its requests go to one and then the other (which goes first alternates), so both see the same load.
  */
-async function benchLongDocument(server: BenchServer, bytes: number, edits: number): Promise<Row[]> {
+async function benchLongDocument(servers: readonly { label: string; server: BenchServer }[], bytes: number, edits: number): Promise<Row[]> {
   const uri = `file:///bench/editor-${bytes}.txt`;
   let text = articleOf(bytes);
-  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-  await server.published(uri, 1);
   const timed = async <T>(times: number[], request: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await request();
     times.push(performance.now() - started);
     return result;
   };
-  const outline: number[] = [];
-  const tokensFull: number[] = [];
-  const tokensDelta: number[] = [];
-  const hover: number[] = [];
-  const diagnostics: number[] = [];
-  let outlineBytes = 0;
-  let outlineRows = 0;
-  const symbols = await timed(outline, () => server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
-  outlineBytes = JSON.stringify(symbols).length;
   const countRows = (list: readonly { children?: unknown[] }[]): number => list.reduce((n, s) => n + 1 + countRows((s.children ?? []) as { children?: unknown[] }[]), 0);
-  outlineRows = countRows((symbols ?? []) as { children?: unknown[] }[]);
-  let previous = (await timed(tokensFull, () => server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } })))?.resultId ?? '';
-  const rssBefore = rssMb(server.child.pid!);
+  const runs = await Promise.all(servers.map(async ({ label, server }) => {
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    await server.published(uri, 1);
+    return { label, server, outline: [] as number[], tokensFull: [] as number[], tokensDelta: [] as number[], hover: [] as number[], diagnostics: [] as number[], outlineBytes: 0, outlineRows: 0, previous: '', rssBefore: 0, rssAfter: 0 };
+  }));
+  for (const run of runs) {
+    const symbols = await timed(run.outline, () => run.server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
+    run.outlineBytes = JSON.stringify(symbols).length;
+    run.outlineRows = countRows((symbols ?? []) as { children?: unknown[] }[]);
+    run.previous = (await timed(run.tokensFull, () => run.server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } })))?.resultId ?? '';
+    run.rssBefore = rssMb(run.server.child.pid!);
+  }
   for (let i = 0; i < edits; i++) {
     const version = i + 2;
     const edit = benchEdit(text, i);
     text = edit.text;
     // Each edit travels as VS Code sends it to a server with incremental sync.
     const contentChanges = [{ range: edit.range, text: edit.inserted }];
-    const started = performance.now();
-    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
-    await server.published(uri, version);
-    diagnostics.push(performance.now() - started);
-    await timed(outline, () => server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
-    const delta = await timed(tokensDelta, () => server.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: previous }));
-    previous = delta?.resultId ?? previous;
-    const line = Math.floor((i * 7919) % 5000);
-    await timed(hover, () => server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 3 } }));
+    for (const run of i % 2 === 0 ? runs : [...runs].reverse()) {
+      const { server } = run;
+      const started = performance.now();
+      await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+      await server.published(uri, version);
+      run.diagnostics.push(performance.now() - started);
+      await timed(run.outline, () => server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }));
+      const delta = await timed(run.tokensDelta, () => server.connection.sendRequest(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: run.previous }));
+      run.previous = delta?.resultId ?? run.previous;
+      const line = Math.floor((i * 7919) % 5000);
+      await timed(run.hover, () => server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 3 } }));
+    }
   }
-  const rssAfter = rssMb(server.child.pid!);
+  for (const run of runs) run.rssAfter = rssMb(run.server.child.pid!);
   const spread = (times: number[]) => {
     const sorted = [...times].sort((a, b) => a - b);
     return `p50 ${fmt(percentile(sorted, 50))} ms, p95 ${fmt(percentile(sorted, 95))} ms, max ${fmt(sorted[sorted.length - 1] ?? NaN)} ms`;
   };
-  const label = `${fmt(bytes / 1e6, 0)} MB article, ${edits} incremental edits`;
-  return [
-    { measure: `documentSymbol (Outline) after each edit, ${label}`, value: `${spread(outline)}; reply ${fmt(outlineBytes / 1e3, 0)} KB, ${outlineRows} rows` },
-    { measure: `semanticTokens: first full request, then full/delta after each edit, ${label}`, value: `full ${fmt(tokensFull[0] ?? NaN)} ms; delta ${spread(tokensDelta)}` },
-    { measure: `hover after each edit, ${label}`, value: spread(hover) },
-    { measure: `didChange → publishDiagnostics with those requests between edits, ${label}`, value: spread(diagnostics) },
-    { measure: `Slowest request of any kind, ${label}`, value: `${fmt(Math.max(...outline, ...tokensFull, ...tokensDelta, ...hover), 0)} ms` },
-    { measure: `Server RSS over ${edits} edits, ${label}`, value: `${fmt(rssBefore, 0)} MB after opening → ${fmt(rssAfter, 0)} MB after the edits` },
-  ];
+  return runs.flatMap((run) => {
+    const label = `${fmt(bytes / 1e6, 0)} MB article, ${edits} incremental edits${run.label}`;
+    return [
+      { measure: `documentSymbol (Outline) after each edit, ${label}`, value: `${spread(run.outline)}; reply ${fmt(run.outlineBytes / 1e3, 0)} KB, ${run.outlineRows} rows` },
+      { measure: `semanticTokens: first full request, then full/delta after each edit, ${label}`, value: `full ${fmt(run.tokensFull[0] ?? NaN)} ms; delta ${spread(run.tokensDelta)}` },
+      { measure: `hover after each edit, ${label}`, value: spread(run.hover) },
+      { measure: `didChange → publishDiagnostics with those requests between edits, ${label}`, value: spread(run.diagnostics) },
+      { measure: `Slowest request of any kind, ${label}`, value: `${fmt(Math.max(...run.outline, ...run.tokensFull, ...run.tokensDelta, ...run.hover), 0)} ms` },
+      { measure: `Server RSS over ${edits} edits, ${label}`, value: `${fmt(run.rssBefore, 0)} MB after opening → ${fmt(run.rssAfter, 0)} MB after the edits` },
+    ];
+  });
 }
 
 /**
@@ -529,14 +534,14 @@ async function benchMemory(server: BenchServer, count: number): Promise<Row> {
 }
 
 /** `only`: 'editor' stops after the editor rows, 'latency' after the two latency rows. */
-async function benchLsp(only?: 'editor' | 'latency'): Promise<Row[]> {
+async function benchLsp(only?: 'editor' | 'latency' | 'requests'): Promise<Row[]> {
   if (!fs.existsSync(serverJs)) {
     log('dist/server.js is missing: run `npm run build` (LSP rows skipped)');
     return [{ measure: 'LSP latency and memory', value: 'skipped: dist/server.js not built' }];
   }
   const rows: Row[] = [];
   const before = arg('--server-before');
-  for (const [bytes, warmup, edits] of [[100_000, 30, 100], [1_000_000, 5, 20]] as const) {
+  for (const [bytes, warmup, edits] of only === 'requests' ? [] : ([[100_000, 30, 100], [1_000_000, 5, 20]] as const)) {
     log(`lsp: latency on ${bytes} bytes, ${warmup} + ${edits} edits${before ? `, interleaved with ${before}` : ''}`);
     if (before) rows.push(...(await withServer(before, log, (old) => withServer(serverJs, log, (server) => benchLatencyPair(old, server, bytes, warmup, edits), serverOptions()), serverOptions())));
     else {
@@ -545,10 +550,12 @@ async function benchLsp(only?: 'editor' | 'latency'): Promise<Row[]> {
   }
   if (only === 'latency') return rows;
   if (process.platform === 'linux') {
-    log('lsp: a 1 MB article with editor requests, 50 edits');
-    rows.push(...(await withServer(serverJs, log, (server) => benchLongDocument(server, 1_000_000, 50), serverOptions())));
+    log(`lsp: a 1 MB article with editor requests, 50 edits${before ? `, interleaved with ${before}` : ''}`);
+    const editor = (servers: { label: string; server: BenchServer }[]) => benchLongDocument(servers, 1_000_000, 50);
+    if (before) rows.push(...(await withServer(before, log, (old) => withServer(serverJs, log, (server) => editor([{ label: ', --server-before build', server: old }, { label: ', this build', server }]), serverOptions()), serverOptions())));
+    else rows.push(...(await withServer(serverJs, log, (server) => editor([{ label: '', server }]), serverOptions())));
   }
-  if (only === 'editor') return rows;
+  if (only === 'editor' || only === 'requests') return rows;
   log('lsp: a short article while a 2 MB article is analysed, server thread vs worker thread');
   rows.push(...(await benchLongAndShort(2_000_000, 20)));
   rows.push(await benchColdStart());
@@ -609,7 +616,7 @@ async function main(): Promise<void> {
   if (only === undefined || only === 'storm') rows.push(...benchQuoteStorm());
   if (only === undefined || only === 'kb') rows.push(...benchKb());
   if (only === undefined || only === 'lsp') rows.push(...(await benchLsp()));
-  if (only === 'editor' || only === 'latency') rows.push(...(await benchLsp(only)));
+  if (only === 'editor' || only === 'latency' || only === 'requests') rows.push(...(await benchLsp(only)));
   if (only === 'worker') rows.push(...(await benchLongAndShort(2_000_000, 20)));
   if (only === undefined || only === 'grammar') rows.push(...(await benchGrammar()));
   if (only === undefined || only === 'anchoring') rows.push(...benchReanchor());

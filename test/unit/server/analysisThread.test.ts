@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createConnection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createProtocolConnection,
   DidOpenTextDocumentNotification,
@@ -20,7 +21,8 @@ import {
   StreamMessageWriter,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { unpackArticle, type KbFiles } from '../../../server/src/analysisMessages';
+import type { KbFiles } from '../../../server/src/analysisMessages';
+import { runQuery, type QueryName, type QueryParams } from '../../../server/src/articleQueries';
 import { AnalysisThread } from '../../../server/src/analysisThread';
 import type { AnalysisInput } from '../../../server/src/documentAnalysis';
 import { resolveConfig } from '../../../server/src/core';
@@ -42,11 +44,6 @@ function scriptFile(name: string, source: string): string {
   return file;
 }
 
-/** `value` with every key whose value is undefined left out, as JSON has it. */
-function withoutUndefined<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 function inputOf(text: string, annotations: AnalysisInput['annotations'] = []): AnalysisInput {
   return { uri: 'file:///t/a.txt', version: 1, text, config: resolveConfig({ today: '2024-05-01' }), annotations };
 }
@@ -64,37 +61,65 @@ suite('Analysis worker thread', function () {
     return t;
   };
 
-  test('a result from the worker, rebuilt, equals the same analysis on this thread (with annotations)', async () => {
+  test("a result from the worker, and its answers to every query, equal the same analysis on this thread (with annotations)", async () => {
     const text = seedText;
     const at = text.indexOf('Putin');
     const annotation = createAnnotation(text, { start: at, end: at + 5 }, { status: 'verified' }, '2024-05-01T00:00:00.000Z', 'urn:uuid:t1');
     const input = inputOf(text, [annotation]);
     const worker = thread(workerScript);
     const result = await worker.analyse(input);
-    const here = reviewArticle(text, loadKnowledgeBase(files.builtIn).kb, input.config, input.annotations);
-    const there = unpackArticle(result, await worker.model(input.uri, input.version), text);
+    const kb = loadKnowledgeBase(files.builtIn).kb;
+    const here = reviewArticle(text, kb, input.config, input.annotations);
     assert.ok(here.model.entities.length > 0 && here.entries.length === 1);
-    // The same data; JSON leaves out keys whose value is undefined (`ref: undefined`), which read the same.
-    assert.deepStrictEqual(there, { ...here, model: { ...withoutUndefined(here.model), diagnostics: here.model.diagnostics }, anchored: withoutUndefined(here.anchored) });
-    assert.deepEqual(Object.keys(there.model), Object.keys(here.model));
+    assert.deepStrictEqual(result, { findings: here.model.diagnostics, entries: here.entries });
+    const doc = TextDocument.create(input.uri, 'plaintext', input.version, text);
+    const mention = here.model.entities.find((e) => e.id !== null)!;
+    const quote = here.model.quotes[0]!;
+    const whole = { start: doc.positionAt(0), end: doc.positionAt(text.length) };
+    const diagnostics = here.model.diagnostics.slice(0, 20).map((f) => ({ range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) }, message: f.message, source: 'cis-lens', code: f.code, data: { start: f.start, end: f.end } }));
+    const queries: { [N in QueryName]: QueryParams<N>[] } = {
+      documentSymbols: [undefined],
+      semanticTokens: [undefined],
+      hover: [{ offset: mention.start }, { offset: quote.start + 1 }, { offset: at }, { offset: 0 }],
+      definition: [{ offset: mention.start }, { offset: 0 }],
+      references: [{ offset: mention.start, includeDeclaration: true }, { offset: mention.start, includeDeclaration: false }],
+      codeActions: [{ range: whole, diagnostics }],
+    };
+    let answers = 0;
+    for (const name of Object.keys(queries) as QueryName[]) {
+      for (const params of queries[name]) {
+        const there = await worker.query(input.uri, input.version, name, params as never);
+        assert.deepStrictEqual(there, { answer: runQuery(name, { doc, article: here, kb }, params as never) }, `${name} ${JSON.stringify(params)}`);
+        answers++;
+      }
+    }
+    console.log(`      ${answers} answers from the worker equal this thread's`);
     assert.equal(worker.completed, 1);
   });
 
-  test("the worker keeps only each document's last analysis for a model request, and forgets a closed document", async () => {
+  test("the worker answers queries on each document's last analysis only, and forgets a closed document", async () => {
     const worker = thread(workerScript);
     const first = inputOf('President Vladimir Putin said “we will see” on Monday.');
     const second = { ...first, version: 2, text: `${first.text} Then he left.` };
     await worker.analyse(first);
-    const model = JSON.parse(await worker.model(first.uri, 1)) as { model: { entities: unknown[] } };
-    assert.ok(model.model.entities.length > 0);
+    const symbols = await worker.query(first.uri, 1, 'documentSymbols', undefined);
+    assert.ok(symbols && symbols.answer.length > 0);
     await worker.analyse(second);
-    await assert.rejects(worker.model(first.uri, 1), /no longer has version 1/);
-    assert.ok((await worker.model(first.uri, 2)).length > 0);
-    await assert.rejects(worker.model('file:///t/other.txt', 2), /no longer has version 2/);
+    assert.equal(await worker.query(first.uri, 1, 'documentSymbols', undefined), undefined);
+    assert.ok((await worker.query(first.uri, 2, 'semanticTokens', undefined))?.answer.length);
+    assert.equal(await worker.query('file:///t/other.txt', 2, 'hover', { offset: 3 }), undefined);
     worker.forget(first.uri);
-    await assert.rejects(worker.model(first.uri, 2), /no longer has version 2/);
+    assert.equal(await worker.query(first.uri, 2, 'documentSymbols', undefined), undefined);
     assert.equal(worker.completed, 2);
     assert.equal(worker.inFlight, 0);
+  });
+
+  test('a query that throws on the worker rejects, and the worker goes on', async () => {
+    const worker = thread(workerScript);
+    const input = inputOf('President Vladimir Putin said “we will see” on Monday.');
+    await worker.analyse(input);
+    await assert.rejects(worker.query(input.uri, 1, 'codeActions', { range: null, diagnostics: null } as never), /TypeError/);
+    assert.ok((await worker.query(input.uri, 1, 'hover', { offset: input.text.indexOf('Putin') }))?.answer);
   });
 
   test('a failed analysis rejects its promise and the worker goes on', async () => {
