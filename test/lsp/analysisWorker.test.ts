@@ -7,11 +7,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  CodeActionRequest,
+  DefinitionRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
   HoverRequest,
+  ReferencesRequest,
   SemanticTokensRequest,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
@@ -89,7 +92,7 @@ suite('LSP: long documents on the analysis worker thread', function () {
     assert.equal(after.worker.inFlight, 0);
   });
 
-  test('results from the worker equal an analysis on the server thread: diagnostics, hover, Outline, tokens, before and after an edit', async () => {
+  test('results from the worker equal an analysis on the server thread: diagnostics, hover, Outline, tokens, F12, references, code actions, before and after an edit', async () => {
     const [onWorker, onThread] = await Promise.all([startTestServer(), startTestServer(null, undefined, [], { workerThreshold: 1e15 })]);
     servers.push(onWorker, onThread);
     const uri = 'file:///worker/same.txt';
@@ -101,7 +104,12 @@ suite('LSP: long documents on the analysis worker thread', function () {
       const hovers = await Promise.all([0, 1, 2].map((i) => server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(doc.getText().indexOf('Putin', 300_000 * i) + 1) })));
       const symbols = await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
       const tokens = await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
-      return { diagnostics, hover, hovers, symbols, tokens: tokens?.data };
+      const putin = doc.positionAt(doc.getText().indexOf('Putin', 700_000) + 1);
+      const definition = await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: putin });
+      const references = await server.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: putin, context: { includeDeclaration: true } });
+      const near = diagnostics.filter((d) => d.range.start.line >= putin.line - 40 && d.range.start.line <= putin.line + 40);
+      const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: putin.line - 40, character: 0 }, end: { line: putin.line + 40, character: 0 } }, context: { diagnostics: near } });
+      return { diagnostics, hover, hovers, symbols, tokens: tokens?.data, definition, references, actions };
     };
     await Promise.all([open(onWorker, uri, doc.getText()), open(onThread, uri, doc.getText())]);
     const [a1, b1] = await Promise.all([results(onWorker, 1), results(onThread, 1)]);
@@ -112,6 +120,7 @@ suite('LSP: long documents on the analysis worker thread', function () {
     const [sa, sb] = await Promise.all([status(onWorker), status(onThread)]);
     console.log(`      1 MB: ${a1.diagnostics.length} / ${a2.diagnostics.length} diagnostics, ${a1.symbols?.length} Outline groups; worker analyses ${sa.worker.analyses} vs ${sb.worker.analyses}`);
     assert.ok(a1.diagnostics.length > 0 && a1.hovers.some((h) => h !== null));
+    assert.ok(a1.definition && (a1.references?.length ?? 0) > 1 && (a1.actions?.length ?? 0) > 0, 'F12, references and code actions answered');
     assert.deepEqual(a1, b1);
     assert.deepEqual(a2, b2);
     assert.notDeepEqual(a1.diagnostics, a2.diagnostics, 'the edit changed the findings');
