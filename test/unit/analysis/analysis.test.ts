@@ -305,6 +305,11 @@ suite('attribution', () => {
     assert.deepEqual(speakerOf('The minister is a former banker and an avowed “friend of the markets.”'), [null]);
     assert.deepEqual(speakerOf('The new plans “will not solve this challenge, but are steps in the right direction,” Anna Petrosyan, the deputy minister, said on the call.'), ['Anna Petrosyan']);
   });
+  test('a party and state tag between a name and its verb is part of the gap ("Mitch McConnell, R-Ky., said")', () => {
+    assert.deepEqual(speakerOf('“That is not the view of our party,” Senate Majority Leader Mitch McConnell, R-Ky., said.'), ['Mitch McConnell']);
+    // Any other phrase there still breaks the link.
+    assert.deepEqual(speakerOf('“That is not the view of our party,” Senate Majority Leader Mitch McConnell, to applause in Kyiv, said.'), [null]);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -33,9 +33,11 @@ const OBJECT_VERBS = new Set(cues.objectMarkers);
 /** Speech verbs that take what they describe as object: "“…,” described the emotional impact as …" names no speaker after them. */
 const TAKES_OBJECT_VERBS = new Set(['described', 'labeled', 'labelled', 'labels', 'dubbed', 'termed', 'branded']);
 const QUOTING_AFTER_RE = new RegExp(`\\s(${cues.quotingVerbs.join('|')})\\s`, 'u');
+/** A US party and state tag after a name: "R-Ky.", "D-N.Y.", "I-Vt". */
+const PARTY_TAG_RE = /^[RDI]-[\p{Lu}][\p{L}.]{0,12}$/u;
 /** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed", "Sen. John Cornyn (R-Texas) told". */
 const GAP_RE = new RegExp(
-  `^[\\s,]*(?:\\([^()]{1,25}\\)[\\s,]+)?(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|were|are|will|would|did|does|started|began|kept|\\p{L}+ly|${timePhrases()})[\\s,]+){0,3}$`,
+  `^[\\s,]*(?:\\([^()]{1,25}\\)[\\s,]+|[RDI]-[\\p{Lu}][\\p{L}.]{0,12}[\\s,]+)?(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|were|are|will|would|did|does|started|began|kept|\\p{L}+ly|${timePhrases()})[\\s,]+){0,3}$`,
   'u',
 );
 /** An appositive between subject and verb: "Lukashenko, speaking to BelTA, said …", "Temur Lomaia, 60, a doctor, said". */
@@ -372,6 +374,8 @@ function subjectBefore(ctx: AttributionContext, from: number, verbStart: number)
     const c = ctx.candidates[i];
     if (c.start < from) return undefined;
     if (c.end > verbStart) continue;
+    // "Mitch McConnell, R-Ky., said": a party and state tag is part of the gap, not the subject.
+    if (PARTY_TAG_RE.test(c.text)) continue;
     if (!GAP_RE.test(text.slice(c.end, verbStart) + ' ')) return undefined;
     // Everything from the clause start to the candidate must be its title ("Party of Regions lawmaker");
     // an opening phrase before a comma is not ("As to the status of Gagauzia, Voronin said"). A clause with a
