@@ -310,6 +310,11 @@ suite('attribution', () => {
     // Any other phrase there still breaks the link.
     assert.deepEqual(speakerOf('“That is not the view of our party,” Senate Majority Leader Mitch McConnell, to applause in Kyiv, said.'), [null]);
   });
+  test('a surname opening a sentence that the recognizer left unmarked is the person named before with it', () => {
+    assert.deepEqual(speakerOf('Donald Trump spoke in Minsk on Monday.\n\nTrump subsequently defended the visit, calling the talks “a very good start for everybody.”'), ['Donald Trump']);
+    // With no full name before, the word names no one.
+    assert.deepEqual(speakerOf('The talks went on.\n\nTrump subsequently defended the visit, calling the talks “a very good start for everybody.”'), [null]);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

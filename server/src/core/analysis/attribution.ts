@@ -100,6 +100,8 @@ const CLAUSE_LEAD_RE = /^\s*(?:as|when|whenever|while|if|because|although|though
  */
 const INTRODUCTORY_PHRASE_RE = /^(?:in|on|at|after|before|during|since|with|without|for|from|following|despite|amid|as|when|while|once|if|although|though|because|earlier|later|last|this|shortly|\p{L}{3,}ing)\s[^,;:.!?]{0,100},(?:[^,;:.!?]{1,60},){0,2}/iu;
 const INTRODUCTORY_MAX = 220;
+/** How far back a surname opening a sentence looks for the person's full name (descriptions look 3,000 back too). */
+const SURNAME_LOOKBACK = 3000;
 /** ", the rights group says.", ", Gilbert said Friday.": a comma, a short subject, a speech verb and at most four more words, ending the sentence. */
 const SENTENCE_END_TAG_RE = new RegExp(`,\\s+([^,;:“”"«»()]{1,60}?)\\s+(${alternation(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'write', 'noted', 'notes', 'argued', 'argues', 'alleges', 'alleged', 'claimed', 'claims', 'contends', 'contended', 'insisted', 'insists', 'stated', 'states', 'told', 'tells', 'explained', 'explains'])})((?:\\s+[^\\s,;:“”"«»]+){0,4})\\s*[.!]?\\s*$`, 'u');
 const SENTENCE_TAG_WINDOW = 120;
@@ -747,7 +749,7 @@ function openingSubject(ctx: AttributionContext, sentence: Span, limit: number):
   const { text } = ctx;
   const head = skipLeadingPunctuation(text, sentence.start, limit);
   if (head >= limit - 1) return undefined;
-  const opening = subjectOpeningAt(ctx, head, head, limit);
+  const opening = subjectOpeningAt(ctx, head, head, limit) ?? surnameOpening(ctx, head, limit);
   // A name right after a subordinator is its clause's subject; the main clause's may follow the comma.
   if (opening && !SUBORDINATOR_LEAD_RE.test(text.slice(head, opening.start))) return opening;
   const intro = INTRODUCTORY_PHRASE_RE.exec(text.slice(head, Math.min(limit, head + INTRODUCTORY_MAX)));
@@ -760,6 +762,26 @@ function openingSubject(ctx: AttributionContext, sentence: Span, limit: number):
     if (c && !SUBORDINATOR_LEAD_RE.test(text.slice(from, c.start))) return c;
   }
   return opening;
+}
+
+/**
+ * "Trump subsequently defended the incident, calling the protester “…”" where the recognizer left the opening "Trump"
+ * unmarked (a common word at a sentence start): a capitalised word opening the sentence, followed by its verb, that is
+ * the surname of a person named in the 3,000 characters before is that person.
+ */
+function surnameOpening(ctx: AttributionContext, head: number, limit: number): SpeakerCandidate | undefined {
+  const { text } = ctx;
+  const word = /^\p{Lu}\p{Ll}[\p{Ll}’'-]+(?=\s+\p{Ll})/u.exec(text.slice(head, Math.min(limit, head + 30)))?.[0];
+  if (!word || (ctx.candidates[upperBound(ctx.candidates, head - 1)]?.start ?? -1) === head) return undefined;
+  const end = head + word.length;
+  if (!SUBJECT_THEN_VERB_RE.test(text.slice(end, limit))) return undefined;
+  for (let i = upperBound(ctx.candidates, head) - 1; i >= 0 && head - ctx.candidates[i].start <= SURNAME_LOOKBACK; i--) {
+    const c = ctx.candidates[i];
+    if (c.via === 'pronoun' || c.via === 'title' || (c.kind !== 'person' && c.kind !== 'other') || c.alternatives) continue;
+    const last = c.text.split(/\s+/).pop()!.replace(/[’']s?$/, '');
+    if (last === word && c.text !== word) return { ...c, start: head, end, text: word };
+  }
+  return undefined;
 }
 
 /** The name or pronoun opening the clause at `from` (the sentence opening at `head`), followed by its verb. */
