@@ -315,6 +315,14 @@ suite('attribution', () => {
     // With no full name before, the word names no one.
     assert.deepEqual(speakerOf('The talks went on.\n\nTrump subsequently defended the visit, calling the talks “a very good start for everybody.”'), [null]);
   });
+  test('a written thing before "that"/"which" and a verb of writing speaks the quote right after the verb', () => {
+    const model = analyze('The page was replaced by a message that said, “Sorry, the item is no longer in the system.”');
+    assert.deepEqual(model.quotes.map((q) => [q.speaker?.name ?? null, q.speaker && model.text.slice(q.speaker.start, q.speaker.end)]), [['a message', 'that']]);
+    assert.deepEqual(speakerOf('He held up the sign — which read “Armenians for Peace” — and waved it, mouthing “thank you” to the crowd.').slice(0, 1), ['the sign']);
+    // Not a later quote in the sentence, and not a thing that carries no writing ("a law that said").
+    assert.notEqual(speakerOf('He held up the sign — which read “Armenians for Peace” — and waved it, mouthing “thank you” to the crowd.')[1], 'the sign');
+    assert.deepEqual(speakerOf('The deal included a law that said the state “must act within the national law.”'), [null]);
+  });
   test('quotes before the last one of a sentence share the speaker named after it', () => {
     assert.deepEqual(speakerOf('Guns are “the ultimate public health crisis” and “stunt the growth of children,” Howard Dean, the former governor of Vermont, proclaimed.'), ['Howard Dean', 'Howard Dean']);
   });

@@ -102,6 +102,12 @@ const INTRODUCTORY_PHRASE_RE = /^(?:in|on|at|after|before|during|since|with|with
 const INTRODUCTORY_MAX = 220;
 /** How far back a surname opening a sentence looks for the person's full name (descriptions look 3,000 back too). */
 const SURNAME_LOOKBACK = 3000;
+/** Things that carry written words: the document nouns and signs. */
+const WRITTEN_THINGS = new Set([...cues.documentNouns, 'sign', 'banner', 'placard', 'poster']);
+/** Verbs a written thing speaks with. */
+const WRITTEN_VERBS = new Set(['said', 'says', 'read', 'reads', 'stated', 'states', 'noted', 'notes', 'declared', 'declares']);
+/** "a message that", "the sign — which", "the report, which": a thing named right before a relative pronoun and its verb. */
+const THING_THEN_RELATIVE_RE = /\b((?:the|a|an|this|its|his|her|their)\s+(?:[\p{L}’'-]+\s+){0,2}?([\p{L}-]+))\s*(?:,|—|–)?\s*(that|which)\s+$/iu;
 /** ", the rights group says.", ", Gilbert said Friday.": a comma, a short subject, a speech verb and at most four more words, ending the sentence. */
 const SENTENCE_END_TAG_RE = new RegExp(`,\\s+([^,;:“”"«»()]{1,60}?)\\s+(${alternation(['said', 'says', 'say', 'added', 'adds', 'wrote', 'writes', 'write', 'noted', 'notes', 'argued', 'argues', 'alleges', 'alleged', 'claimed', 'claims', 'contends', 'contended', 'insisted', 'insists', 'stated', 'states', 'told', 'tells', 'explained', 'explains'])})((?:\\s+[^\\s,;:“”"«»]+){0,4})\\s*[.!]?\\s*$`, 'u');
 const SENTENCE_TAG_WINDOW = 120;
@@ -434,9 +440,9 @@ function speakerBeforeOrRest(q: RawQuote, sentence: Span, ctx: AttributionContex
  * before the verb speaks for the name it follows. The speaker's words in the sentence are "who"; the name is the one
  * it stands for.
  */
-function relativeSubject(ctx: AttributionContext, from: number, verbStart: number, verb: string): Found | undefined {
+function relativeSubject(ctx: AttributionContext, from: number, verbStart: number, verb: string, quoteStart: number): Found | undefined {
   const m = RELATIVE_WHO_BEFORE_RE.exec(ctx.text.slice(from, verbStart));
-  if (!m) return undefined;
+  if (!m) return writtenBy(ctx, from, verbStart, verb, quoteStart);
   const whoStart = from + m.index + m[0].indexOf('who');
   const c = ctx.candidates[upperBound(ctx.candidates, whoStart) - 1];
   if (!c || c.via === 'pronoun' || c.end > whoStart || !ANTECEDENT_GAP_RE.test(ctx.text.slice(c.end, whoStart))) return undefined;
@@ -445,6 +451,21 @@ function relativeSubject(ctx: AttributionContext, from: number, verbStart: numbe
   const person = c.referent ?? c;
   const speaker: Speaker = { start: whoStart, end: whoStart + 3, name: person.name, id: person.id, how: 'pronoun' };
   return { speaker, cue: verb.replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbStart + verb.length } };
+}
+
+/**
+ * "a message that said, “…”", "He held up the sign — which read “…”": a relative "that" or "which" right before a
+ * verb of writing speaks for the thing named just before it, kept as written; "that"/"which" are the speaker's words.
+ */
+function writtenBy(ctx: AttributionContext, from: number, verbStart: number, verb: string, quoteStart: number): Found | undefined {
+  // Only the words right after the verb ("which read “…” — and waved it around, mouthing “thank you”" is not the sign's).
+  if (!WRITTEN_VERBS.has(verb.toLowerCase()) || !/^[\s,:]*$/.test(ctx.text.slice(verbStart + verb.length, quoteStart))) return undefined;
+  const m = THING_THEN_RELATIVE_RE.exec(ctx.text.slice(from, verbStart));
+  if (!m || !WRITTEN_THINGS.has(m[2].toLowerCase().replace(/s$/, ''))) return undefined;
+  const relStart = from + m.index + m[0].length - m[3].length - (m[0].length - m[0].trimEnd().length);
+  const start = from + m.index + m[0].indexOf(m[1]);
+  const speaker: Speaker = { start: relStart, end: relStart + m[3].length, name: ctx.text.slice(start, start + m[1].length), id: null, how: 'description' };
+  return { speaker, cue: verb, cueSpan: { start: verbStart, end: verbStart + verb.length } };
 }
 
 /** The speaker a verb before the quote names; null when the nearest such verb has a subject that names no one. */
@@ -460,7 +481,7 @@ function speakerBefore(q: RawQuote, sentence: Span, ctx: AttributionContext): Fo
   // The verb nearest the quote speaks for it ("Maiman said Kiva shouted: “…”" is Kiva's shout).
   for (let k = verbs.length - 1; k >= 0; k--) {
     const verbStart = windowStart + verbs[k].index;
-    const attributed = attributedByVerb(q, sentence, ctx, verbStart, verbs[k][0]) ?? relativeSubject(ctx, Math.max(windowStart, verbStart - 60), verbStart, verbs[k][0]);
+    const attributed = attributedByVerb(q, sentence, ctx, verbStart, verbs[k][0]) ?? relativeSubject(ctx, Math.max(windowStart, verbStart - 60), verbStart, verbs[k][0], q.outer.start);
     if (attributed) return attributed;
     // "Swanson praised Graham, who has vowed not to buy “…”": a verb whose own subject the text gives but
     // names no one is not passed over for an earlier verb's subject.
