@@ -172,6 +172,14 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Kazakh parliament speaker spoke.', '2017-06-01', undefined],
     // two chambers, two speakers at once: the title does not say which one is meant
     ['The Russian parliament speaker spoke.', '2015-06-01', undefined],
+    // two chambers with one chair unknown for the date (a gap in the data): still nobody
+    ['The Kazakh parliament speaker spoke.', '2015-06-01', undefined],
+    ['The Tajik parliament speaker spoke.', '2005-06-01', undefined],
+    // an upper chamber's chair alone is not "the parliament speaker"
+    ['The Belarusian parliament speaker spoke.', '2012-06-01', undefined],
+    // before the second chamber existed, the one chamber's chair is
+    ['The Russian parliament speaker spoke.', '1992-06-01', 'Ruslan Khasbulatov'],
+    ['The Uzbek parliament speaker spoke.', '2000-06-01', 'Erkin Khalilov'],
   ];
   for (const [text, date, expected] of cases) {
     test(`${text} on ${date} → ${expected ?? 'nobody'}`, () => {

@@ -56,6 +56,59 @@ function isSpeakerRole(role: Role): boolean {
   return role.type === 'other' && SPEAKER_ROLE.test(role.title);
 }
 
+/** The chamber a speaker's role names ("Chair of the Senate" → "senate"). */
+function chamberOf(role: Role): string {
+  return role.title.replace(SPEAKER_ROLE, '').trim().toLowerCase();
+}
+
+/**
+ * A chamber whose name alone says the parliament has two: its chair is never simply "the parliament speaker",
+ * even when the knowledge base lacks the other chamber's chairs for those years.
+ */
+const UPPER_CHAMBER = /^(?:senate|federation council|council of the republic)$/;
+
+/**
+ * For each country, the first date from which its parliament had two chambers, as far as the knowledge base
+ * shows: an upper chamber's first chair, or the earliest chair of two chambers whose known terms overlap.
+ * From then on "the <country> parliament speaker" could mean either chair, so the title names nobody, even on
+ * a date when only one chamber's chair is known (a gap in the data is not evidence of one chamber).
+ */
+const twoChambersSinceCache = new WeakMap<KnowledgeBase, Map<string, string>>();
+
+function twoChambersSince(kb: KnowledgeBase, countryId: string): string | undefined {
+  let byCountry = twoChambersSinceCache.get(kb);
+  if (!byCountry) twoChambersSinceCache.set(kb, (byCountry = findTwoChamberStarts(kb)));
+  return byCountry.get(countryId);
+}
+
+function findTwoChamberStarts(kb: KnowledgeBase): Map<string, string> {
+  // country → chamber → the span of its known chairs' terms
+  const spans = new Map<string, Map<string, { start: string; end: string }>>();
+  for (const { entity } of kb.entities()) {
+    for (const role of entity.roles ?? []) {
+      if (!role.of || !role.start || !isSpeakerRole(role)) continue;
+      const chambers = spans.get(role.of) ?? spans.set(role.of, new Map()).get(role.of)!;
+      const end = role.end ?? '9999';
+      const span = chambers.get(chamberOf(role));
+      if (!span) chambers.set(chamberOf(role), { start: role.start, end });
+      else {
+        if (role.start < span.start) span.start = role.start;
+        if (end > span.end) span.end = end;
+      }
+    }
+  }
+  const since = new Map<string, string>();
+  for (const [country, chambers] of spans) {
+    const list = [...chambers];
+    for (const [name, span] of list) {
+      const paired = UPPER_CHAMBER.test(name) || list.some(([other, o]) => other !== name && o.start < span.end && span.start < o.end);
+      const known = since.get(country);
+      if (paired && (known === undefined || span.start < known)) since.set(country, span.start);
+    }
+  }
+  return since;
+}
+
 function isBankHeadRole(role: Role): boolean {
   return role.type === 'head-of-agency' && /\bbank\b/i.test(role.title) && !/deputy/i.test(role.title);
 }
@@ -107,7 +160,8 @@ function holderOf(kb: KnowledgeBase, countryId: string, title: string, date: str
   const key = `${countryId}\u0000${title.toLowerCase()}\u0000${date}`;
   let holder = cache.get(key);
   if (holder === undefined) {
-    const holders = kb.holders(date, (r) => r.of === countryId && roleMatchesTitle(r, title) && surelyStartedBy(r, date));
+    const bicameral = SPEAKER_TITLE.test(title) && (twoChambersSince(kb, countryId) ?? '9999') <= date;
+    const holders = bicameral ? [] : kb.holders(date, (r) => r.of === countryId && roleMatchesTitle(r, title) && surelyStartedBy(r, date));
     // Two holders at once (a two-chamber parliament's speakers, an acting head beside a suspended one): nothing
     // in the title says which one is meant, and a wrong person costs more than none.
     holder = holders.length === 1 ? holders[0] : null;
