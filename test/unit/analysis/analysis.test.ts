@@ -274,6 +274,13 @@ suite('attribution', () => {
     assert.deepEqual(spoken('“The talks will resume in Minsk,” the statement read.'), ['the statement']);
     assert.deepEqual(spoken('“We will not retreat,” read the email.'), ['the email']);
   });
+  test('less common tag verbs (cues.json): “…,” X recounted / pleaded / marveled; X touted / decried …, calling it “…”', () => {
+    assert.deepEqual(speakerOf('“We were told to leave at dawn,” Armen Grigoryan recounted.'), ['Armen Grigoryan']);
+    assert.deepEqual(speakerOf('“Please let us through,” the driver pleaded.'), ['the driver']);
+    assert.deepEqual(speakerOf('Kristine Vardanyan touted the new law, calling it “a turning point for the courts.”'), ['Kristine Vardanyan']);
+    // Not a verb of speech: "recounted" as a past participle of counting ballots attributes nothing.
+    assert.deepEqual(speakerOf('The ballots were recounted. “Fraud” was the word on every poster.'), [null]);
+  });
   test('a tag closing the sentence after a comma speaks a quote anywhere in it, but not a clause nor past another reporter', () => {
     assert.deepEqual(speakerOf('The detention was “arbitrary and unlawful” and the journalist should be freed at once, the rights group says.'), ['the rights group']);
     assert.deepEqual(speakerOf('“There is a sense of stability now,” and donations began to pick up again last week, Gilbert said.'), ['Gilbert']);
