@@ -13,27 +13,19 @@ import type { KindModelFile } from '../core/analysis/kindModel';
 import type { ModelFile } from '../core/analysis/nameModel';
 
 export function applyNameModelOverride(env: NodeJS.ProcessEnv = process.env): void {
-  applyKindModelOverride(env.CIS_LENS_KIND_MODEL);
-  const value = env.CIS_LENS_NAME_MODEL;
-  if (!value) return;
-  if (value === 'off') { useNameModel(null); return; }
-  if (value === 'on') { useNameModel('builtin'); return; }
-  try {
-    useNameModel(JSON.parse(fs.readFileSync(value, 'utf8')) as ModelFile);
-  } catch (e) {
-    process.stderr.write(`cis-lens: error: CIS_LENS_NAME_MODEL=${value}: ${(e as Error).message}\n`);
-    process.exit(2);
-  }
+  applyModelOverride<KindModelFile>('CIS_LENS_KIND_MODEL', env.CIS_LENS_KIND_MODEL, useKindModel);
+  applyModelOverride<ModelFile>('CIS_LENS_NAME_MODEL', env.CIS_LENS_NAME_MODEL, useNameModel);
 }
 
-function applyKindModelOverride(value: string | undefined): void {
+/** One model's variable: unset keeps the default, `off` and `on` switch the shipped weights, anything else is a weights file. */
+function applyModelOverride<File>(variable: string, value: string | undefined, use: (choice: File | 'builtin' | null) => void): void {
   if (!value) return;
-  if (value === 'off') { useKindModel(null); return; }
-  if (value === 'on') { useKindModel('builtin'); return; }
+  if (value === 'off') return use(null);
+  if (value === 'on') return use('builtin');
   try {
-    useKindModel(JSON.parse(fs.readFileSync(value, 'utf8')) as KindModelFile);
+    use(JSON.parse(fs.readFileSync(value, 'utf8')) as File);
   } catch (e) {
-    process.stderr.write(`cis-lens: error: CIS_LENS_KIND_MODEL=${value}: ${(e as Error).message}\n`);
+    process.stderr.write(`cis-lens: error: ${variable}=${value}: ${(e as Error).message}\n`);
     process.exit(2);
   }
 }
