@@ -1085,6 +1085,7 @@ function shoutedPlace(input: NameInput, run: readonly Word[], out: Candidate[]):
 function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: Set<EntityMention>): void {
   const { text } = input;
   const widened: Candidate[] = [];
+  const namedAfterPlaces: Candidate[] = [];
   const replaced = new Set<Candidate>();
   for (const m of input.known) {
     if (m.kind === 'country' && text.charCodeAt(m.end) === 36) { absorbed.add(m); continue; } // US$6 billion
@@ -1101,6 +1102,7 @@ function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: S
           if (candidates[k].end <= m.start) replaced.add(candidates[k]);
         }
         widened.push(person);
+        namedAfterPlaces.push(person);
         absorbed.add(m);
       }
       continue;
@@ -1123,7 +1125,7 @@ function extendKnownNames(input: NameInput, candidates: Candidate[], absorbed: S
     widened.push({ start, end: m.end, text: text.slice(start, m.end), kind: 'person', why: `${m.name}, with the given name`, strong: true, via: m.via === 'alias' ? 'alias' : 'name', name: m.name, id: m.id ?? undefined });
     absorbed.add(m);
   }
-  widened.push(...placeNamesOfPersons(input, widened, absorbed));
+  widened.push(...placeNamesOfPersons(input, namedAfterPlaces, absorbed));
   const merged = mergeCandidates(candidates.filter((c) => !replaced.has(c)), widened);
   candidates.length = 0;
   candidates.push(...merged);
@@ -1153,11 +1155,12 @@ const WORDS_BEFORE_A_PLACE = new Set(['to', 'at', 'of', 'through', 'over', 'beyo
 /**
  * Where a person's surname is a place name ("Valeska Paris"), the place's other lone mentions in the document
  * are that person ("Paris claims", "Paris left the ship"), unless a place preposition stands before them
- * ("in Paris"). Returns the person mentions; the place mentions they replace go into `absorbed`.
+ * ("in Paris"). `namedAfterPlaces` are the persons `personNamedAfterPlace` found. Returns the person mentions; the
+ * place mentions they replace go into `absorbed`.
  */
-function placeNamesOfPersons(input: NameInput, widened: readonly Candidate[], absorbed: Set<EntityMention>): Candidate[] {
+function placeNamesOfPersons(input: NameInput, namedAfterPlaces: readonly Candidate[], absorbed: Set<EntityMention>): Candidate[] {
   const bySurname = new Map<string, Candidate>();
-  for (const c of widened) if (c.kind === 'person' && c.via === 'context' && c.why.includes('before “')) bySurname.set(c.text.slice(c.text.lastIndexOf(' ') + 1), c);
+  for (const c of namedAfterPlaces) bySurname.set(c.text.slice(c.text.lastIndexOf(' ') + 1), c);
   if (!bySurname.size) return [];
   const { text } = input;
   const out: Candidate[] = [];
