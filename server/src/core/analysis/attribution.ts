@@ -27,6 +27,12 @@ const VERBS = alternation(cues.speechVerbs);
 const VERB_RE = new RegExp(`\\b(?:${VERBS})\\b`, 'gu');
 const LEADING_VERB_RE = new RegExp(`^[\\s,]*(${VERBS})\\b`, 'u');
 const REPORTING_RE = new RegExp(`\\b(?:${alternation([...cues.speechVerbs, ...cues.reportingVerbs])})\\b`, 'gu');
+
+/** Whether `s` holds a speech or reporting verb (REPORTING_RE is global, so its position is reset before each test). */
+function hasReportingVerb(s: string): boolean {
+  REPORTING_RE.lastIndex = 0;
+  return REPORTING_RE.test(s);
+}
 const QUOTING_VERBS = new Set(cues.quotingVerbs);
 /** Verbs whose next noun is their object, not an inverted subject: "…, told supporters", "…, called Putin". */
 const OBJECT_VERBS = new Set(cues.objectMarkers);
@@ -573,8 +579,7 @@ function sentenceEndTag(q: RawQuote, sentence: Span, ctx: AttributionContext): F
   if (!tag || CLAUSE_WORD_INSIDE_RE.test(tag[1]) || /\b(?:that|who|which|he|she|they|we|it|I)\b/.test(tag[3]) || LEAD_VERB_RE.test(tag[3])) return undefined;
   const clause = from + tag.index + tag[0].indexOf(tag[1]);
   const verbStart = clause + tag[1].length + tag[0].slice(tag[0].indexOf(tag[1]) + tag[1].length).indexOf(tag[2]);
-  REPORTING_RE.lastIndex = 0;
-  if (REPORTING_RE.test(withoutQuotedWords(text.slice(Math.max(sentence.start, q.outer.start - BEFORE_WINDOW), q.outer.start)))) return undefined;
+  if (hasReportingVerb(withoutQuotedWords(text.slice(Math.max(sentence.start, q.outer.start - BEFORE_WINDOW), q.outer.start)))) return undefined;
   if (reportedByOther(withoutQuotedWords(text.slice(q.outer.end, clause)))) return undefined;
   const subject = subjectBefore(ctx, clause, verbStart);
   if (subject) return found(subject, tag[2], verbStart, ctx);
@@ -642,8 +647,7 @@ function subjectOfSentence(q: RawQuote, sentence: Span, ctx: AttributionContext)
   const rest = withoutQuotedWords(text.slice(q.outer.end, sentence.end));
   // A few words after an organisation with no reporting verb are scare quotes ("EIN Presswire provides this
   // content “as is”"); after a person they are usually the person's words ("Sanders enjoys “…”").
-  REPORTING_RE.lastIndex = 0;
-  if (c.kind !== 'person' && isScareShaped(text.slice(q.start, q.end)) && !REPORTING_RE.test(between)) return undefined;
+  if (c.kind !== 'person' && isScareShaped(text.slice(q.start, q.end)) && !hasReportingVerb(between)) return undefined;
   // "… when many commentators called him “…”", "“…,” the Times reported": a reporting verb with a subject of
   // its own, before the quote or after it, says someone else spoke.
   if (reportedByOther(between) || reportedByOther(rest)) return undefined;
@@ -680,8 +684,7 @@ function descriptionSubjectOfSentence(q: RawQuote, sentence: Span, ctx: Attribut
   if (!d || d.speaker.uncertain || d.speaker.start !== head) return undefined;
   const between = withoutQuotedWords(text.slice(d.speaker.end, q.outer.start));
   const rest = withoutQuotedWords(text.slice(q.outer.end, sentence.end));
-  REPORTING_RE.lastIndex = 0;
-  if (isScareShaped(text.slice(q.start, q.end)) && !REPORTING_RE.test(between)) return undefined;
+  if (isScareShaped(text.slice(q.start, q.end)) && !hasReportingVerb(between)) return undefined;
   if (reportedByOther(between) || reportedByOther(rest) || PASSIVE_SPOKEN_TO_RE.test(between) || NEW_CLAUSE_RE.test(between)) return undefined;
   // "The place is the townhome …": a description linked by a copula is described, it speaks nothing; ", according
   // to the poll," names the source; "“…,” Anne Richards, assistant secretary …, said": a name right after the quote.
@@ -1003,8 +1006,7 @@ function authorOf(ctx: AttributionContext, before: number): SpeakerCandidate | u
   for (let i = upperBound(ctx.candidates, sentence.start); i < ctx.candidates.length && ctx.candidates[i].end <= at; i++) {
     const c = ctx.candidates[i];
     if ((c.kind === 'person' || c.kind === 'organization') && c.via !== 'pronoun') {
-      REPORTING_RE.lastIndex = 0;
-      if (REPORTING_RE.test(ctx.text.slice(c.end, at))) return c;
+      if (hasReportingVerb(ctx.text.slice(c.end, at))) return c;
     }
   }
   return undefined;
@@ -1101,8 +1103,7 @@ function inheritSpeakers(raw: readonly RawQuote[], quotes: Quote[], ctx: Attribu
 function reportedInOwnSentence(q: RawQuote, prev: RawQuote, speaker: Speaker, ctx: AttributionContext): boolean {
   const sentence = ctx.sentenceOf(q.outer.start);
   if (sentence.start < prev.outer.end || sentence.start >= q.outer.start) return false;
-  REPORTING_RE.lastIndex = 0;
-  if (!REPORTING_RE.test(ctx.text.slice(Math.max(sentence.start, q.outer.start - BEFORE_WINDOW), q.outer.start))) return false;
+  if (!hasReportingVerb(ctx.text.slice(Math.max(sentence.start, q.outer.start - BEFORE_WINDOW), q.outer.start))) return false;
   // "… said Pashinian. He at the same time urged the crowd to be “patient.”": opened by the same person, it goes on.
   const head = skipLeadingPunctuation(ctx.text, sentence.start, q.outer.start);
   const first = ctx.candidates[upperBound(ctx.candidates, head - 1)];
