@@ -180,7 +180,7 @@ suite('Knowledge base coverage', () => {
     const ERAS: [string, string][] = [['1992-01-01', '2000-01-01'], ['2000-01-01', '2022-07-01'], ['2022-07-01', '2026-12-01']];
     const bankMeans = ERAS.map(([from, to]) => Object.values(STATES).reduce((sum, id) => sum + share(id, 'central bank', from, to), 0) / 15);
     console.log(`      central bank, mean share of weeks over the 15 states per era: ${bankMeans.map((m) => m.toFixed(1)).join(' / ')}`);
-    [62, 81, 58].forEach((floor, i) => assert.ok(bankMeans[i] >= floor, `central bank, era ${ERAS[i].join('–')}: mean share ${bankMeans[i].toFixed(1)} < ${floor}`));
+    [62, 81, 62].forEach((floor, i) => assert.ok(bankMeans[i] >= floor, `central bank, era ${ERAS[i].join('–')}: mean share ${bankMeans[i].toFixed(1)} < ${floor}`));
     // The same for the foreign and defence ministers and the speakers, curated for their thin years (issue 14's
     // people-speakers-defence-foreign.json and the earlier curated files).
     const officeFloors: [string, number[]][] = [['Foreign Minister', [76, 93, 91]], ['Defence Minister', [59, 92, 71]], ['speaker', [73, 96, 81]]];

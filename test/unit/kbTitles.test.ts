@@ -128,6 +128,13 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Lithuanian central bank governor spoke.', '2025-06-01', 'Gediminas Šimkus'],
     ['The Kazakh central bank chief spoke.', '2025-03-01', 'Timur Suleimenov'],
     ['Azerbaijan’s central bank governor spoke.', '2025-03-01', 'Taleh Kazimov'],
+    // later central-bank heads and confirmations (issue 14, kb14f): seeds/kb/people-central-banks.json and asOf in place
+    ['The Tajik central bank chief spoke.', '2022-09-01', 'Hokim Kholiqzoda'],
+    ['Tajikistan’s National Bank chairman spoke.', '2023-06-01', 'Hokim Kholiqzoda'],
+    ['Azerbaijan’s central bank governor spoke.', '2026-01-15', 'Taleh Kazimov'],
+    ['The Armenian central bank chief spoke.', '2024-01-15', 'Martin Galstyan'],
+    // Kholiqzoda's term ends in 2024 (the year only) and his successor's start is not known: nobody in 2024
+    ['The Tajik central bank chief spoke.', '2024-06-01', undefined],
     // a term known only to the year: not sure inside that year (the predecessor held the office until April 2008)
     ['The Armenian central bank chief spoke.', '2008-06-01', undefined],
     // terms known to the year only: in the handover year neither holder is sure; the year after, the successor is
