@@ -122,10 +122,10 @@ suite('Knowledge base coverage', () => {
     const floors: Record<string, number[]> = {
       armenia: [6, 14, 9, 10, 12, 4],
       azerbaijan: [4, 8, 5, 3, 5, 2],
-      belarus: [2, 11, 7, 6, 9, 4],
+      belarus: [2, 11, 7, 6, 9, 5],
       estonia: [5, 11, 16, 13, 8, 5],
       georgia: [7, 16, 15, 17, 9, 6],
-      kazakhstan: [2, 12, 11, 11, 16, 9],
+      kazakhstan: [2, 12, 11, 11, 16, 11],
       kyrgyzstan: [8, 24, 10, 3, 13, 3],
       latvia: [7, 14, 11, 11, 11, 3],
       lithuania: [6, 15, 9, 11, 12, 4],
@@ -180,7 +180,7 @@ suite('Knowledge base coverage', () => {
     const ERAS: [string, string][] = [['1992-01-01', '2000-01-01'], ['2000-01-01', '2022-07-01'], ['2022-07-01', '2026-12-01']];
     const bankMeans = ERAS.map(([from, to]) => Object.values(STATES).reduce((sum, id) => sum + share(id, 'central bank', from, to), 0) / 15);
     console.log(`      central bank, mean share of weeks over the 15 states per era: ${bankMeans.map((m) => m.toFixed(1)).join(' / ')}`);
-    [62, 81, 62].forEach((floor, i) => assert.ok(bankMeans[i] >= floor, `central bank, era ${ERAS[i].join('–')}: mean share ${bankMeans[i].toFixed(1)} < ${floor}`));
+    [66, 82, 62].forEach((floor, i) => assert.ok(bankMeans[i] >= floor, `central bank, era ${ERAS[i].join('–')}: mean share ${bankMeans[i].toFixed(1)} < ${floor}`));
     // The same for the foreign and defence ministers and the speakers, curated for their thin years (issue 14's
     // people-speakers-defence-foreign.json and the earlier curated files).
     const officeFloors: [string, number[]][] = [['Foreign Minister', [76, 93, 91]], ['Defence Minister', [59, 92, 71]], ['speaker', [73, 96, 81]]];

@@ -133,6 +133,9 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['Tajikistan’s National Bank chairman spoke.', '2023-06-01', 'Hokim Kholiqzoda'],
     ['Azerbaijan’s central bank governor spoke.', '2026-01-15', 'Taleh Kazimov'],
     ['The Armenian central bank chief spoke.', '2024-01-15', 'Martin Galstyan'],
+    ['The Belarusian central bank chief spoke.', '2013-06-01', 'Nadezhda Ermakova'],
+    ['The Kazakh central bank chief spoke.', '1997-06-01', 'Oraz Zhandosov'],
+    ['The Kazakh central bank governor spoke.', '1999-03-01', 'Kadyrjan Damitov'],
     // Kholiqzoda's term ends in 2024 (the year only) and his successor's start is not known: nobody in 2024
     ['The Tajik central bank chief spoke.', '2024-06-01', undefined],
     // a term known only to the year: not sure inside that year (the predecessor held the office until April 2008)
