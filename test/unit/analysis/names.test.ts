@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeArticle } from '../../../server/src/core/analysis/analyze';
 import { resolveConfig } from '../../../server/src/core/config';
 import type { EntityMention } from '../../../server/src/core/types';
+import { genderOfGivenName, isGivenName } from '../../../server/src/core/analysis/names';
 import { builtInKb } from '../../helpers/kb';
 
 const { kb } = builtInKb();
@@ -80,6 +81,16 @@ suite('name recognizer', () => {
     // Not a person: a surname that is a common word or a place word ("Dock"), a town at a sentence start.
     assert.deepEqual(kinds('Boats moored at Valeska Dock overnight.').filter((k) => k.endsWith('|person')), []);
     assert.deepEqual(kinds('Ocala voted against the plan.'), []);
+  });
+  test('US given names (SSA) open a person’s name before any surname, even a common word; places and months are no given names', () => {
+    // "Donald", "Walter", "Jayden" are in no Moby list; the SSA baby-name counts add them to the main list.
+    assert.deepEqual(kinds('Donald Carpenter met Walter Hammer and Jayden Plover on Friday.'), ['Donald Carpenter|person', 'Walter Hammer|person', 'Jayden Plover|person']);
+    assert.equal(genderOfGivenName('Donald'), 'male');
+    assert.equal(genderOfGivenName('Jayden'), undefined); // given to boys and girls: no gender
+    // Not given names: SSA names that are places, words of a state's name, towns, months and feasts.
+    for (const word of ['Georgia', 'Jordan', 'Paris', 'Virginia', 'Austin', 'Dakota', 'Camden', 'January', 'May', 'Easter']) assert.equal(isGivenName(word), false, word);
+    assert.deepEqual(kinds('Protests against Dakota Access went on near Camden Yards.').filter((k) => k.endsWith('|person')), []);
+    assert.deepEqual(kinds('Historians of the January Uprising met.').filter((k) => k.endsWith('|person')), []);
   });
   test('an organisation by its appositive or by what it owns; a person appositive stays a person', () => {
     assert.deepEqual(kinds('Zarvanto, a Seattle-based software company, cut jobs.'), ['Zarvanto|organization']);
