@@ -46,12 +46,12 @@ const PARAGRAPH_NAMES: ParagraphStage<ParagraphNames, readonly EntityMention[]> 
   sameContext: sameMentions,
 };
 
-/** What a paragraph's sentences depend on besides its text: the quotations in it, which are never split. */
-interface Masked {
-  readonly spans: readonly Span[];
-  /** The paragraph's end: a quotation running past it reads text outside, so it is never kept. */
-  readonly end: number;
-}
+/**
+ * What a paragraph's sentences depend on besides its text: the quotations that open in it, which are never split
+ * (`NO_SPANS` when none, most paragraphs), or null when one runs past the paragraph's end: it then reads text
+ * outside, so the paragraph is never kept.
+ */
+type Masked = readonly Span[] | null;
 
 /**
  * A paragraph's sentences: they depend on its text and the quotations that open in it (quote marks pair across
@@ -61,32 +61,46 @@ interface Masked {
 const SENTENCES: ParagraphStage<readonly Span[], Masked> = {
   move: (sentences, delta) => sentences.map((s) => ({ start: s.start + delta, end: s.end + delta })),
   sameContext: (cached, now, delta) => {
-    if (cached.spans.length !== now.spans.length) return false;
-    for (let i = 0; i < now.spans.length; i++) {
-      const a = cached.spans[i];
-      const b = now.spans[i];
-      if (a.start + delta !== b.start || a.end + delta !== b.end || b.end > now.end) return false;
+    if (cached === null || now === null || cached.length !== now.length) return false;
+    for (let i = 0; i < now.length; i++) {
+      const a = cached[i];
+      const b = now[i];
+      if (a.start + delta !== b.start || a.end + delta !== b.end) return false;
     }
     return true;
   },
 };
 
 const NO_SPANS: readonly Span[] = [];
+const PARAGRAPHS = 'paragraphs';
 
-/** Paragraphs with their sentences, and all sentences in text order; quotations are never split. */
+/**
+ * Paragraphs with their sentences, and all sentences in text order; quotations are never split. With an
+ * incremental state, a paragraph kept in place with its sentences is the last version's object (see `paragraphDiff`).
+ */
 export function paragraphSentences(text: string, paragraphs: readonly Span[], rawQuotes: readonly RawQuote[], marks: Marks, version?: IncrementalVersion): { paragraphs: Paragraph[]; sentences: Span[] } {
-  const masked: Masked[] = new Array(paragraphs.length);
+  const quoted: (readonly Span[])[] = new Array(paragraphs.length);
   let q = 0; // quotes come in text order, hence in paragraph order
   for (let i = 0; i < paragraphs.length; i++) {
     while (q < rawQuotes.length && rawQuotes[q].paragraphIndex < i) q++;
-    let spans: Span[] | undefined;
-    for (; q < rawQuotes.length && rawQuotes[q].paragraphIndex === i; q++) (spans ??= []).push(rawQuotes[q].outer);
-    masked[i] = { spans: spans ?? NO_SPANS, end: paragraphs[i].end };
+    const first = q;
+    while (q < rawQuotes.length && rawQuotes[q].paragraphIndex === i) q++;
+    if (q === first) quoted[i] = NO_SPANS;
+    else {
+      const spans: Span[] = new Array(q - first); // exact size: a list grown by push reserves room for sixteen
+      for (let k = first; k < q; k++) spans[k - first] = rawQuotes[k].outer;
+      quoted[i] = spans;
+    }
   }
+  const masked = (i: number): Masked => {
+    for (const s of quoted[i]) if (s.end > paragraphs[i].end) return null;
+    return quoted[i];
+  };
   // Paragraphs are asked in order, so the cursor only steps forward (over kept paragraphs too).
   const punctuation = new PunctuationCursor(text, marks.sentenceEnds);
-  const run = (i: number): readonly Span[] => appendSentences(text, paragraphs[i], masked[i].spans, [], punctuation);
-  const found = version ? version.state.cache('sentences', SENTENCES).update(version.diff, run, (i) => masked[i]) : paragraphs.map((_, i) => run(i));
+  const run = (i: number): readonly Span[] => appendSentences(text, paragraphs[i], quoted[i], [], punctuation);
+  const found = version ? version.state.cache('sentences', SENTENCES).update(version.diff, run, masked) : paragraphs.map((_, i) => run(i));
+  const last = version?.state.previous<readonly Paragraph[]>(PARAGRAPHS);
   const result: Paragraph[] = new Array(paragraphs.length);
   let count = 0;
   for (const list of found) count += list.length;
@@ -95,8 +109,11 @@ export function paragraphSentences(text: string, paragraphs: readonly Span[], ra
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     for (const s of found[i]) sentences[k++] = s;
-    result[i] = { start: p.start, end: p.end, sentences: found[i] };
+    const kept = last && version!.diff.kept[i];
+    const old = kept && kept.delta === 0 ? last[kept.index] : undefined;
+    result[i] = old && old.sentences === found[i] && old.start === p.start && old.end === p.end ? old : { start: p.start, end: p.end, sentences: found[i] };
   }
+  version?.state.keep(PARAGRAPHS, result);
   return { paragraphs: result, sentences };
 }
 
