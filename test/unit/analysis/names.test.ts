@@ -92,6 +92,13 @@ suite('name recognizer', () => {
     assert.deepEqual(kinds('Protests against Dakota Access went on near Camden Yards.').filter((k) => k.endsWith('|person')), []);
     assert.deepEqual(kinds('Historians of the January Uprising met.').filter((k) => k.endsWith('|person')), []);
   });
+  test('newspapers by their masthead word, alone or after a place; football clubs by FC', () => {
+    assert.deepEqual(kinds('The Toronto Star and the Edmonton Sun quoted the Houston Chronicle and the Karatau Sentinel.'),
+      ['Toronto Star|organization', 'Edmonton Sun|organization', 'Houston Chronicle|organization', 'Karatau Sentinel|organization']);
+    assert.deepEqual(kinds('FC Karatau beat Sunderland A.F.C. on Sunday.'), ['FC Karatau|organization', 'Sunderland A.F.C.|organization']);
+    // "Star", "Sun", "Standard" make a newspaper only right after a place the lists know, and as the run's last word.
+    assert.deepEqual(kinds('They flew the Lone Star flag under the Morning Star, on Moscow Standard Time.').filter((k) => k.endsWith('|organization')), []);
+  });
   test('an organisation by its appositive or by what it owns; a person appositive stays a person', () => {
     assert.deepEqual(kinds('Zarvanto, a Seattle-based software company, cut jobs.'), ['Zarvanto|organization']);
     assert.deepEqual(kinds('They signed with Kelvaro, the band, in May.'), ['Kelvaro|organization']);

@@ -76,6 +76,8 @@ const PLACE_UNITS_BEFORE_OF = new Set(words.placeUnitsBeforeOf);
 const WIDE_GIVEN_NAMES = new SortedNameList(wideNames.givenNames);
 const WIDE_TOWNS = new SortedNameList(wideNames.towns);
 const PERSON_VERBS_BEFORE_BY = new Set(words.personVerbsBeforeBy);
+/** "Star", "Sun", "Independent": words newspapers take as a name after a place ("Toronto Star", "Kyiv Independent"). */
+const MASTHEADS_AFTER_PLACE = new Set(words.mastheadsAfterPlace);
 
 /** Surname endings as written in the data file: a plain string, or `{ ending, weak }` for one that ordinary words share too. */
 type EndingEntry = string | { ending: string; weak?: boolean };
@@ -567,6 +569,12 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
     out.push(candidate(text, run, 'organization', `a city, then “${run[run.length - 1].text}”`, true, 'context'));
     return;
   }
+  // "Toronto Star", "Edmonton Sun", "Kyiv Independent": a place, then a newspaper's word, is the newspaper.
+  if (isPlaceThenMasthead(ctx, run, knownInside)) {
+    absorb(knownInside, absorbed);
+    out.push(candidate(text, run, 'organization', `a place, then “${run[run.length - 1].text}”`, true, 'context'));
+    return;
+  }
   // "City of Brampton", "State of Texas", "Province of Ontario": a unit word, "of", and a name.
   if (run.length >= 3 && PLACE_UNITS_BEFORE_OF.has(run[0].text) && run[1].text === 'of' && run.slice(2).some((w) => w.capital && !COMMON_WORDS.has(w.text.toLowerCase()))) {
     absorb(knownInside, absorbed);
@@ -775,6 +783,13 @@ function isCityThenPlural(ctx: RunContext, run: readonly Word[], knownInside: re
     if (run.length - k <= 2 && isPlaceName(ctx, run.slice(0, k), knownInside, true)) return true;
   }
   return false;
+}
+
+/** "Toronto Star", "Kansas City Star", "Kyiv Independent": a known place of one or two words, then a masthead word. */
+function isPlaceThenMasthead(ctx: RunContext, run: readonly Word[], knownInside: readonly EntityMention[]): boolean {
+  const n = run.length;
+  if (n < 2 || n > 3 || !MASTHEADS_AFTER_PLACE.has(run[n - 1].text) || !run.every((w) => w.capital)) return false;
+  return isPlaceName(ctx, run.slice(0, n - 1), knownInside);
 }
 
 /** Compass words open place names ("North Vancouver", "West Seattle"), never a person's. */
