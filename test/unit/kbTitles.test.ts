@@ -178,6 +178,16 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Turkmen parliament speaker spoke.', '2024-06-01', 'Dunyagozel Gulmanova'],
     ['The Tajik defence minister spoke.', '2025-09-01', 'Emomali Sobirzoda'],
     ['The Latvian parliament speaker spoke.', '2025-12-01', 'Daiga Mieriņa'],
+    // successors and later confirmations found in 2024–2026 pages (issue 14, kb14g)
+    ['Ukraine’s defence minister spoke.', '2026-02-01', 'Mykhailo Fedorov'],
+    ['Ukraine’s defence minister spoke.', '2025-12-01', 'Denys Shmyhal'],
+    ['The Turkmen defence minister spoke.', '2024-03-01', 'Begenç Ataýewiç Gündogdyýew'],
+    ['The Kyrgyz parliament speaker spoke.', '2026-02-13', 'Marlen Mamataliev'],
+    ['The Kyrgyz parliament speaker spoke.', '2026-03-01', 'Marlen Mamataliev'],
+    ['The Kyrgyz parliament speaker spoke.', '2025-09-01', 'Nurlanbek Shakiev'],
+    ['The Kazakh defence minister spoke.', '2025-10-01', 'Dauren Kosanov'],
+    // Kazakhstan's Senate and Mazhilis chairs both known into 2025–2026: the title names neither
+    ['The Kazakh parliament speaker spoke.', '2025-10-01', undefined],
     // Kazakhstan's two chambers, both chairs known: the title names neither
     ['The Kazakh parliament speaker spoke.', '2017-06-01', undefined],
     // two chambers, two speakers at once: the title does not say which one is meant
