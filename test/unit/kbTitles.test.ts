@@ -136,6 +136,7 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Belarusian central bank chief spoke.', '2013-06-01', 'Nadezhda Ermakova'],
     ['The Kazakh central bank chief spoke.', '1997-06-01', 'Oraz Zhandosov'],
     ['The Kazakh central bank governor spoke.', '1999-03-01', 'Kadyrjan Damitov'],
+    ['The Latvian central bank governor spoke.', '2026-01-10', 'Mārtiņš Kazāks'],
     // Kholiqzoda's term ends in 2024 (the year only) and his successor's start is not known: nobody in 2024
     ['The Tajik central bank chief spoke.', '2024-06-01', undefined],
     // a term known only to the year: not sure inside that year (the predecessor held the office until April 2008)
