@@ -99,6 +99,12 @@ suite('name recognizer', () => {
     // "Star", "Sun", "Standard" make a newspaper only right after a place the lists know, and as the run's last word.
     assert.deepEqual(kinds('They flew the Lone Star flag under the Morning Star, on Moscow Standard Time.').filter((k) => k.endsWith('|organization')), []);
   });
+  test('a team named by its nickname alone and a party by its name without “Party” are the organisation named in full', () => {
+    const found = kinds('The Boston Ravenclaws won again. Later the Ravenclaws lost. She left the Bright Zerevan Party and joined Bright Zerevan in May.');
+    assert.deepEqual(found.filter((k) => k.startsWith('Ravenclaws') || k.startsWith('Bright Zerevan|')), ['Ravenclaws|organization', 'Bright Zerevan|organization']);
+    // Ordinary words alone ("Labour", "Popular") or an adjective are not shortened names.
+    assert.deepEqual(kinds('The Labour Party met. Labour Day came. The Popular Front split, and Popular Karatau grew.').filter((k) => /^(Labour|Popular)[| ]/.test(k) && k.endsWith('|organization') && !/Party|Front/.test(k)), []);
+  });
   test('an organisation by its appositive or by what it owns; a person appositive stays a person', () => {
     assert.deepEqual(kinds('Zarvanto, a Seattle-based software company, cut jobs.'), ['Zarvanto|organization']);
     assert.deepEqual(kinds('They signed with Kelvaro, the band, in May.'), ['Kelvaro|organization']);

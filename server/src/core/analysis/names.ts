@@ -159,6 +159,8 @@ export interface Candidate {
   name?: string;
   /** Set when the candidate extends a knowledge-base mention ("Aleksander" + "Lukashenka"). */
   id?: string;
+  /** The part of an organisation's name a document may use alone for it ("Bruins" for "Boston Bruins"). */
+  shortName?: string;
 }
 
 /** More capitalised words than this in one run are a headline, not a name. */
@@ -548,7 +550,7 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
       return;
     }
     absorb(knownInside, absorbed);
-    out.push(candidate(text, run, 'organization', `“${orgWord.text}” in the name`, true, 'context'));
+    out.push({ ...candidate(text, run, 'organization', `“${orgWord.text}” in the name`, true, 'context'), shortName: partyShortName(text, run) });
     return;
   }
   const placeWord = run.find((w, i) => i > 0 && PLACE_WORDS.has(w.text));
@@ -566,7 +568,7 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
   // "Boston Braves", "Buffalo Bisons", "Montreal Crystals": a city, then a plural name, is a team or a company.
   if (isCityThenPlural(ctx, run, knownInside)) {
     absorb(knownInside, absorbed);
-    out.push(candidate(text, run, 'organization', `a city, then “${run[run.length - 1].text}”`, true, 'context'));
+    out.push({ ...candidate(text, run, 'organization', `a city, then “${run[run.length - 1].text}”`, true, 'context'), shortName: teamNickname(ctx, run, knownInside) });
     return;
   }
   // "Toronto Star", "Edmonton Sun", "Kyiv Independent": a place, then a newspaper's word, is the newspaper.
@@ -792,6 +794,30 @@ function isPlaceThenMasthead(ctx: RunContext, run: readonly Word[], knownInside:
   return isPlaceName(ctx, run.slice(0, n - 1), knownInside);
 }
 
+/** "Bruins" of "Boston Bruins", "Blue Jays" of "Toronto Blue Jays": the name after the city, which sports pages use alone. */
+function teamNickname(ctx: RunContext, run: readonly Word[], knownInside: readonly EntityMention[]): string | undefined {
+  const city = isPlaceName(ctx, run.slice(0, 1), knownInside, true) ? 1 : 2;
+  if (city >= run.length) return undefined;
+  return ctx.input.text.slice(run[city].start, run[run.length - 1].end);
+}
+
+/**
+ * "Australia First" of "Australia First Party", "Bright Armenia" of "Bright Armenia Party": a party's or
+ * movement's name before its last word, which news uses alone. Not when that part is only ordinary words
+ * ("Labour", "Popular") or one adjective ("Transnistrian"), which alone mean something else.
+ */
+function partyShortName(text: string, run: readonly Word[]): string | undefined {
+  const n = run.length;
+  if (n < 2 || n > 4 || !PARTY_WORDS.has(run[n - 1].text) || !run.every((w) => w.capital)) return undefined;
+  const head = run.slice(0, n - 1);
+  if (head.some((w) => ORG_WORDS.has(w.text)) || (head.length === 1 && ADJECTIVE_ENDINGS.some((e) => head[0].text.endsWith(e)))) return undefined;
+  const name = text.slice(head[0].start, head[head.length - 1].end);
+  return isOnlyPlainWords(name) ? undefined : name;
+}
+
+/** The last words of a party's or movement's name, which may be left off when the name comes again. */
+const PARTY_WORDS = new Set(['Party', 'Movement', 'Bloc', 'Coalition', 'Front']);
+
 /** Compass words open place names ("North Vancouver", "West Seattle"), never a person's. */
 const COMPASS_WORDS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Greater']);
 
@@ -910,6 +936,7 @@ function applyDocumentEvidence(input: NameInput, found: Candidate[]): Candidate[
   for (const c of candidates) {
     if (!c.strong || c.kind === 'other') continue;
     if (!strongKind.has(c.text)) strongKind.set(c.text, c);
+    if (c.shortName && !strongKind.has(c.shortName)) strongKind.set(c.shortName, c);
     if (c.kind === 'person') {
       const parts = c.text.split(' ');
       const surname = parts[parts.length - 1];
