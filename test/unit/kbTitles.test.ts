@@ -187,6 +187,11 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Kyrgyz parliament speaker spoke.', '2026-03-01', 'Marlen Mamataliev'],
     ['The Kyrgyz parliament speaker spoke.', '2025-09-01', 'Nurlanbek Shakiev'],
     ['The Kazakh defence minister spoke.', '2025-10-01', 'Dauren Kosanov'],
+    ['The Tajik foreign minister spoke.', '2000-06-01', 'Talbak Nazarov'],
+    ['The Tajik foreign minister spoke.', '2010-06-01', 'Hamrokhon Zarifi'],
+    // Nazarov's term is known to the year (1994–2006): not sure in 2006, nor in 1994 itself
+    ['The Tajik foreign minister spoke.', '2006-06-01', undefined],
+    ['The Lithuanian parliament speaker spoke.', '2025-10-15', 'Juozas Olekas'],
     // Kazakhstan's Senate and Mazhilis chairs both known into 2025–2026: the title names neither
     ['The Kazakh parliament speaker spoke.', '2025-10-01', undefined],
     // Kazakhstan's two chambers, both chairs known: the title names neither
