@@ -192,6 +192,9 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     // Nazarov's term is known to the year (1994–2006): not sure in 2006, nor in 1994 itself
     ['The Tajik foreign minister spoke.', '2006-06-01', undefined],
     ['The Lithuanian parliament speaker spoke.', '2025-10-15', 'Juozas Olekas'],
+    ['Moldova’s defence minister spoke.', '2026-02-01', 'Anatolie Nosatîi'],
+    ['The Uzbek foreign minister spoke.', '2026-01-15', 'Bakhtiyor Saidov'],
+    ['The Uzbek defence minister spoke.', '2026-02-15', 'Shukhrat Khalmukhamedov'],
     // Kazakhstan's Senate and Mazhilis chairs both known into 2025–2026: the title names neither
     ['The Kazakh parliament speaker spoke.', '2025-10-01', undefined],
     // Kazakhstan's two chambers, both chairs known: the title names neither
