@@ -99,7 +99,9 @@ function build() {
   for (const p of curatedPeople) {
     for (const r of p.roles ?? []) {
       const office = officeOfRole(r);
-      if (office && r.of && r.start) addHolder(officeKey(r.of, office, r.title), { who: p.id, start: r.start, end: r.end, curated: true });
+      // A curated open term known only up to its asOf claims nothing later (as isWithin reads it), so it does not
+      // stand in the way of a later input term.
+      if (office && r.of && r.start) addHolder(officeKey(r.of, office, r.title), { who: p.id, start: r.start, end: r.end ?? r.asOf, curated: true });
     }
   }
   const generatedTerms = terms.filter((t) => !curatedFor.has(t.person));

@@ -195,6 +195,14 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['Moldova’s defence minister spoke.', '2026-02-01', 'Anatolie Nosatîi'],
     ['The Uzbek foreign minister spoke.', '2026-01-15', 'Bakhtiyor Saidov'],
     ['The Uzbek defence minister spoke.', '2026-02-15', 'Shukhrat Khalmukhamedov'],
+    ['The Lithuanian defence minister spoke.', '1995-06-01', 'Linas Linkevičius'],
+    ['The Lithuanian defence minister spoke.', '2002-06-01', 'Linas Linkevičius'],
+    ['The Kyrgyz defence minister spoke.', '1996-06-01', 'Myrzakan Subanov'],
+    ['The Kyrgyz defence minister spoke.', '2001-06-01', 'Esen Topoev'],
+    // Topoev is confirmed in office up to June 2002 only
+    ['The Kyrgyz defence minister spoke.', '2003-06-01', undefined],
+    ['The Latvian foreign minister spoke.', '1994-01-15', 'Georgs Andrejevs'],
+    ['The Latvian foreign minister spoke.', '2004-05-01', 'Rihards Pīks'],
     // Kazakhstan's Senate and Mazhilis chairs both known into 2025–2026: the title names neither
     ['The Kazakh parliament speaker spoke.', '2025-10-01', undefined],
     // Kazakhstan's two chambers, both chairs known: the title names neither
