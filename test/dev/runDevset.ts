@@ -1,7 +1,9 @@
 /**
- * Prints the dev-set figures and every miss: `npm run dev-score [-- --quiet] [-- FILES]`.
+ * Prints the dev-set figures and every miss: `npm run dev-score [-- --quiet] [-- --dir=DIR ...] [-- FILES]`.
  * FILES is a regular expression tested against each file name (a plain substring works too), so a subset can be
  * scored on its own: `npm run dev-score -- '^e\d'` scores only the files whose names start with e and a digit.
+ * `--dir=DIR` (relative to the repository, repeatable) scores other folders of annotated files instead of
+ * test/fixtures/dev, e.g. the held-out excerpts: `--dir=test/fixtures/dev-fresh`, or both folders together.
  */
 import * as path from 'node:path';
 import { analyzeArticle } from '../../server/src/core/analysis/analyze';
@@ -17,6 +19,7 @@ const TODAY = '2026-12-01';
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const pattern = args.find((a) => !a.startsWith('--'));
+const dirs = args.filter((a) => a.startsWith('--dir=')).map((a) => a.slice('--dir='.length));
 let filter: RegExp | undefined;
 try {
   filter = pattern === undefined ? undefined : new RegExp(pattern);
@@ -27,7 +30,8 @@ try {
 const { kb } = builtInKb();
 const score = emptyScore();
 const dates = { right: 0, wrong: [] as string[] };
-const articles = loadDevSet(path.join(repoRoot, 'test', 'fixtures', 'dev')).filter((a) => !filter || filter.test(a.file));
+const folders = dirs.length ? dirs : [path.join('test', 'fixtures', 'dev')];
+const articles = folders.flatMap((dir) => loadDevSet(path.resolve(repoRoot, dir))).filter((a) => !filter || filter.test(a.file));
 if (!articles.length) {
   console.error(`dev-score: no dev file matches "${pattern}"`);
   process.exit(2);
