@@ -203,6 +203,10 @@ suite('Title resolution by date with the office holders of the knowledge base', 
     ['The Kyrgyz defence minister spoke.', '2003-06-01', undefined],
     ['The Latvian foreign minister spoke.', '1994-01-15', 'Georgs Andrejevs'],
     ['The Latvian foreign minister spoke.', '2004-05-01', 'Rihards Pīks'],
+    ['The Turkmen parliament speaker spoke.', '2026-01-15', 'Dunyagozel Gulmanova'],
+    ['The Georgian parliament speaker spoke.', '2026-02-01', 'Shalva Papuashvili'],
+    ['The Kazakh foreign minister spoke.', '2026-02-20', 'Yermek Kosherbayev'],
+    ['Azerbaijan’s defence minister spoke.', '2026-02-15', 'Zakir Hasanov'],
     // Kazakhstan's Senate and Mazhilis chairs both known into 2025–2026: the title names neither
     ['The Kazakh parliament speaker spoke.', '2025-10-01', undefined],
     // Kazakhstan's two chambers, both chairs known: the title names neither
