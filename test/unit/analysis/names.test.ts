@@ -105,6 +105,13 @@ suite('name recognizer', () => {
     // Ordinary words alone ("Labour", "Popular") or an adjective are not shortened names.
     assert.deepEqual(kinds('The Labour Party met. Labour Day came. The Popular Front split, and Popular Karatau grew.').filter((k) => /^(Labour|Popular)[| ]/.test(k) && k.endsWith('|organization') && !/Party|Front/.test(k)), []);
   });
+  test('a place word opening a name makes a place: Lake, Mount, Cape, Fort, Port of …', () => {
+    assert.deepEqual(kinds('Boats crossed Lake Zerevo near Mount Zerevo, from Fort Zerevo to the Port of Zerevo.'),
+      ['Lake Zerevo|place', 'Mount Zerevo|place', 'Fort Zerevo|place', 'Port of Zerevo|place']);
+    // An organisation word still wins ("Port Authority"), and a place word alone is no name.
+    assert.deepEqual(kinds('The Port Authority of Zerevo met.'), ['Port Authority of Zerevo|organization']);
+    assert.deepEqual(kinds('They reached the lake. Lake levels fell.').filter((k) => k.endsWith('|place')), []);
+  });
   test('an organisation by its appositive or by what it owns; a person appositive stays a person', () => {
     assert.deepEqual(kinds('Zarvanto, a Seattle-based software company, cut jobs.'), ['Zarvanto|organization']);
     assert.deepEqual(kinds('They signed with Kelvaro, the band, in May.'), ['Kelvaro|organization']);

@@ -78,6 +78,8 @@ const WIDE_TOWNS = new SortedNameList(wideNames.towns);
 const PERSON_VERBS_BEFORE_BY = new Set(words.personVerbsBeforeBy);
 /** "Star", "Sun", "Independent": words newspapers take as a name after a place ("Toronto Star", "Kyiv Independent"). */
 const MASTHEADS_AFTER_PLACE = new Set(words.mastheadsAfterPlace);
+/** "Lake Erie", "Mount Sinjar", "Fort Lee", "Port of Liverpool": words that open a place's name. */
+const PLACE_PREFIXES = new Set(words.placePrefixes);
 
 /** Surname endings as written in the data file: a plain string, or `{ ending, weak }` for one that ordinary words share too. */
 type EndingEntry = string | { ending: string; weak?: boolean };
@@ -557,6 +559,13 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
   if (placeWord) {
     absorb(knownInside, absorbed);
     out.push(candidate(text, run, 'place', `“${placeWord.text}” in the name`, true, 'context'));
+    return;
+  }
+  // "Lake Erie", "Mount Sinjar", "Fort Lee", "Port of Liverpool": a place word opening the name (after the
+  // organisation and place words above, so "Port Authority" stays an organisation).
+  if (run.length >= 2 && run.length <= 4 && PLACE_PREFIXES.has(run[0].text) && run[run.length - 1].capital && (run[1].capital || run[1].text === 'of')) {
+    absorb(knownInside, absorbed);
+    out.push(candidate(text, run, 'place', `“${run[0].text}” opens the name`, false, 'context'));
     return;
   }
   // "West Jersey", "East Perth", "North Vancouver": a compass point before a place names a part of it.
