@@ -341,6 +341,8 @@ const AREAS = [
   // continents and parts of the world
   ['Africa', 'continent'], ['Asia', 'continent'], ['Europe', 'continent'], ['North America', 'continent'],
   ['South America', 'continent'], ['Oceania', 'continent'], ['Eurasia', 'continent'],
+  // "America" alone is the United States or the continents; either way a place, never a person or an organisation.
+  ['Americas', 'continent', ['America']],
   ['Latin America', 'area'], ['Central Asia', 'area'], ['South Asia', 'area'], ['East Asia', 'area'],
   ['Southeast Asia', 'area'], ['Asia-Pacific', 'area'], ['Indo-Pacific', 'area'], ['Middle East', 'area'],
   ['North Africa', 'area'], ['Sub-Saharan Africa', 'area'], ['Sahel', 'area'], ['Horn of Africa', 'area'],
@@ -365,7 +367,9 @@ const AREAS = [
   ['Bosphorus', 'strait', ['Bosporus']], ['Dardanelles', 'strait'], ['Strait of Hormuz', 'strait'],
   ['Bering Strait', 'strait'], ['Lake Baikal', 'lake', ['Baikal']], ['Dnieper', 'river'], ['Dniester', 'river'],
   ['Volga', 'river'], ['Danube', 'river'], ['Amu Darya', 'river'], ['Syr Darya', 'river'], ['Yenisei', 'river'],
-  ['Irtysh', 'river'],
+  ['Irtysh', 'river'], ['Prut', 'river'], ['Kura', 'river'], ['Daugava', 'river'], ['Neman', 'river', ['Nemunas']],
+  ['Amur', 'river'], ['Rhine', 'river'], ['Elbe', 'river'], ['Vistula', 'river'], ['Thames', 'river'], ['Seine', 'river'],
+  ['Nile', 'river'], ['Tigris', 'river'], ['Euphrates', 'river'], ['Yangtze', 'river'], ['Mekong', 'river'], ['Ganges', 'river'],
 ];
 const areaEntries = AREAS.map(([name, type, aliases]) => {
   const entry = { name, kind: 'place', ref: null, type };

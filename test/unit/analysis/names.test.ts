@@ -112,6 +112,11 @@ suite('name recognizer', () => {
     assert.deepEqual(kinds('The Port Authority of Zerevo met.'), ['Port Authority of Zerevo|organization']);
     assert.deepEqual(kinds('They reached the lake. Lake levels fell.').filter((k) => k.endsWith('|place')), []);
   });
+  test('“America” alone and rivers of the region and the world are places in the gazetteer', () => {
+    assert.deepEqual(kinds('Exports from America crossed the Prut and the Rhine.'), ['America|place', 'Prut|place', 'Rhine|place']);
+    // Inside a longer name the whole name decides: an organisation word wins.
+    assert.deepEqual(kinds('The Bank of America rose.'), ['Bank of America|organization']);
+  });
   test('an organisation by its appositive or by what it owns; a person appositive stays a person', () => {
     assert.deepEqual(kinds('Zarvanto, a Seattle-based software company, cut jobs.'), ['Zarvanto|organization']);
     assert.deepEqual(kinds('They signed with Kelvaro, the band, in May.'), ['Kelvaro|organization']);
