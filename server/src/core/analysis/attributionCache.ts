@@ -120,7 +120,7 @@ function keptQuotes(last: Kept, change: TextChange, raw: readonly RawQuote[], ct
     const nextNow = raw[i + 1]?.outer.start ?? text.length;
     const nextThen = (last.raw[j + 1]?.outer.start ?? map.oldLength) + delta;
     if (nextThen !== nextNow && Math.min(nextNow, nextThen) <= window.end) return undefined;
-    return moveQuote(last.own[j], delta, text);
+    return moveQuote(last.own[j], delta, text, q.outer);
   };
 }
 
@@ -149,15 +149,21 @@ function spanAt(spans: readonly Span[], offset: number): Span | undefined {
  */
 function compareLists<T extends Span>(map: OffsetMap, dirty: DirtyStretches, old: readonly T[], now: readonly T[], same: (a: T, b: T, delta: number) => boolean): void {
   const matched = new Uint8Array(old.length);
-  let j = 0;
-  for (const item of now) {
+  // The unchanged beginning often holds the very objects of the last version (what the paragraph caches kept in
+  // place): those match without a look at their fields (measured on the bench's 1 MB edits: `keptQuotes` 0.70 of before).
+  let first = 0;
+  const head = map.change.head;
+  while (first < now.length && first < old.length && now[first] === old[first] && now[first].end < head) matched[first++] = 1;
+  let j = first;
+  for (let i = first; i < now.length; i++) {
+    const item = now[i];
     const delta = map.deltaOfNew(item.start, item.end);
     if (delta !== undefined) {
       const oldStart = item.start - delta;
       while (j < old.length && old[j].start < oldStart) j++;
       // Several items may start at one offset (a name and a longer one around it): look at each.
       let k = j;
-      for (; k < old.length && old[k].start === oldStart; k++) if (!matched[k] && same(old[k], item, delta)) break;
+      for (; k < old.length && old[k].start === oldStart; k++) if (!matched[k] && ((delta === 0 && old[k] === item) || same(old[k], item, delta))) break;
       if (k < old.length && old[k].start === oldStart) {
         matched[k] = 1;
         continue;
@@ -194,14 +200,17 @@ function sameReferent(a: EntityMention | undefined, b: EntityMention | undefined
   return sameMention(a, b, delta);
 }
 
-/** A quote's own attribution moved by `delta` with its text (new objects: the last version's model may still be in use). */
-function moveQuote(q: Quote, delta: number, text: string): Quote {
+/**
+ * A quote's own attribution moved by `delta` with its text (new objects: the last version's model may still be in
+ * use). `outer`: this version's raw quote's outer span, which is the old one moved (a quote's `outer` is its raw quote's).
+ */
+function moveQuote(q: Quote, delta: number, text: string, outer: Span): Quote {
   const move = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
   return {
     start: q.start + delta,
     end: q.end + delta,
     text: text.slice(q.start + delta, q.end + delta), // from this version's text, so no old version is kept alive
-    outer: move(q.outer),
+    outer,
     kind: q.kind,
     speaker: q.speaker && { ...q.speaker, start: q.speaker.start + delta, end: q.speaker.end + delta },
     cue: q.cue,
