@@ -99,6 +99,23 @@ suite('name recognizer', () => {
     // "Star", "Sun", "Standard" make a newspaper only right after a place the lists know, and as the run's last word.
     assert.deepEqual(kinds('They flew the Lone Star flag under the Morning Star, on Moscow Standard Time.').filter((k) => k.endsWith('|organization')), []);
   });
+  test('a demonym before a masthead word is a title, not a newspaper, and never speaks as one', () => {
+    for (const text of ['The Turkmen Leader also said it was a “peaceful policy”.', 'Then the Georgian Leader said it was “over”.']) {
+      const model = analyzeArticle(text, kb, resolveConfig({ fallbackDate: '2024-06-01' }));
+      assert.deepEqual(model.entities.filter((e) => e.kind === 'organization').map((e) => e.text), [], text);
+      const speaker = model.quotes[0]?.speaker;
+      assert.equal(speaker?.how, 'description', text); // a described speaker: nobody named, never "Turkmen Leader"
+    }
+    // A place (not its demonym) before the same word is still the newspaper.
+    assert.deepEqual(kinds('The Karatau Leader reported it.'), ['Karatau Leader|organization']);
+  });
+  test('a given name and a surname after an organisation noun are a person, not the organisation', () => {
+    assert.deepEqual(kinds('He spoke to Director General of the Qazaqstan Times news agency Mikhail Tursunbekov on Friday.').filter((k) => !k.includes('Qazaqstan')),
+      ['Mikhail Tursunbekov|person']);
+    // Without a given name first, or with a common word last, the words after the noun stay the organisation.
+    assert.deepEqual(kinds('He wrote for the newspaper Zhetysu Khabar.'), ['Zhetysu Khabar|organization']);
+    assert.deepEqual(kinds('She joined the company Tom Tailor last year.'), ['Tom Tailor|organization']);
+  });
   test('a team named by its nickname alone and a party by its name without “Party” are the organisation named in full', () => {
     const found = kinds('The Boston Ravenclaws won again. Later the Ravenclaws lost. She left the Bright Zerevan Party and joined Bright Zerevan in May.');
     assert.deepEqual(found.filter((k) => k.startsWith('Ravenclaws') || k.startsWith('Bright Zerevan|')), ['Ravenclaws|organization', 'Bright Zerevan|organization']);

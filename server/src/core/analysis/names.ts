@@ -667,6 +667,12 @@ function isEventName(run: readonly Word[]): boolean {
   return last !== undefined && EVENT_WORDS.has(last.text) && EVENT_STARTS.has(run[0].text);
 }
 
+/** "Mikhail Gusman": two or three name words, a listed given name first and no common English word last. */
+function isGivenNameThenSurname(run: readonly Word[], capitals: readonly Word[]): boolean {
+  const last = capitals[capitals.length - 1].text;
+  return capitals.length >= 2 && capitals.length <= 3 && run.every(isPartOfPersonName) && isGivenName(capitals[0].text) && !COMMON_WORDS.has(last.toLowerCase());
+}
+
 /** The parts of `run` outside the known mentions, as runs of capitalised words. */
 function piecesOutside(run: Word[], inside: readonly EntityMention[]): Word[][] {
   const pieces: Word[][] = [];
@@ -704,7 +710,10 @@ function contextEvidence(ctx: RunContext, run: Word[], sentenceInitial: boolean)
   }
   if (before && PERSON_BEFORE.has(before.toLowerCase()) && capitals.length <= 4 && !isAcronym) return { kind: 'person', why: `after “${before}”`, strong: true };
   if (after && PLACE_AFTER.has(after) && capitals.length <= 3) return { kind: 'place', why: `before “${after}”`, strong: true };
-  if (before && ORG_NOUNS_BEFORE.has(before.toLowerCase()) && capitals.length <= 4) return { kind: 'organization', why: `after “${before}”`, strong: true };
+  // "the TASS news agency Mikhail Gusman": a given name and a surname after an organisation noun are its person.
+  if (before && ORG_NOUNS_BEFORE.has(before.toLowerCase()) && capitals.length <= 4 && !isGivenNameThenSurname(run, capitals)) {
+    return { kind: 'organization', why: `after “${before}”`, strong: true };
+  }
   if (after && ORG_NOUNS_AFTER.has(after) && capitals.length <= 4) return { kind: 'organization', why: `before “${after}”`, strong: true };
   const orgAppositive = orgAppositiveAfter(text, end, ctx.paragraph.end);
   if (orgAppositive && capitals.length <= 5) return { kind: 'organization', why: `described as “${orgAppositive}”`, strong: true };
@@ -779,6 +788,8 @@ function isPlaceName(ctx: RunContext, part: readonly Word[], knownInside: readon
   const start = part[0].start;
   const end = part[part.length - 1].end;
   const known = knownInside.find((m) => m.start === start && m.end === end);
+  // "Turkmen Leader", "Georgian Leader": a demonym before a masthead word is a title, not a newspaper.
+  if (known?.via === 'demonym') return false;
   if (known) return cityOnly ? known.kind === 'place' : known.kind === 'place' || known.kind === 'country';
   const hit = ctx.input.gazetteer.lookup(ctx.input.text.slice(start, end));
   return hit !== undefined && (cityOnly ? hit.type === 'city' : hit.kind === 'place' || hit.kind === 'country');
