@@ -116,6 +116,12 @@ suite('name recognizer', () => {
     assert.deepEqual(kinds('He wrote for the newspaper Zhetysu Khabar.'), ['Zhetysu Khabar|organization']);
     assert.deepEqual(kinds('She joined the company Tom Tailor last year.'), ['Tom Tailor|organization']);
   });
+  test('a surname that is also a small town names the person named in full, unless a place word stands before it', () => {
+    const found = kinds('Pavel Smirnov, the local leader, stayed. Smirnov will meet the envoy. Troops moved to Smirnov and stayed in Smirnov.');
+    assert.deepEqual(found, ['Pavel Smirnov|person', 'Smirnov|person', 'Smirnov|place', 'Smirnov|place']);
+    // Without a full name in the document the gazetteer still decides.
+    assert.deepEqual(kinds('The road to Smirnov was closed.'), ['Smirnov|place']);
+  });
   test('a team named by its nickname alone and a party by its name without “Party” are the organisation named in full', () => {
     const found = kinds('The Boston Ravenclaws won again. Later the Ravenclaws lost. She left the Bright Zerevan Party and joined Bright Zerevan in May.');
     assert.deepEqual(found.filter((k) => k.startsWith('Ravenclaws') || k.startsWith('Bright Zerevan|')), ['Ravenclaws|organization', 'Bright Zerevan|organization']);

@@ -960,7 +960,8 @@ function applyDocumentEvidence(input: NameInput, found: Candidate[]): Candidate[
     if (c.kind === 'person') {
       const parts = c.text.split(' ');
       const surname = parts[parts.length - 1];
-      if (parts.length >= 2 && surname.length >= 3 && !strongKind.has(surname) && !isGivenName(surname)) strongKind.set(surname, c);
+      // A person's surname outranks a small place of the same name ("Igor Smirnov" … "Smirnov", a Russian village).
+      if (parts.length >= 2 && surname.length >= 3 && (!strongKind.has(surname) || strongKind.get(surname)?.via === 'gazetteer') && !isGivenName(surname)) strongKind.set(surname, c);
       const given = parts[0];
       if (parts.length >= 2 && isGivenName(given)) firstNames.set(given, firstNames.has(given) && firstNames.get(given)?.text !== c.text ? null : c);
     }
@@ -975,7 +976,7 @@ function applyDocumentEvidence(input: NameInput, found: Candidate[]): Candidate[
   const resolved: Candidate[] = [];
   for (const c of candidates) {
     const strong = strongKind.get(c.text);
-    if (strong && strong !== c && (!c.strong || c.kind === 'other')) {
+    if (strong && strong !== c && (!c.strong || c.kind === 'other' || isPlaceNamedLikeSurname(input, c, strong))) {
       resolved.push({ ...c, kind: strong.kind, via: 'document', why: `as “${strong.text}” elsewhere`, name: strong.kind === 'person' ? strong.name ?? strong.text : c.text, ref: strong.ref });
       continue;
     }
@@ -987,6 +988,13 @@ function applyDocumentEvidence(input: NameInput, found: Candidate[]): Candidate[
     resolved.push(c.kind === 'person' && c.name === undefined ? { ...c, name: fullNameOf(c, strongKind, fullNames) } : c);
   }
   return typeUntypedNames(input, withOtherOccurrences(input, resolved, strongKind));
+}
+
+/** A one-word gazetteer town that is the surname of a person named in full in the document, and not after "in", "to" … */
+function isPlaceNamedLikeSurname(input: NameInput, c: Candidate, person: Candidate): boolean {
+  if (c.via !== 'gazetteer' || person.kind !== 'person' || c.text.includes(' ') || !person.text.endsWith(` ${c.text}`)) return false;
+  const before = wordBefore(input.text, c.start, Math.max(0, c.start - 40))?.toLowerCase();
+  return !before || !(PLACE_PREPOSITIONS.has(before) || WORDS_BEFORE_A_PLACE.has(before));
 }
 
 /**
