@@ -27,6 +27,7 @@ import { AnalysisThread } from './analysisThread';
 import type { AnalysisResult, KbFiles } from './analysisMessages';
 import { runQuery, VIEWS, type QueryAnswer, type QueryName, type QueryParams } from './articleQueries';
 import { analyseDocument, forgetDocument, type AnalysisInput } from './documentAnalysis';
+import { RecentDocuments } from './recentDocuments';
 import type { AnnotationEntry as AppliedEntry } from './core/annotations/apply';
 import type { ReviewedArticle } from './core/review';
 import type { Finding } from './core/types';
@@ -57,6 +58,13 @@ export interface ServerOptions {
  */
 export const WORKER_THRESHOLD = 256 * 1024;
 
+/**
+ * How many open documents keep their whole analysis (model and incremental state) on the server's thread, and
+ * how many characters they may hold together (see `recentDocuments.ts`; about 9 bytes of heap per character).
+ * A client may pass other values as `initializationOptions.keptAnalyses` (`{ documents, characters }`; tests do).
+ */
+export const KEPT_ANALYSES = { documents: 20, characters: 4_000_000 };
+
 /** An article's annotations as the analysis uses them: the file's, with changes still waiting to be saved. */
 interface AnnotationEntry {
   readonly items: readonly Annotation[];
@@ -82,6 +90,8 @@ interface CachedArticle {
   readonly onWorker: boolean;
   /** Views of the whole version (Outline, semantic tokens: `VIEWS`), computed once, on first request, wherever the analysis is. */
   readonly views: Map<QueryName, unknown>;
+  /** Drops the whole analysis made here and the views (memory: `recentDocuments.ts`); reading `article` analyses again. */
+  release(): void;
 }
 
 /** The semantic tokens last sent for a document, so a `full/delta` request can be answered with edits. */
@@ -107,6 +117,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const watchTimers = new Map<string, NodeJS.Timeout>();
   const sentTokens = new Map<string, SentTokens>();
   let tokenResults = 0;
+  let recent = new RecentDocuments(KEPT_ANALYSES.documents, KEPT_ANALYSES.characters);
   const annotatedUris = new Set<string>();
   const scheduler = new AnalysisScheduler((uri) => {
     const latest = documents.get(uri);
@@ -162,13 +173,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!isArticle(doc)) return undefined;
     const cached = cache.get(doc.uri);
     if (cached && cached.version === doc.version) return cached;
-    const started = performance.now();
-    const article = analyseDocument(inputFor(doc), loaded.kb);
-    analyses++;
-    analysisMs += performance.now() - started;
-    const entry = cacheEntry(doc.version, article.model.diagnostics, article.entries, () => article);
+    const input = inputFor(doc);
+    const kb = loaded.kb;
+    const analyse = () => {
+      const started = performance.now();
+      const article = analyseDocument(input, kb);
+      analyses++;
+      analysisMs += performance.now() - started;
+      return article;
+    };
+    const article = analyse();
+    // Analysed again only once `release`d (then `analyseDocument` starts afresh: the same model).
+    const entry = cacheEntry(doc.version, article.model.diagnostics, article.entries, analyse, false, article);
     cache.set(doc.uri, entry);
+    // No entry yet: the document's first analysis since it opened (or since the cache was cleared), not yet in use.
+    keep(doc, cached !== undefined);
     return entry;
+  }
+
+  /**
+   * The document's analysis was just made or read here: it stays, and the analyses that no longer fit go
+   * (`recentDocuments.ts`). `inUse`: made after an edit or read for a request, rather than made on opening.
+   */
+  function keep(doc: TextDocument, inUse: boolean): void {
+    for (const uri of inUse ? recent.use(doc.uri, doc.getText().length) : recent.opened(doc.uri)) {
+      forgetDocument(uri);
+      cache.get(uri)?.release();
+      sentTokens.delete(uri);
+    }
   }
 
   /** What an analysis of the document's current version reads (besides the knowledge base). */
@@ -237,6 +269,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = documents.get(uri);
       const entry = doc && guard('analysis', () => cachedFor(doc), undefined);
       if (!doc || !entry) return fallback;
+      if (!entry.onWorker) keep(doc, true);
       if (entry.views.has(name)) return entry.views.get(name) as QueryAnswer<N>;
       const asked = params(doc);
       let answered = entry.onWorker ? await askWorker(uri, entry.version, name, asked) : undefined;
@@ -477,9 +510,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     roots = (params.workspaceFolders ?? []).map((f) => filePath(f.uri)).filter((p): p is string => !!p);
     if (!roots.length && params.rootUri) roots = [filePath(params.rootUri)].filter((p): p is string => !!p);
     if (roots.length) loaded = loadKb();
-    const init = params.initializationOptions as { settings?: Partial<Settings>; workerThreshold?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: Partial<Settings>; workerThreshold?: unknown; keptAnalyses?: { documents?: unknown; characters?: unknown } } | undefined;
     if (init?.settings) settings = mergeSettings(init.settings);
     if (typeof init?.workerThreshold === 'number' && init.workerThreshold >= 0) workerThreshold = init.workerThreshold;
+    const kept = init?.keptAnalyses;
+    if (typeof kept?.documents === 'number' && kept.documents >= 1 && typeof kept.characters === 'number' && kept.characters >= 0) recent = new RecentDocuments(kept.documents, kept.characters);
     return {
       capabilities: {
         // didSave is asked for explicitly: a save writes the re-anchored annotation positions back.
@@ -531,6 +566,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // The worker's knowledge base is memory a session with short documents only does not pay for.
     if (thread.running && !longDocumentOpen()) void thread.stop();
     cache.delete(e.document.uri);
+    recent.forget(e.document.uri);
     sentTokens.delete(e.document.uri);
     annotations.delete(e.document.uri);
     if (isArticle(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -566,7 +602,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return doc ? getAnchoredAnnotations(doc, guard('analysis', () => cachedFor(doc), undefined)) : null;
   }));
   connection.onRequest('cisLens/status', () => ({
-    analyses, analysisMs: Math.round(analysisMs), openDocuments: documents.all().length, cachedArticles: cache.size, loadedAnnotations: annotations.size, unsavedAnnotationFiles: saves.waiting().length,
+    analyses, analysisMs: Math.round(analysisMs), openDocuments: documents.all().length, cachedArticles: cache.size, keptAnalyses: recent.size, loadedAnnotations: annotations.size, unsavedAnnotationFiles: saves.waiting().length,
     worker: { running: thread.running, usable: thread.usable, analyses: thread.completed, inFlight: thread.inFlight },
   }));
   connection.onExecuteCommand(async (p) => {
@@ -636,21 +672,29 @@ function lineEndAt(text: string, offset: number): number {
 }
 
 /**
- * A cache entry. `analysis` gives the whole analysis: at once for one made here, or, for one that stays on the
- * worker thread (`onWorker`), by analysing the same input here, which only a read of `article` does.
+ * A cache entry. `analysis` gives the whole analysis: `made` here, or, for one that stays on the worker thread
+ * (`onWorker`), by analysing the same input here, which only a read of `article` does; likewise after `release`.
  */
-function cacheEntry(version: number, findings: readonly Finding[], entries: readonly AppliedEntry[], analysis: () => ReviewedArticle, onWorker = false): CachedArticle {
-  let article = onWorker ? undefined : analysis();
+function cacheEntry(version: number, findings: readonly Finding[], entries: readonly AppliedEntry[], analysis: () => ReviewedArticle, onWorker = false, made?: ReviewedArticle): CachedArticle {
+  let article = onWorker ? undefined : (made ?? analysis());
+  let remote = onWorker;
+  const views = new Map<QueryName, unknown>();
   return {
     version,
     findings,
     entries,
-    views: new Map(),
+    views,
     get onWorker(): boolean {
-      return article === undefined;
+      return remote;
     },
     get article(): ReviewedArticle {
+      remote = false;
       return (article ??= analysis());
+    },
+    release(): void {
+      if (remote) return;
+      article = undefined;
+      views.clear();
     },
   };
 }
