@@ -10,9 +10,8 @@
  * freely licensed corpora; this file is the one definition of the features for both training and tagging.
  */
 import words from '../data/names.json';
-import givenNames from '../data/given-names.json';
+import { COMMON_WORDS, EITHER_NAMES as EITHER, FEMALE_NAMES as FEMALE, MALE_NAMES as MALE } from './nameWordSets';
 import surnameEndings from '../data/surname-endings.json';
-import commonWords from '../data/common-words.json';
 import type { Gazetteer } from '../kb/gazetteer';
 
 /** Tags, in the order of the weight vectors. B = first word of a name, I = a later word. */
@@ -102,10 +101,6 @@ const TITLE_WORDS_NOT_ALONE = new Set(words.titleWordsNotAlone);
 const EVENT_WORDS = new Set(words.eventWords);
 const FUNCTION_WORDS = new Set(words.functionWords);
 const COMMON_CAPITALISED = new Set(words.commonCapitalised);
-const COMMON_WORDS = new Set<string>(commonWords.words);
-const MALE = new Set<string>(givenNames.male);
-const FEMALE = new Set<string>(givenNames.female);
-const EITHER = new Set<string>(givenNames.either);
 type EndingEntry = string | { ending: string; weak?: boolean };
 const ENDINGS: string[] = [];
 for (const list of [surnameEndings.male, surnameEndings.female, surnameEndings.either] as EndingEntry[][]) {

@@ -16,9 +16,9 @@
  */
 import words from '../data/names.json';
 import givenNames from '../data/given-names.json';
+import { COMMON_WORDS, EITHER_NAMES, FEMALE_NAMES, MALE_NAMES } from './nameWordSets';
 import cues from '../data/cues.json';
 import surnameEndings from '../data/surname-endings.json';
-import commonWords from '../data/common-words.json';
 import wideNames from '../data/wide-names.json';
 import type { Gazetteer } from '../kb/gazetteer';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
@@ -61,11 +61,6 @@ const ABBREVIATIONS = new Set(words.abbreviationsWithDot);
 const PLACE_NOUNS_BEFORE_OF = new Set(words.placeNounsBeforeOf);
 const MEDIA_VERBS_AFTER = new Set(words.mediaVerbsAfterName);
 const ADJECTIVE_ENDINGS = words.adjectiveEndings;
-/** Common English words: opening a sentence, "Officials" or "Critics" is no name, while "Hassan" is. */
-const COMMON_WORDS = new Set<string>(commonWords.words);
-const MALE_NAMES = new Set<string>(givenNames.male);
-const FEMALE_NAMES = new Set<string>(givenNames.female);
-const EITHER_NAMES = new Set<string>(givenNames.either);
 /** Given names that are also English words ("Mark", "Frank", "Dawn"): a given name only before an unlisted surname. */
 const GIVEN_NAMES_ALSO_WORDS = new Set<string>(givenNames.alsoWords);
 const PLACE_UNITS_BEFORE_OF = new Set(words.placeUnitsBeforeOf);
