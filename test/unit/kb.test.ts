@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { surelyStartedBy } from '../../server/src/core/kb/knowledgeBase';
-import { buildKnowledgeBase } from '../../server/src/kbLoader';
+import * as os from 'node:os';
+import { buildKnowledgeBase, loadKnowledgeBase } from '../../server/src/kbLoader';
 import { builtInKb, repoRoot } from '../helpers/kb';
 
 const kbDir = path.join(repoRoot, 'seeds', 'kb');
@@ -79,6 +80,20 @@ suite('Knowledge base', () => {
     assert.equal(loaded.kb.location('jane-doe')?.uri, 'file:///ws/.cis/people.cis.json');
     assert.equal(loaded.kb.location('jane-doe')?.line, 3);
     assert.deepEqual(loaded.problems, []);
+  });
+
+  test('a file read from disk is read again for F12: the right line while it is unchanged, the top of the file once it changed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cis-lens-kb-'));
+    const kbFile = path.join(dir, 'people.cis.json');
+    const text = file('', [entity('jane-doe'), entity('john-roe')]).text;
+    fs.writeFileSync(kbFile, text);
+    const unchanged = loadKnowledgeBase([], [kbFile]).kb;
+    assert.equal(unchanged.location('john-roe')?.line, text.split('\n').findIndex((line) => line.includes('"id": "john-roe"')));
+    assert.ok(unchanged.location('john-roe')!.line > 0);
+    const changed = loadKnowledgeBase([], [kbFile]).kb;
+    fs.writeFileSync(kbFile, file('', [entity('someone-else'), entity('jane-doe'), entity('john-roe')]).text);
+    assert.equal(changed.location('john-roe')?.line, 0, 'no guessed line in a file that changed since it was loaded');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('errors in a KB file are reported at the right place, and the other entities still load', () => {
