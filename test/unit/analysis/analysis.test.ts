@@ -317,6 +317,17 @@ suite('attribution', () => {
     // Any other phrase there still breaks the link.
     assert.deepEqual(speakerOf('“That is not the view of our party,” Senate Majority Leader Mitch McConnell, to applause in Kyiv, said.'), [null]);
   });
+  test('a bracketed party tag after a name belongs to the name, before a verb, an appositive or a participle', () => {
+    assert.deepEqual(speakerOf('Sen. Richard J. Durbin (D-Ill.), noting the size of the crowd in Tbilisi, said, “Let me tell you, this is a heck of a movement.”'), ['Richard J. Durbin']);
+    assert.deepEqual(speakerOf('In a statement, Rep. Hakeem Jeffries (D-N.Y.) reacted to the verdict in Minsk, saying: “The sentence should shock every decent person.”'), ['Hakeem Jeffries']);
+    assert.deepEqual(speakerOf('State Sen. Lee Bright (R), another early critic of the deal, suggested that Moscow was “playing for time.”'), ['Lee Bright']);
+    // Only a party tag: other words in brackets still break the link between a name and its verb.
+    assert.deepEqual(speakerOf('Sen. Richard J. Durbin (a close ally of the president in the Senate), noting the crowd in Tbilisi, said, “Let me tell you, this is a heck of a movement.”'), [null]);
+  });
+  test('participles of speech verbs after a comma (cues.json): …, responding that he is “…”', () => {
+    assert.deepEqual(speakerOf('Sen. Pat Toomey (R-Pa.) refused to discuss the trip to Kyiv, responding that he is “not going to go into what my office is doing.”'), ['Pat Toomey']);
+    assert.deepEqual(speakerOf('“The way I see it,” Anna Petrosyan elaborated, “nobody ever questioned his service.”').slice(0, 1), ['Anna Petrosyan']);
+  });
   test('a surname opening a sentence that the recognizer left unmarked is the person named before with it', () => {
     assert.deepEqual(speakerOf('Donald Trump spoke in Minsk on Monday.\n\nTrump subsequently defended the visit, calling the talks “a very good start for everybody.”'), ['Donald Trump']);
     // With no full name before, the word names no one.

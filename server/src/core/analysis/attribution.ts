@@ -41,13 +41,15 @@ const TAKES_OBJECT_VERBS = new Set(['described', 'labeled', 'labelled', 'labels'
 const QUOTING_AFTER_RE = new RegExp(`\\s(${cues.quotingVerbs.join('|')})\\s`, 'u');
 /** A US party and state tag after a name: "R-Ky.", "D-N.Y.", "I-Vt". */
 const PARTY_TAG_RE = /^[RDI]-[\p{Lu}][\p{L}.]{0,12}$/u;
+/** The same tag in brackets right after a name, as part of it: "Sen. Pat Toomey (R-Pa.) refused", "Rep. Hakeem Jeffries (D-N.Y.),". */
+const BRACKETED_TAG = '(?:\\s*\\([RDI](?:-[\\p{Lu}][\\p{L}.]{0,12})?\\))?';
 /** Words allowed between a speaker and the verb: "Putin also said", "he has repeatedly stressed", "Sen. John Cornyn (R-Texas) told". */
 const GAP_RE = new RegExp(
   `^[\\s,]*(?:\\([^()]{1,25}\\)[\\s,]+|[RDI]-[\\p{Lu}][\\p{L}.]{0,12}[\\s,]+)?(?:(?:also|then|further|later|earlier|again|once|has|had|have|was|is|were|are|will|would|did|does|started|began|kept|\\p{L}+ly|${timePhrases()})[\\s,]+){0,3}$`,
   'u',
 );
 /** An appositive between subject and verb: "Lukashenko, speaking to BelTA, said …", "Temur Lomaia, 60, a doctor, said". */
-const APPOSITIVE_RE = /^\s*,(?:[^,;“”"«»]{1,90},){1,2}\s*(?:(?:also|then|has|had|was|is|\p{L}+ly)\s+){0,2}$/u;
+const APPOSITIVE_RE = new RegExp(`^${BRACKETED_TAG}\\s*,(?:[^,;“”"«»]{1,90},){1,2}\\s*(?:(?:also|then|has|had|was|is|\\p{L}+ly)\\s+){0,2}$`, 'u');
 /** What may stand between a verb and the speaker it introduces: "said Foreign Ministry spokeswoman". */
 const NOUN_PHRASE_GAP_RE = /^[\s\p{L}\p{N}’'.&-]*$/u;
 /** A name after one of these is not the phrase's head: "the head of the mission sent by the CIS said". */
@@ -80,7 +82,7 @@ const SCARE_MAX_WORDS = 4;
 const AFTER_WINDOW = 220;
 const BEFORE_WINDOW = 400;
 const SUBJECT_THEN_VERB_RE = new RegExp(
-  `^(?:\\s*,[^,]{1,90},)?\\s+(?:(?:also|then|later|again|now|once|still|had|has|have|was|is|were|will|would|could|did|does|\\p{Ll}+ly)\\s+)*(?:\\p{Ll}[\\p{L}-]*(?:ed|es|s)|is|was|had|has|${cues.irregularPastVerbs.join('|')})\\b`,
+  `^${BRACKETED_TAG}(?:\\s*,[^,]{1,90},)?\\s+(?:(?:also|then|later|again|now|once|still|had|has|have|was|is|were|will|would|could|did|does|\\p{Ll}+ly)\\s+)*(?:\\p{Ll}[\\p{L}-]*(?:ed|es|s)|is|was|had|has|${cues.irregularPastVerbs.join('|')})\\b`,
   'u',
 );
 const AGENT_BEFORE_RE = new RegExp(`\\b(${cues.agentParticiples.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s+by\\s+(?:the\\s+)?$`, 'i');
