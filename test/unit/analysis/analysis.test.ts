@@ -324,6 +324,21 @@ suite('attribution', () => {
     // Only a party tag: other words in brackets still break the link between a name and its verb.
     assert.deepEqual(speakerOf('Sen. Richard J. Durbin (a close ally of the president in the Senate), noting the crowd in Tbilisi, said, “Let me tell you, this is a heck of a movement.”'), [null]);
   });
+  test('a name right after "that" or "when" opening a clause is the subject of the verb after it', () => {
+    assert.deepEqual(speakerOf('The debate between the two candidates grew so heated over which of them had backed the budget that Armenian Prime Minister Nikol Pashinyan said, “I need a translator.”'), ['Nikol Pashinyan']);
+    assert.deepEqual(speakerOf('The anxiety about the spillover of the war on the campaigns of his allies in the regions was underscored on Wednesday when Speaker Alen Simonyan lamented the “disheartened” state of the party.'), ['Alen Simonyan']);
+    // A name inside a phrase after "that" is no subject: "aides to X" said it, not X.
+    assert.notDeepEqual(speakerOf('It was reported on Monday that aides to Nikol Pashinyan said the deal was “dead.”'), ['Nikol Pashinyan']);
+  });
+  test('a name after "with" and before a participle is its subject: "with Aliyev tweeting that …"', () => {
+    assert.deepEqual(speakerOf('Officials were quick to chime in, with Ilham Aliyev tweeting that the vote was a “disaster” for Yerevan.'), ['Ilham Aliyev']);
+    // Not a name after another preposition, and not without the participle right after the name.
+    assert.deepEqual(speakerOf('Officials were quick to chime in, after talks with Ilham Aliyev, tweeting that the vote was a “disaster” for Yerevan.'), [null]);
+  });
+  test('a name followed by its own past verb is the subject, not a later name its verb takes as object', () => {
+    // ("Donald Trump" is a name of unknown kind here: a later person used to take the phrase over.)
+    assert.deepEqual(speakerOf('First, Donald Trump attacked former prime minister Karim Massimov for being “a failed manager.”'), ['Donald Trump']);
+  });
   test('participles of speech verbs after a comma (cues.json): …, responding that he is “…”', () => {
     assert.deepEqual(speakerOf('Sen. Pat Toomey (R-Pa.) refused to discuss the trip to Kyiv, responding that he is “not going to go into what my office is doing.”'), ['Pat Toomey']);
     assert.deepEqual(speakerOf('“The way I see it,” Anna Petrosyan elaborated, “nobody ever questioned his service.”').slice(0, 1), ['Anna Petrosyan']);

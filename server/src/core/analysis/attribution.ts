@@ -85,6 +85,8 @@ const SUBJECT_THEN_VERB_RE = new RegExp(
   `^${BRACKETED_TAG}(?:\\s*,[^,]{1,90},)?\\s+(?:(?:also|then|later|again|now|once|still|had|has|have|was|is|were|will|would|could|did|does|\\p{Ll}+ly)\\s+)*(?:\\p{Ll}[\\p{L}-]*(?:ed|es|s)|is|was|had|has|${cues.irregularPastVerbs.join('|')})\\b`,
   'u',
 );
+/** A name's own verb right after it, in the past: "Donald Trump attacked", "Clinton also said", "Putin threw". */
+const FOLLOWED_BY_PAST_VERB_RE = new RegExp(`^\\s+(?:(?:also|then|later|again|once|\\p{Ll}+ly)\\s+)?(?:\\p{Ll}+ed|${cues.irregularPastVerbs.join('|')})\\b`, 'u');
 const AGENT_BEFORE_RE = new RegExp(`\\b(${cues.agentParticiples.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s+by\\s+(?:the\\s+)?$`, 'i');
 /** Words that start a clause, not a noun phrase: "“Quiet!” and continued". */
 const CLAUSE_WORDS_RE = /^(?:and|or|but|so|then|as|while|when|if|because|after|before|with|to|in|on|at|of|for|from|by|which|who|that|where|also|not|is|was|are|were|be|been|has|have|had|will|would|likely)\b/i;
@@ -398,9 +400,21 @@ function subjectBefore(ctx: AttributionContext, from: number, verbStart: number)
     // verb joined by "and" before it is ("a woman asked for a photo and Tokayev said"), but not a pronoun joined to
     // the name ("arguing that he and Cruz shared").
     const lead = text.slice(clauseStart(text, from, c.start), c.start);
-    return isHeadOfPhrase(lead) || (/\s(?!(?:he|she|they|we|i|you)\s)\p{Ll}+\s+(?:and|but)\s+$/u.test(lead) && LEAD_VERB_RE.test(lead)) ? c : undefined;
+    return isHeadOfPhrase(lead) || (/\s(?!(?:he|she|they|we|i|you)\s)\p{Ll}+\s+(?:and|but)\s+$/u.test(lead) && LEAD_VERB_RE.test(lead)) || headsSubordinateClause(lead) ? c : undefined;
   }
   return undefined;
+}
+
+/**
+ * "… grew so heated that New Jersey Gov. Chris Christie said", "… was underscored when House Speaker Paul Ryan said":
+ * a name right after the word opening a subordinate or complement clause (perhaps with its title) is that clause's
+ * subject, and the verb after it is its own.
+ */
+function headsSubordinateClause(lead: string): boolean {
+  const opener = /\b(?:that|when|after|because|while|if|since|before|until|although|though|whereas)\s+(?=[^]*$)/gi;
+  let last = -1;
+  for (let m = opener.exec(lead); m; m = opener.exec(lead)) last = m.index + m[0].length;
+  return last >= 0 && (last === lead.length || /^\p{Lu}/u.test(lead.slice(last))) && isHeadOfPhrase(lead.slice(last));
 }
 
 /** Where the clause holding `offset` starts: after the last comma, semicolon, colon or dash since `from`. */
@@ -517,6 +531,12 @@ function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, 
     const agent = by ? speakerInNounPhrase(ctx, verbEnd + by[0].length, q.outer.start) : undefined;
     return agent ? found(agent, verb, verbStart, ctx) : undefined;
   }
+  // "Republicans were quick to chime in, with Donald Trump tweeting that it was a “disaster”": a name after "with" and
+  // before a participle is that participle's subject.
+  if (/ing$/i.test(verb)) {
+    const withSubject = subjectAfterWith(ctx, sentence, verbStart);
+    if (withSubject) return found(withSubject, verb, verbStart, ctx);
+  }
   // "Trump went after Bush, calling him “…”": a participle after a comma belongs to the subject of its
   // sentence, not to the nearest name (often the object of the clause before).
   if (/ing$/i.test(verb) && /,[”"’]?\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 4), verbStart))) {
@@ -552,6 +572,13 @@ function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, 
   const name = bare.name.replace(/\s+(?:at|in|on|to|from|with|during|after|before)\s.*$/i, '');
   const phrase = name === bare.name ? bare : { ...bare, name, end: bare.start + name.length };
   return { speaker: phrase, cue: verb.replace(/\s+/g, ' '), cueSpan: { start: verbStart, end: verbEnd } };
+}
+
+/** The name right before a participle at `verbStart` when "with" stands right before the name ("with Gorka noting"). */
+function subjectAfterWith(ctx: AttributionContext, sentence: Span, verbStart: number): SpeakerCandidate | undefined {
+  const c = ctx.candidates[upperBound(ctx.candidates, verbStart) - 1];
+  if (!c || c.start < sentence.start || c.end > verbStart || !/^\s+(?:\p{Ll}+ly\s+)?$/u.test(ctx.text.slice(c.end, verbStart))) return undefined;
+  return /(?:^|[\s,(—–])with\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){0,4}$/u.test(ctx.text.slice(Math.max(sentence.start, c.start - 60), c.start)) ? c : undefined;
 }
 
 /**
@@ -816,7 +843,8 @@ function subjectOpeningAt(ctx: AttributionContext, head: number, from: number, l
   const first = ctx.candidates[upperBound(ctx.candidates, from - 1)];
   if (!first || first.start < from) return undefined;
   // "The IRP deputy chairman Mahmadali Hoit": the person the phrase ends in, not the party before the title.
-  const c = speakerInNounPhrase(ctx, first.start, limit) ?? first;
+  // "Donald Trump attacked former nominee Mitt Romney": a name followed by its own verb heads no longer phrase.
+  const c = FOLLOWED_BY_PAST_VERB_RE.test(text.slice(first.end, Math.min(limit, first.end + 40))) ? first : speakerInNounPhrase(ctx, first.start, limit) ?? first;
   if (c.end > limit || c.start - from > NOUN_PHRASE_MAX) return undefined;
   const lead = text.slice(clauseStart(text, from, c.start), c.start);
   // "On Monday, Putin …", "In an interview, he …": one introductory phrase may come first.
