@@ -339,6 +339,26 @@ suite('attribution', () => {
     // ("Donald Trump" is a name of unknown kind here: a later person used to take the phrase over.)
     assert.deepEqual(speakerOf('First, Donald Trump attacked former prime minister Karim Massimov for being “a failed manager.”'), ['Donald Trump']);
   });
+  test('more irregular past verbs mark a subject’s own verb (cues.json): "Then he cut into Aliyev, calling him “…”"', () => {
+    assert.deepEqual(speakerOf('Nikol Pashinyan spoke first in Yerevan. Then he cut into Aliyev, calling him “a spoiled child.”'), ['Nikol Pashinyan']);
+  });
+  test('a participle set off by a spaced dash, perhaps after an adverb, belongs to the sentence’s subject too', () => {
+    assert.deepEqual(speakerOf('Maia Sandu declined to claim outright victory - only saying that she was breathing “a sigh of relief” at the numbers.'), ['Maia Sandu']);
+    // A participle glued to a noun ("an email saying") is not set off.
+    assert.deepEqual(speakerOf('Maia Sandu sent an email saying “done.”'), [null]);
+  });
+  test('a roundup line: a topic, a spaced dash, then a source and a colon; two names joined by "and" head the phrase', () => {
+    assert.deepEqual(speakerOf('The polls were not wrong (just too early) - Mark Blumenthal and Jon Cohen: “The polls ended too early to see the shift.”'), ['Jon Cohen']);
+    assert.deepEqual(speakerOf('The demographic/economic interplay matters in the South - Nikol Pashinyan: “We will count every vote.”'), ['Nikol Pashinyan']);
+    // Without the dash, the words before the name still decide: after a preposition it is no source.
+    assert.deepEqual(speakerOf('Turnout matters in the South for Nikol Pashinyan: “We will count every vote.”'), [null]);
+  });
+  test('a headline "Name on topic: ‘…’" speaks for the person the first paragraph names with that surname', () => {
+    const model = analyze('Gillibrand on Hillary Releasing Her Speech Transcripts: ‘I Think She Will.’\n\nFriday on CNN, Sen. Kirsten Gillibrand (D-NY) told host Chris Cuomo she believes it.');
+    assert.deepEqual(model.quotes.map((q) => [q.speaker?.name ?? null, q.speaker && model.text.slice(q.speaker.start, q.speaker.end)]), [['Kirsten Gillibrand', 'Gillibrand']]);
+    // Not when the first paragraph names nobody with that surname.
+    assert.deepEqual(speakerOf('Gillibrand on Hillary Releasing Her Speech Transcripts: ‘I Think She Will.’\n\nFriday on CNN, host Chris Cuomo said it.'), [null]);
+  });
   test('participles of speech verbs after a comma (cues.json): …, responding that he is “…”', () => {
     assert.deepEqual(speakerOf('Sen. Pat Toomey (R-Pa.) refused to discuss the trip to Kyiv, responding that he is “not going to go into what my office is doing.”'), ['Pat Toomey']);
     assert.deepEqual(speakerOf('“The way I see it,” Anna Petrosyan elaborated, “nobody ever questioned his service.”').slice(0, 1), ['Anna Petrosyan']);

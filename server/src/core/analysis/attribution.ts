@@ -85,6 +85,10 @@ const SUBJECT_THEN_VERB_RE = new RegExp(
   `^${BRACKETED_TAG}(?:\\s*,[^,]{1,90},)?\\s+(?:(?:also|then|later|again|now|once|still|had|has|have|was|is|were|will|would|could|did|does|\\p{Ll}+ly)\\s+)*(?:\\p{Ll}[\\p{L}-]*(?:ed|es|s)|is|was|had|has|${cues.irregularPastVerbs.join('|')})\\b`,
   'u',
 );
+/** What sets off a participle from its clause: a comma (after a closing quote mark too) or a spaced dash, perhaps with an adverb after it. */
+const PARTICIPLE_SET_OFF_RE = /(?:,[”"’]?|\s[-—–])\s*(?:(?:only|also|again|even|then|\p{Ll}+ly)\s+)?$/u;
+/** A headline's name before its quote: "Trump: ", "Cecile Richards: ", "Gillibrand on Hillary Releasing Her Transcripts: ". */
+const HEADLINE_NAME_RE = /^\s*(\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,2})(?:\s+[Oo]n\s+[^:“”"‘’]{1,80})?:\s*$/u;
 /** A name's own verb right after it, in the past: "Donald Trump attacked", "Clinton also said", "Putin threw". */
 const FOLLOWED_BY_PAST_VERB_RE = new RegExp(`^\\s+(?:(?:also|then|later|again|once|\\p{Ll}+ly)\\s+)?(?:\\p{Ll}+ed|${cues.irregularPastVerbs.join('|')})\\b`, 'u');
 const AGENT_BEFORE_RE = new RegExp(`\\b(${cues.agentParticiples.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s+by\\s+(?:the\\s+)?$`, 'i');
@@ -448,6 +452,7 @@ function speakerBeforeOrRest(q: RawQuote, sentence: Span, ctx: AttributionContex
   if (before !== undefined) return before ?? undefined;
   return sentenceEndTag(q, sentence, ctx) ??
     nameBeforeColon(q, sentence, ctx) ??
+    headlineSpeaker(q, ctx) ??
     speakerInNextSentence(q, sentence, ctx) ??
     dashLineAfter(q, ctx) ??
     speakerIntroducedBefore(q, ctx) ??
@@ -539,7 +544,8 @@ function attributedByVerb(q: RawQuote, sentence: Span, ctx: AttributionContext, 
   }
   // "Trump went after Bush, calling him “…”": a participle after a comma belongs to the subject of its
   // sentence, not to the nearest name (often the object of the clause before).
-  if (/ing$/i.test(verb) && /,[”"’]?\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 4), verbStart))) {
+  // ("She declined to claim victory - only saying that …": a dash sets it off too, and an adverb may come first.)
+  if (/ing$/i.test(verb) && PARTICIPLE_SET_OFF_RE.test(text.slice(Math.max(sentence.start, verbStart - 24), verbStart))) {
     const main = openingSubject(ctx, sentence, verbStart);
     if (!main) return openingDescription(ctx, sentence, verb, verbStart);
     if (inSubordinateClause(text, sentence, main, withoutQuotedWords(text.slice(main.end, verbStart - 2)))) return undefined;
@@ -626,7 +632,37 @@ function nameBeforeColon(q: RawQuote, sentence: Span, ctx: AttributionContext): 
   const c = ctx.candidates[upperBound(ctx.candidates, colonAt) - 1];
   if (!c || c.via === 'pronoun' || !/^\s*$/.test(text.slice(c.end, colonAt))) return undefined;
   const from = Math.max(sentence.start, paragraphStartBefore(ctx, c.start));
-  return isHeadOfPhrase(text.slice(clauseStart(text, from, c.start), c.start)) ? found(c, ':', colonAt, ctx) : undefined;
+  // "Mark Blumenthal and Jon Cohen: “…”": the first of two names joined by "and" heads the phrase.
+  const pair = /(?:^|\s)and\s+$/.test(text.slice(Math.max(from, c.start - 5), c.start)) ? ctx.candidates[upperBound(ctx.candidates, c.start - 5) - 1] : undefined;
+  const head = pair && pair.via !== 'pronoun' && pair.start >= from && /^\s+and\s+$/.test(text.slice(pair.end, c.start)) ? pair.start : c.start;
+  // "Polls did predict the Democratic caucus - Philip Bump: “…”": a roundup line gives a topic, a spaced dash, then the source.
+  const dash = text.slice(from, head).search(/\s[-–—]\s*(?:More\s+from\s+)?$/);
+  const lead = dash >= 0 ? '' : text.slice(clauseStart(text, from, head), head);
+  return isHeadOfPhrase(lead) ? found(c, ':', colonAt, ctx) : undefined;
+}
+
+/**
+ * "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’", "Gillibrand on Hillary’s Transcripts: ‘I Think
+ * She Will.’": a headline that is a name (perhaps with "on <topic>"), a colon and the quote, where the first paragraph
+ * names the person with that surname. The headline's words are the speaker's; the person is the one the story names.
+ */
+function headlineSpeaker(q: RawQuote, ctx: AttributionContext): Found | undefined {
+  const { text } = ctx;
+  const paragraph = ctx.paragraphs[q.paragraphIndex];
+  const next = ctx.paragraphs[q.paragraphIndex + 1];
+  if (q.paragraphIndex !== 0 || !next) return undefined;
+  const m = HEADLINE_NAME_RE.exec(text.slice(paragraph.start, q.outer.start));
+  if (!m) return undefined;
+  const surname = m[1].split(/\s+/).pop()!;
+  for (let i = upperBound(ctx.candidates, next.start - 1); i < ctx.candidates.length && ctx.candidates[i].end <= next.end; i++) {
+    const c = ctx.candidates[i];
+    if (c.via === 'pronoun' || c.via === 'title' || (c.kind !== 'person' && c.kind !== 'other') || c.alternatives) continue;
+    if (c.text.split(/\s+/).pop() === surname) {
+      const start = paragraph.start + m.index;
+      return found({ ...c, start, end: start + m[1].length, text: m[1] }, ':', paragraph.start + m[0].lastIndexOf(':'), ctx);
+    }
+  }
+  return undefined;
 }
 
 function paragraphStartBefore(ctx: AttributionContext, offset: number): number {
