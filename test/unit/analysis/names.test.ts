@@ -121,6 +121,15 @@ suite('name recognizer', () => {
     assert.deepEqual(found, ['Pavel Smirnov|person', 'Smirnov|person', 'Smirnov|place', 'Smirnov|place']);
     // Without a full name in the document the gazetteer still decides.
     assert.deepEqual(kinds('The road to Smirnov was closed.'), ['Smirnov|place']);
+    // So does a country's name: "Israel said" after "Rep. Steve Israel" is him, "in Israel" the country.
+    assert.deepEqual(kinds('Steve Israel spoke. Israel said no. He flew to Israel.'), ['Steve Israel|person', 'Israel|person', 'Israel|country']);
+  });
+  test('an adjective made from a place name is no name before its noun; the place itself still is', () => {
+    assert.deepEqual(kinds('Forces moved across Chechen territory, against the Chechen people. Latvia and its Baltic neighbors met.'), []);
+    // The noun and the full names stay places; a verb after the word keeps it a name.
+    assert.deepEqual(kinds('The Chechen Republic and the Caspian Sea. Later the Baltic was calm.').filter((k) => k.endsWith('|place')), ['Caspian Sea|place', 'Baltic|place']);
+    // A place whose name comes before "Republic" in a longer name ("Nagorno-Karabakh Republic") is still the place.
+    assert.deepEqual(kinds('The Nagorno-Karabakh conflict went on.'), ['Nagorno-Karabakh|place']);
   });
   test('a team named by its nickname alone and a party by its name without “Party” are the organisation named in full', () => {
     const found = kinds('The Boston Ravenclaws won again. Later the Ravenclaws lost. She left the Bright Zerevan Party and joined Bright Zerevan in May.');

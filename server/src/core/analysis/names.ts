@@ -527,6 +527,7 @@ function classifyName(ctx: RunContext, run: Word[], sentenceInitial: boolean, ou
   const nameText = text.slice(run[0].start, run[run.length - 1].end);
   const knownInside = ctx.known.filter((m) => m.start >= run[0].start && m.end <= run[run.length - 1].end);
 
+  if (run.length === 1 && isPlaceAdjectiveBeforeNoun(ctx, run[0])) return; // "its Baltic neighbors", "Chechen territory"
   const gazetteerHit = ctx.input.gazetteer.lookup(nameText);
   if (gazetteerHit && !knownInside.length && !isPersonNamedLikePlace(ctx, run, gazetteerHit.type)) {
     out.push({ ...candidate(text, run, gazetteerHit.kind, gazetteerHit.ref ? `gazetteer: ${gazetteerHit.ref}` : 'in the gazetteer', true, 'gazetteer'), ref: gazetteerHit.ref ?? undefined });
@@ -619,6 +620,26 @@ function isPersonNamedLikePlace(ctx: RunContext, run: readonly Word[], type: str
   const after = wordAfter(text, run[0].end, ctx.paragraph.end);
   if (before && PLACE_PREPOSITIONS.has(before)) return false;
   return (before !== undefined && PERSON_BEFORE.has(before)) || (after !== undefined && SPEECH_AFTER.has(after)) || isGivenName(run[0].text);
+}
+
+/** Endings of adjectives made from place names ("Baltic", "Caspian"); "-an" alone is too common in names ("Japan"). */
+const PLACE_ADJECTIVE_ENDINGS = ['ic', 'ian', 'ean', 'ese', 'ish'];
+
+/**
+ * An adjective made from a place's name, before the noun it describes ("its Baltic neighbors", "Chechen territory"):
+ * no name, as demonyms are not. Known as an adjective because a gazetteer place takes it as a short alias with an
+ * adjective's ending ("Baltic" of the Baltic states), or a place is named "<word> Republic" ("Chechen Republic").
+ */
+function isPlaceAdjectiveBeforeNoun(ctx: RunContext, word: Word): boolean {
+  const { text, gazetteer, kb } = ctx.input;
+  const after = wordAfter(text, word.end, ctx.paragraph.end);
+  if (!after || VERBS_AFTER_NAME.has(after) || GENERIC_VERBS_AFTER_NAME.has(after)) return false;
+  const alias = gazetteer.lookup(word.text);
+  // Not a town's other spelling ("Abovian" of Abovyan, "Xian"): only a sea's or a region's short name.
+  if (alias) return alias.type !== 'city' && alias.name !== word.text && PLACE_ADJECTIVE_ENDINGS.some((e) => word.text.endsWith(e));
+  if (kb.lookupName(word.text).length) return false; // "Nagorno-Karabakh Republic": the word alone is the place
+  const republic = `${word.text} Republic`;
+  return gazetteer.lookup(republic)?.kind === 'place' || kb.lookupName(republic).some((hit) => hit.entity.kind === 'place' || hit.entity.kind === 'country');
 }
 
 function absorb(mentions: readonly EntityMention[], absorbed: Set<EntityMention>): void {
@@ -956,7 +977,8 @@ function applyDocumentEvidence(input: NameInput, found: Candidate[]): Candidate[
       const parts = c.text.split(' ');
       const surname = parts[parts.length - 1];
       // A person's surname outranks a small place of the same name ("Igor Smirnov" … "Smirnov", a Russian village).
-      if (parts.length >= 2 && surname.length >= 3 && (!strongKind.has(surname) || strongKind.get(surname)?.via === 'gazetteer') && !isGivenName(surname)) strongKind.set(surname, c);
+      const held = strongKind.get(surname);
+      if (parts.length >= 2 && surname.length >= 3 && (!held || held.via === 'gazetteer') && !isGivenName(surname)) strongKind.set(surname, c);
       const given = parts[0];
       if (parts.length >= 2 && isGivenName(given)) firstNames.set(given, firstNames.has(given) && firstNames.get(given)?.text !== c.text ? null : c);
     }
@@ -985,7 +1007,7 @@ function applyDocumentEvidence(input: NameInput, found: Candidate[]): Candidate[
   return typeUntypedNames(input, withOtherOccurrences(input, resolved, strongKind));
 }
 
-/** A one-word gazetteer town that is the surname of a person named in full in the document, and not after "in", "to" … */
+/** A one-word gazetteer place (a town, even a country: "Steve Israel" … "Israel said") that is the surname of a person named in full in the document, and not after "in", "to" … */
 function isPlaceNamedLikeSurname(input: NameInput, c: Candidate, person: Candidate): boolean {
   if (c.via !== 'gazetteer' || person.kind !== 'person' || c.text.includes(' ') || !person.text.endsWith(` ${c.text}`)) return false;
   const before = wordBefore(input.text, c.start, Math.max(0, c.start - 40))?.toLowerCase();
