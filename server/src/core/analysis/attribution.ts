@@ -415,7 +415,7 @@ function subjectBefore(ctx: AttributionContext, from: number, verbStart: number)
  * subject, and the verb after it is its own.
  */
 function headsSubordinateClause(lead: string): boolean {
-  const opener = /\b(?:that|when|after|because|while|if|since|before|until|although|though|whereas)\s+(?=[^]*$)/gi;
+  const opener = /\b(?:that|when|after|because|while|if|since|before|until|although|though|whereas)\s+/gi;
   let last = -1;
   for (let m = opener.exec(lead); m; m = opener.exec(lead)) last = m.index + m[0].length;
   return last >= 0 && (last === lead.length || /^\p{Lu}/u.test(lead.slice(last))) && isHeadOfPhrase(lead.slice(last));

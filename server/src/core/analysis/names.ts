@@ -623,7 +623,7 @@ function isPersonNamedLikePlace(ctx: RunContext, run: readonly Word[], type: str
 }
 
 /** Endings of adjectives made from place names ("Baltic", "Caspian"); "-an" alone is too common in names ("Japan"). */
-const PLACE_ADJECTIVE_ENDINGS = ['ic', 'ian', 'ean', 'ese', 'ish'];
+const PLACE_ADJECTIVE_ENDINGS = ADJECTIVE_ENDINGS.filter((ending) => ending !== 'an');
 
 /**
  * An adjective made from a place's name, before the noun it describes ("its Baltic neighbors", "Chechen territory"):
